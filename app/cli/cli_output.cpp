@@ -1,0 +1,45 @@
+#include "cli_output.h"
+
+#include "facebench/errors.h"
+
+#include <iostream>
+#include <new>
+
+namespace fb::cli {
+
+void printJson(const nlohmann::ordered_json& document) { std::cout << document.dump(2) << "\n"; }
+
+int reportError(const GlobalOptions& options, int code, const std::string& message,
+                const nlohmann::ordered_json& details) {
+    std::cerr << "facebench-cli: error: " << message << "\n";
+    if (options.json) {
+        nlohmann::ordered_json error = {{"message", message}, {"exit_code", code}};
+        error.update(details);
+        printJson({{"error", error}});
+    }
+    return code;
+}
+
+int runVerb(const GlobalOptions& options, const std::function<int()>& verb) {
+    try {
+        return verb();
+    } catch (const InputError& error) {
+        nlohmann::ordered_json details = nlohmann::ordered_json::object();
+        if (!error.where().file.empty())
+            details["file"] = error.where().file;
+        if (error.where().line > 0)
+            details["line"] = error.where().line;
+        if (error.where().column > 0)
+            details["column"] = error.where().column;
+        if (!error.key().empty())
+            details["key"] = error.key();
+        details["problem"] = error.problem();
+        return reportError(options, kExitBadInput, error.what(), details);
+    } catch (const std::bad_alloc&) {
+        return reportError(options, kExitFailed, "out of memory");
+    } catch (const std::exception& error) {
+        return reportError(options, kExitFailed, error.what());
+    }
+}
+
+} // namespace fb::cli

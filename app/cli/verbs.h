@@ -1,0 +1,17 @@
+#pragma once
+// Each verb adds its subcommand to the CLI and, when the user picks it, stores the work to run
+// in `action` (run after parsing, inside runVerb's error handling).
+#include "cli_output.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace fb::cli {
+
+using VerbAction = std::function<int()>;
+
+void addConfigVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addPresetsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+
+} // namespace fb::cli

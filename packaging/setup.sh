@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# FaceBench: install what Debian 12 must provide, build, and optionally demo or test.
+#
+#   packaging/setup.sh [build|demo|test]      (default: build)
+#
+#   build  install missing packages from packaging/debian-packages.txt, configure
+#          (cmake --preset default: Ninja into ./build) and build
+#   demo   build, then run the demo (run_demo below)
+#   test   build, then ctest; exits with ctest's status
+#
+# Works from any directory. Silent when nothing needs installing. Phase lines and the
+# install/configure/build output go to stderr, so stdout carries only the demo's or
+# ctest's output.
+set -euo pipefail
+
+repo_root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+package_list="packaging/debian-packages.txt"
+build_dir="build"   # the `default` preset's binaryDir (CMakePresets.json)
+
+say() { printf 'facebench setup: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 2; }
+
+usage() {
+  sed -n '2,9s/^# \{0,1\}//p' packaging/setup.sh >&2
+}
+
+# --- the demo: the one place to change what `setup.sh demo` shows -------------
+run_demo() {
+  local cli="$build_dir/bin/facebench-cli"
+  "$cli" presets
+  "$cli" config check resources/presets/resnet50.yaml
+}
+
+# --- packages ------------------------------------------------------------------
+# Fills the array `packages` (declared by the caller) with every package of the list,
+# all roles (build, run, test), once each, in file order. A malformed line stops the script.
+load_package_list() {
+  local line role package extra lineno=0
+  local -A seen=()
+  packages=()
+  while IFS= read -r line || [[ -n $line ]]; do
+    lineno=$((lineno + 1))
+    line="${line%%#*}"
+    role="" package="" extra=""
+    read -r role package extra <<<"$line" || true
+    [[ -z $role ]] && continue
+    if [[ -z $package || -n $extra ]]; then
+      die "$package_list:$lineno: expected 'ROLE PACKAGE  # why'"
+    fi
+    case "$role" in
+      build | run | test) ;;
+      *) die "$package_list:$lineno: unknown role '$role' (build, run or test)" ;;
+    esac
+    # Debian Policy 5.6.1; the same check as packaging/DebianPackages.cmake.
+    [[ $package =~ ^[a-z0-9][a-z0-9+.-]+$ ]] || die "$package_list:$lineno: '$package' is not a Debian package name"
+    if [[ -z ${seen[$package]:-} ]]; then
+      seen[$package]=1
+      packages+=("$package")
+    fi
+  done <"$package_list"
+}
+
+install_missing_packages() {
+  local -a packages=() missing=()
+  local -A installed=()
+  local package status
+  load_package_list
+
+  # One dpkg-query for the whole list. Packages dpkg has never heard of are simply absent
+  # from its output (it names them on stderr and exits 1: expected, hence the || true).
+  while read -r package status; do
+    if [[ $status == installed ]]; then installed[$package]=1; fi
+  done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
+
+  for package in "${packages[@]}"; do
+    [[ -n ${installed[$package]:-} ]] || missing+=("$package")
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+
+  say "installing ${#missing[@]} packages: ${missing[*]}"
+  local -a sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || die "not root and no sudo: as root, apt-get install ${missing[*]}"
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
+
+# --- build ---------------------------------------------------------------------
+configure_and_build() {
+  # Once configured, `cmake --build` re-runs cmake itself when a CMakeLists.txt changes.
+  # build.ninja is checked too, so a configure that was interrupted is redone.
+  if [[ ! -f $build_dir/CMakeCache.txt || ! -f $build_dir/build.ninja ]]; then
+    say "configuring"
+    cmake --preset default >&2
+  fi
+  say "building"
+  cmake --build "$build_dir" -j"$(nproc)" >&2
+}
+
+main() {
+  local mode="${1:-build}"
+  (($# <= 1)) || { usage; exit 2; }
+  case "$mode" in
+    build | demo | test) ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage; exit 2 ;;
+  esac
+
+  install_missing_packages
+  configure_and_build
+
+  case "$mode" in
+    demo)
+      say "demo"
+      run_demo
+      ;;
+    test)
+      say "testing"
+      local rc=0
+      ctest --test-dir "$build_dir" --output-on-failure -j2 || rc=$?
+      exit "$rc"
+      ;;
+  esac
+}
+
+main "$@"

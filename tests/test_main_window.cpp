@@ -1,0 +1,267 @@
+// The GUI shell: menus by objectName (never by translated text), the runtime in the status bar,
+// the About dialog, and the recent-folders list kept in QSettings.
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <facebench/runtime.h>
+#include <facebench/ui/about_dialog.h>
+#include <facebench/ui/main_window.h>
+#include <facebench/ui/recent_folders.h>
+#include <facebench/version.h>
+
+using fb::ui::MainWindow;
+
+namespace {
+
+// The folders the recent menu lists, in menu order (separator and "Clear Menu" have no data).
+QStringList recentMenuFolders(const MainWindow& window) {
+    QStringList folders;
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("menuRecentFolders"));
+    if (!menu)
+        return folders;
+    for (QAction* action : menu->actions()) {
+        if (!action->data().toString().isEmpty())
+            folders << action->data().toString();
+    }
+    return folders;
+}
+
+QStringList storedRecentFolders() {
+    return QSettings().value(QStringLiteral("recentFolders")).toStringList();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void constructs();
+    void menusExist_data();
+    void menusExist();
+    void menusHoldWorkingActions();
+    void statusBarShowsRuntime();
+    void aboutDialogShowsVersions();
+    void openFolderRecordsRecent();
+    void recentFoldersMostRecentFirstNoDuplicates();
+    void recentFoldersKeepsTen();
+    void openFolderRejectsMissingFolder();
+    void recentFoldersSurviveRestart();
+    void geometryIsRemembered();
+    void addPageShowsNavigation();
+};
+
+void TestMainWindow::initTestCase() {
+    // Keep the developer's own ~/.config/FaceBench out of reach: test mode moves QSettings'
+    // files under ~/.qttest, and a distinct organization separates them further.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("FaceBenchTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+    fb::initRuntime(1);
+}
+
+void TestMainWindow::init() {
+    QSettings().clear();
+}
+
+void TestMainWindow::constructs() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.currentFolder().isEmpty());
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("homePage")));
+}
+
+void TestMainWindow::menusExist_data() {
+    QTest::addColumn<QString>("objectName");
+    QTest::newRow("File") << "menuFile";
+    QTest::newRow("Run") << "menuRun";
+    QTest::newRow("View") << "menuView";
+    QTest::newRow("Help") << "menuHelp";
+}
+
+void TestMainWindow::menusExist() {
+    QFETCH(QString, objectName);
+    MainWindow window;
+    auto* menu = window.findChild<QMenu*>(objectName);
+    QVERIFY(menu);
+    QVERIFY(!menu->title().isEmpty());
+    QVERIFY(window.menuBar()->actions().contains(menu->menuAction()));
+}
+
+void TestMainWindow::menusHoldWorkingActions() {
+    MainWindow window;
+    for (const char* name : {"actionOpenFolder", "actionQuit", "actionFullScreen",
+                             "actionShowStatusBar", "actionAbout", "actionAboutQt"}) {
+        auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(action->isEnabled(), name);
+    }
+    // Nothing runs yet, so there is nothing to cancel, and the action must not claim otherwise.
+    auto* cancel = window.findChild<QAction*>(QStringLiteral("actionCancelAllJobs"));
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(!cancel->toolTip().isEmpty());
+
+    auto* statusBarAction = window.findChild<QAction*>(QStringLiteral("actionShowStatusBar"));
+    window.show();
+    QVERIFY(window.statusBar()->isVisible());
+    statusBarAction->setChecked(false);
+    QVERIFY(!window.statusBar()->isVisible());
+
+    auto* fullScreen = window.findChild<QAction*>(QStringLiteral("actionFullScreen"));
+    fullScreen->trigger();
+    QVERIFY(window.windowState() & Qt::WindowFullScreen);
+    fullScreen->trigger();
+    QVERIFY(!(window.windowState() & Qt::WindowFullScreen));
+    // Leaving full screen some other way (the window manager) clears the check mark too.
+    window.showFullScreen();
+    QVERIFY(fullScreen->isChecked());
+    window.showNormal();
+    QVERIFY(!fullScreen->isChecked());
+}
+
+void TestMainWindow::statusBarShowsRuntime() {
+    MainWindow window;
+    auto* label = window.statusBar()->findChild<QLabel*>(QStringLiteral("runtimeLabel"));
+    QVERIFY(label);
+    const fb::RuntimeInfo info = fb::runtimeInfo();
+    QVERIFY(!info.torchVersion.empty());
+    QVERIFY2(label->text().contains(QString::fromStdString(info.torchVersion)),
+             qPrintable(label->text()));
+    if (info.cudaAvailable && !info.cudaDevices.empty()) {
+        QVERIFY(label->text().contains(QString::fromStdString(info.cudaDevices.front().name)));
+    } else {
+        QVERIFY(label->text().contains(QStringLiteral("CPU")));
+    }
+}
+
+void TestMainWindow::aboutDialogShowsVersions() {
+    fb::ui::AboutDialog dialog;
+    QString text;
+    for (auto* label : dialog.findChildren<QLabel*>())
+        text += label->text() + QLatin1Char('\n');
+    QVERIFY2(text.contains(QString::fromStdString(fb::facebenchVersion())), qPrintable(text));
+    QVERIFY(text.contains(QString::fromStdString(fb::runtimeInfo().torchVersion)));
+    QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+    QVERIFY(text.contains(
+        QStringLiteral("Benchmarking deep learning techniques for face recognition")));
+    QVERIFY(text.contains(fb::ui::AboutDialog::citation()));
+}
+
+void TestMainWindow::openFolderRecordsRecent() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = QDir::cleanPath(dir.path());
+
+    MainWindow window;
+    QSignalSpy opened(&window, &MainWindow::folderOpened);
+    QVERIFY(window.openFolder(dir.path()));
+    QCOMPARE(window.currentFolder(), path);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(storedRecentFolders(), QStringList{path});
+    QCOMPARE(recentMenuFolders(window), QStringList{path});
+    QVERIFY(window.findChild<QMenu*>(QStringLiteral("menuRecentFolders"))->isEnabled());
+
+    // The home page lists it too, and "Clear Menu" empties both.
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("recentList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 1);
+    auto* clear = window.findChild<QAction*>(QStringLiteral("actionClearRecentFolders"));
+    QVERIFY(clear);
+    clear->trigger();
+    QVERIFY(storedRecentFolders().isEmpty());
+    QVERIFY(recentMenuFolders(window).isEmpty());
+    QCOMPARE(list->count(), 0);
+}
+
+void TestMainWindow::recentFoldersMostRecentFirstNoDuplicates() {
+    QTemporaryDir a, b, c;
+    MainWindow window;
+    QVERIFY(window.openFolder(a.path()));
+    QVERIFY(window.openFolder(b.path()));
+    QVERIFY(window.openFolder(c.path()));
+    // Reopening a, spelled differently, moves it to the front instead of adding it twice.
+    QVERIFY(window.openFolder(a.path() + QStringLiteral("/./")));
+
+    const QStringList expected{QDir::cleanPath(a.path()), QDir::cleanPath(c.path()),
+                               QDir::cleanPath(b.path())};
+    QCOMPARE(storedRecentFolders(), expected);
+    QCOMPARE(recentMenuFolders(window), expected);
+}
+
+void TestMainWindow::recentFoldersKeepsTen() {
+    QTemporaryDir root;
+    QStringList opened;
+    MainWindow window;
+    for (int i = 0; i < fb::ui::RecentFolders::maxCount + 2; ++i) {
+        const QString path = QDir::cleanPath(root.filePath(QStringLiteral("f%1").arg(i)));
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(window.openFolder(path));
+        opened.prepend(path);
+    }
+    QCOMPARE(fb::ui::RecentFolders::maxCount, 10);
+    const QStringList expected = opened.mid(0, 10);
+    QCOMPARE(storedRecentFolders(), expected);
+    QCOMPARE(recentMenuFolders(window), expected);
+}
+
+void TestMainWindow::openFolderRejectsMissingFolder() {
+    QTemporaryDir root;
+    MainWindow window;
+    QVERIFY(!window.openFolder(root.filePath(QStringLiteral("does-not-exist"))));
+    QVERIFY(window.currentFolder().isEmpty());
+    QVERIFY(storedRecentFolders().isEmpty());
+}
+
+void TestMainWindow::recentFoldersSurviveRestart() {
+    QTemporaryDir dir;
+    {
+        MainWindow window;
+        QVERIFY(window.openFolder(dir.path()));
+    }
+    MainWindow reopened;
+    QCOMPARE(recentMenuFolders(reopened), QStringList{QDir::cleanPath(dir.path())});
+}
+
+void TestMainWindow::geometryIsRemembered() {
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 600);
+        auto* statusBarAction = window.findChild<QAction*>(QStringLiteral("actionShowStatusBar"));
+        statusBarAction->setChecked(false);
+        QVERIFY(window.close());
+    }
+    MainWindow window;
+    QCOMPARE(window.size(), QSize(900, 600));
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionShowStatusBar"))->isChecked());
+}
+
+void TestMainWindow::addPageShowsNavigation() {
+    MainWindow window;
+    window.show();
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    // One page (Home) needs no navigation; a panel plugging in brings it up.
+    QVERIFY(!navigation->isVisible());
+    auto* panel = new QWidget;
+    QCOMPARE(window.addPage(panel, QStringLiteral("Panel")), 1);
+    QVERIFY(navigation->isVisible());
+    QCOMPARE(navigation->count(), 2);
+    window.showPage(1);
+    QVERIFY(panel->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,66 @@
+#pragma once
+#include <QIcon>
+#include <QMainWindow>
+
+#include <facebench/ui/recent_folders.h>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace fb::ui {
+
+class HomePage;
+
+// The application shell: menus, a navigation list on the left and one page per entry on the
+// right (QStackedWidget), and a status bar with the compute device and LibTorch version.
+// Panels (datasets, experiment, training, ...) plug in with addPage().
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    // Appends a navigation entry showing page; the window takes ownership. Returns its index.
+    int addPage(QWidget* page, const QString& title, const QIcon& icon = {});
+    void showPage(int index);
+
+    // The folder opened last in this window; empty before any.
+    QString currentFolder() const { return m_currentFolder; }
+
+public slots:
+    // Makes folder the current folder and records it in the recent list. Returns false, and
+    // changes nothing, when folder is not an existing directory.
+    bool openFolder(const QString& folder);
+    // File > Open Folder...: asks for a folder, starting from the last one.
+    void chooseFolder();
+
+signals:
+    void folderOpened(const QString& folder);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void rebuildRecentMenu();
+    void openRecentFolder(const QString& folder);
+    void restoreSettings();
+    void saveSettings() const;
+
+    RecentFolders m_recent;
+    QString m_currentFolder;
+
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    HomePage* m_home = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_fullScreenAction = nullptr;
+    QAction* m_statusBarAction = nullptr;
+    QLabel* m_runtimeLabel = nullptr;
+};
+
+} // namespace fb::ui
