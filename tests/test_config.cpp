@@ -2,6 +2,7 @@
 // of error with the exact file:line:column and key it must name.
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
+#include "facebench/model_catalog.h"
 #include "facebench/presets.h"
 
 #include <QTemporaryDir>
@@ -205,7 +206,10 @@ void TestConfig::errors_data() {
     QTest::newRow("not finite") << "schedule:\n  base_lr: .nan\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "expected a finite number, got '.nan'";
     QTest::newRow("unknown choice") << "head:\n  type: arcfac\n" << none << "exp.yaml" << 2 << 9 << "head.type" << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
     QTest::newRow("unknown preset") << "preset: resnet5\n" << none << "exp.yaml" << 1 << 9 << "preset" << "unknown preset 'resnet5'; did you mean 'resnet50'? (facebench-cli presets lists them)";
-    QTest::newRow("unknown model") << "model:\n  name: resnet51\n" << none << "exp.yaml" << 2 << 9 << "model.name" << "unknown value 'resnet51'; did you mean 'resnet50'? (one of: alexnet-v1, alexnet-v2, vgg16, vgg16-bn, googlenet, inception-v3, resnet50, densenet121, lightcnn-29, center-loss-net, sphereface-20, sphereface-64, iresnet50, small-resnet-112x96, small-resnet-64)";
+    QString models; // the message lists the whole catalog
+    for (const std::string& name : modelNames())
+        models += (models.isEmpty() ? "" : ", ") + QString::fromStdString(name);
+    QTest::newRow("unknown model") << "model:\n  name: resnet51\n" << none << "exp.yaml" << 2 << 9 << "model.name" << "unknown value 'resnet51'; did you mean 'resnet50'? (one of: " + models + ")";
     QTest::newRow("duplicate key") << "train:\n  seed: 1\n  seed: 2\n" << none << "exp.yaml" << 3 << 3 << "train.seed" << "duplicate key";
     QTest::newRow("section not a mapping") << "model: resnet50\n" << none << "exp.yaml" << 1 << 8 << "model" << "expected a mapping of keys (for example 'model:' followed by indented 'key: value' lines)";
     QTest::newRow("top level not a mapping") << "- a\n- b\n" << none << "exp.yaml" << 1 << 1 << "" << "expected a mapping of sections (data, model, head, ...) at the top level";

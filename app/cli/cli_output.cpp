@@ -38,7 +38,9 @@ int runVerb(const GlobalOptions& options, const std::function<int()>& verb) {
     } catch (const std::bad_alloc&) {
         return reportError(options, kExitFailed, "out of memory");
     } catch (const std::exception& error) {
-        return reportError(options, kExitFailed, error.what());
+        // LibTorch's errors append a C++ backtrace: the first line is the message.
+        const std::string message = error.what();
+        return reportError(options, kExitFailed, message.substr(0, message.find('\n')));
     }
 }
 

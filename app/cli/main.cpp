@@ -21,7 +21,11 @@ int main(int argc, char** argv) {
 
     VerbAction action;
     addConfigVerb(app, options, action);
+    addDataVerb(app, options, action);
     addPresetsVerb(app, options, action);
+    addWeightsVerb(app, options, action);
+    addExtractVerb(app, options, action);
+    addModelsVerb(app, options, action);
 
     // CLI11 answers an unknown verb with "A subcommand is required"; name the verb instead.
     if (argc > 1 && argv[1][0] != '-') {

@@ -11,7 +11,11 @@ namespace fb::cli {
 
 using VerbAction = std::function<int()>;
 
+void addDataVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addConfigVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addPresetsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addWeightsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addExtractVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addModelsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 
 } // namespace fb::cli

@@ -1,5 +1,7 @@
 #include "facebench/runtime.h"
 
+#include <opencv2/core/utils/logger.hpp>
+
 #include <thread>
 
 #ifdef FACEBENCH_WITH_CUDA
@@ -14,6 +16,9 @@ void initRuntime(int threads) {
     // Debian's LibTorch 1.13 starts with one intra-op thread; measured on the 2-core reference
     // machine, two threads run a 1024x1024 matmul 1.6x and a 3x3 convolution 1.6x faster.
     torch::set_num_threads(threads);
+    // FaceBench reports unreadable images itself, naming the file; OpenCV's own warnings on
+    // stderr would only repeat it in a less helpful form.
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
 }
 
 RuntimeInfo runtimeInfo() {

@@ -281,7 +281,31 @@ bool isZipFile(const std::string& path) {
 
 } // namespace
 
-StateDict readStateDict(const std::string& path) {
+namespace {
+
+std::string metadataText(const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value.data))
+        return *text;
+    if (const auto* number = std::get_if<std::int64_t>(&value.data))
+        return std::to_string(*number);
+    if (const auto* flag = std::get_if<bool>(&value.data))
+        return *flag ? "true" : "false";
+    throw std::runtime_error("unsupported value in the dict");
+}
+
+void collectTensors(const Dict& dict, StateDict& state) {
+    for (const auto& [key, value] : dict.items) {
+        const std::string* name = std::get_if<std::string>(&key->data);
+        const torch::Tensor* tensor = std::get_if<torch::Tensor>(&value->data);
+        if (!name || !tensor)
+            throw std::runtime_error("an entry of the state_dict is not a named tensor");
+        state.emplace_back(*name, *tensor);
+    }
+}
+
+} // namespace
+
+WeightsFile readWeightsFile(const std::string& path) {
     const SourceLocation where{path};
     if (!std::ifstream(path, std::ios::binary))
         throw InputError(where, "", "cannot open the weights file");
@@ -295,16 +319,20 @@ StateDict readStateDict(const std::string& path) {
         const ValuePtr root = Unpickler(bytes, archive).run();
         const Dict* dict = std::get_if<Dict>(&root->data);
         if (!dict)
-            throw std::runtime_error("the file holds no dict of tensors (save model.state_dict())");
-        StateDict state;
+            throw std::runtime_error("the file holds no dict of tensors");
+        WeightsFile file;
         for (const auto& [key, value] : dict->items) {
             const std::string* name = std::get_if<std::string>(&key->data);
-            const torch::Tensor* tensor = std::get_if<torch::Tensor>(&value->data);
-            if (!name || !tensor)
-                throw std::runtime_error("an entry of the dict is not a named tensor");
-            state.emplace_back(*name, *tensor);
+            if (!name)
+                throw std::runtime_error("a key of the dict is not text");
+            if (const auto* tensor = std::get_if<torch::Tensor>(&value->data))
+                file.state.emplace_back(*name, *tensor);
+            else if (const auto* nested = std::get_if<Dict>(&value->data); nested && *name == "state_dict")
+                collectTensors(*nested, file.state);
+            else
+                file.metadata[*name] = metadataText(*value);
         }
-        return state;
+        return file;
     } catch (const InputError&) {
         throw;
     } catch (const std::exception& error) {
@@ -316,12 +344,25 @@ StateDict readStateDict(const std::string& path) {
     }
 }
 
-void writeStateDict(const std::string& path, const StateDict& state) {
-    c10::Dict<std::string, torch::Tensor> dict;
-    for (const auto& [name, tensor] : state)
-        dict.insert(name, tensor.detach().cpu().contiguous());
-    const std::vector<char> bytes = torch::pickle_save(dict);
+StateDict readStateDict(const std::string& path) { return readWeightsFile(path).state; }
+
+void writeWeightsFile(const std::string& path, const WeightsFile& file) {
+    c10::Dict<std::string, torch::Tensor> tensors;
+    for (const auto& [name, tensor] : file.state)
+        tensors.insert(name, tensor.detach().cpu().contiguous());
+    std::vector<char> bytes;
+    if (file.metadata.empty()) {
+        bytes = torch::pickle_save(tensors);
+    } else {
+        c10::impl::GenericDict root(c10::StringType::get(), c10::AnyType::get());
+        for (const auto& [key, text] : file.metadata)
+            root.insert(key, text);
+        root.insert("state_dict", tensors);
+        bytes = torch::pickle_save(root);
+    }
     writeFileAtomically(path, std::string(bytes.begin(), bytes.end()));
 }
+
+void writeStateDict(const std::string& path, const StateDict& state) { writeWeightsFile(path, {state, {}}); }
 
 } // namespace fb

@@ -3,6 +3,7 @@
 // archive with data.pkl and one record per storage), read and written without Python.
 #include <torch/torch.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,5 +22,15 @@ StateDict readStateDict(const std::string& path);
 // Writes a dict of tensors that Python's torch.load returns as a dict, ready for
 // load_state_dict (written by torch::pickle_save, atomically).
 void writeStateDict(const std::string& path, const StateDict& state);
+
+// A state_dict with text metadata, as FaceBench's own weights files hold it: torch.load gives
+// {"format": ..., "model": ..., ..., "state_dict": {name: tensor}}. A plain state_dict file
+// reads as one with no metadata.
+struct WeightsFile {
+    StateDict state;
+    std::map<std::string, std::string> metadata;
+};
+WeightsFile readWeightsFile(const std::string& path);
+void writeWeightsFile(const std::string& path, const WeightsFile& file);
 
 } // namespace fb

@@ -1,0 +1,31 @@
+#pragma once
+// `facebench-cli extract`: a model's embeddings (the paper's penultimate-layer features) or
+// logits for images or for an already pre-processed tensor, as a float32 array.
+#include "facebench/npy_file.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fb {
+
+struct ExtractRequest {
+    std::string model;               // a name from modelCatalog(); may be "" with FaceBench weights
+    std::string weights;             // FaceBench weights file or PyTorch state_dict, "" = random init
+    std::int64_t numClasses = -1;    // -1: from the weights file, else 0
+    std::string layer = "embedding"; // embedding | logits
+    std::string inputTensor;         // N x C x H x W float32 .npy, already pre-processed
+    std::vector<std::string> images; // image files, used when inputTensor is empty
+    std::int64_t batchSize = 32;
+};
+
+// Images are decoded, resized to the model's input size and normalised as PyTorch's eval
+// transform does (RGB in [0, 1], ImageNet mean and standard deviation; grayscale models take
+// [0, 1]). Throws InputError naming the file or option at fault.
+NpyArray extractFeatures(const ExtractRequest& request);
+
+// The image paths of a list file: one per line, the first field of "path label" lines,
+// relative paths resolved against the list's folder; blank lines and # comments skipped.
+std::vector<std::string> imagePathsOfList(const std::string& listFile);
+
+} // namespace fb

@@ -1,0 +1,50 @@
+// createModel(): catalog names -> LibTorch implementations.
+#include "facebench/errors.h"
+#include "facebench/model_catalog.h"
+#include "models/model_zoo.h"
+#include "util/did_you_mean.h"
+
+#include <functional>
+
+namespace fb {
+
+std::int64_t parameterCount(const torch::nn::Module& module) {
+    std::int64_t count = 0;
+    for (const torch::Tensor& parameter : module.parameters())
+        count += parameter.numel();
+    return count;
+}
+
+std::shared_ptr<FaceModel> createModel(const std::string& name, const ModelOptions& options) {
+    using Factory = std::function<std::shared_ptr<FaceModel>(const ModelOptions&)>;
+    static const std::map<std::string, Factory> factories = {
+        {"alexnet-v1", makeAlexNetV1},
+        {"alexnet-v2", makeAlexNetV2},
+        {"vgg16", [](const ModelOptions& o) { return makeVgg16(o, false); }},
+        {"vgg16-bn", [](const ModelOptions& o) { return makeVgg16(o, true); }},
+        {"googlenet", makeGoogLeNet},
+        {"inception-v3", makeInceptionV3},
+        {"resnet50", makeResNet50},
+        {"densenet121", makeDenseNet121},
+        {"lightcnn-9", [](const ModelOptions& o) { return makeLightCnn(o, 9); }},
+        {"lightcnn-29", [](const ModelOptions& o) { return makeLightCnn(o, 29); }},
+        {"center-loss-net", makeCenterLossNet},
+        {"sphereface-20", [](const ModelOptions& o) { return makeSphereFace(o, 20); }},
+        {"sphereface-36", [](const ModelOptions& o) { return makeSphereFace(o, 36); }},
+        {"sphereface-64", [](const ModelOptions& o) { return makeSphereFace(o, 64); }},
+        {"iresnet50", makeIResNet50},
+        {"small-resnet-112x96", [](const ModelOptions& o) { return makeSmallResNet(o, 112, 96); }},
+        {"small-resnet-64", [](const ModelOptions& o) { return makeSmallResNet(o, 64, 64); }},
+    };
+    if (options.numClasses < 0)
+        throw InputError("number of classes must be >= 0, got " +
+                         std::to_string(options.numClasses));
+    parseInitStyle(options.init); // reject an unknown style before building anything
+    const auto found = factories.find(name);
+    if (found == factories.end() || !findModel(name))
+        throw InputError("unknown model '" + name + "'" + didYouMean(name, modelNames()) +
+                         " (facebench-cli models lists them)");
+    return found->second(options);
+}
+
+} // namespace fb
