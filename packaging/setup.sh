@@ -27,10 +27,14 @@ usage() {
 }
 
 # --- the demo: the one place to change what `setup.sh demo` shows -------------
+# Until training lands: the Table 2 presets and models, one resolved experiment, and the
+# synthetic face set the demo experiment will train on.
 run_demo() {
   local cli="$build_dir/bin/facebench-cli"
   "$cli" presets
-  "$cli" config check resources/presets/resnet50.yaml
+  "$cli" models
+  "$cli" config check resources/presets/arcface.yaml --set train.batch_size=64
+  "$cli" data synth --out runs/demo-data --force
 }
 
 # --- packages ------------------------------------------------------------------

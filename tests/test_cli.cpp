@@ -4,28 +4,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "process_runner.h"
+
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(qEnvironmentVariable("FACEBENCH_CLI"), arguments);
-    const bool finished = process.waitForFinished(120000);
-    CliResult result;
-    result.exitCode = finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 QString sourcePath(const QString& relative) {
     return qEnvironmentVariable("FACEBENCH_SOURCE_DIR") + "/" + relative;
@@ -94,16 +79,16 @@ void TestCli::exitCodes_data() {
 void TestCli::exitCodes() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, stderrContains);
-    const CliResult result = runCli(arguments);
+    const ProcessResult result = runCli(arguments);
     QTEST(result.exitCode, "exitCode");
     QVERIFY2(result.err.contains(stderrContains.toUtf8()), result.err.constData());
 }
 
 void TestCli::versionAndHelp() {
-    const CliResult version = runCli({"--version"});
+    const ProcessResult version = runCli({"--version"});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(QRegularExpression("^\\d+\\.\\d+\\.\\d+\\s*$").match(QString(version.out)).hasMatch());
-    const CliResult help = runCli({"--help"});
+    const ProcessResult help = runCli({"--help"});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("config"));
     QVERIFY(help.out.contains("presets"));
@@ -112,7 +97,7 @@ void TestCli::versionAndHelp() {
 
 void TestCli::presetsJson() {
     for (const QStringList& arguments : {QStringList{"--json", "presets"}, QStringList{"presets", "--json"}}) {
-        const CliResult result = runCli(arguments);
+        const ProcessResult result = runCli(arguments);
         QCOMPARE(result.exitCode, 0);
         const QJsonArray presets = parseJson(result.out)["presets"].toArray();
         QCOMPARE(presets.size(), 14);
@@ -129,7 +114,7 @@ void TestCli::presetsJson() {
 }
 
 void TestCli::configCheckPrintsResolvedConfig() {
-    const CliResult result = runCli({"config", "check", sourcePath("resources/presets/arcface.yaml"),
+    const ProcessResult result = runCli({"config", "check", sourcePath("resources/presets/arcface.yaml"),
                                      "--set", "train.batch_size=64"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains("  batch_size: 64\n"));
@@ -140,7 +125,7 @@ void TestCli::configCheckPrintsResolvedConfig() {
 
 void TestCli::configCheckJson() {
     const QString file = sourcePath("resources/presets/resnet50.yaml");
-    const CliResult result = runCli({"config", "check", file, "--json"});
+    const ProcessResult result = runCli({"config", "check", file, "--json"});
     QCOMPARE(result.exitCode, 0);
     const QJsonObject document = parseJson(result.out);
     QCOMPARE(document["file"].toString(), file);
@@ -154,7 +139,7 @@ void TestCli::configCheckJson() {
 
 void TestCli::unknownKeyExits2AndWritesNothing() {
     const QString out = m_dir.filePath("resolved.yaml");
-    const CliResult result = runCli({"config", "check", m_badConfig, "--out", out});
+    const ProcessResult result = runCli({"config", "check", m_badConfig, "--out", out});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains((m_badConfig + ":3:3: 'model.nmae': unknown key; did you mean 'model.name'?").toUtf8()),
              result.err.constData());
@@ -164,7 +149,7 @@ void TestCli::unknownKeyExits2AndWritesNothing() {
 }
 
 void TestCli::errorAsJson() {
-    const CliResult result = runCli({"--json", "config", "check", m_badConfig});
+    const ProcessResult result = runCli({"--json", "config", "check", m_badConfig});
     QCOMPARE(result.exitCode, 2);
     const QJsonObject error = parseJson(result.out)["error"].toObject();
     QCOMPARE(error["file"].toString(), m_badConfig);
@@ -176,13 +161,13 @@ void TestCli::errorAsJson() {
 
 void TestCli::outFileRoundTrips() {
     const QString out = m_dir.filePath("cosface-resolved.yaml");
-    const CliResult first = runCli({"config", "check", sourcePath("resources/presets/cosface.yaml"),
+    const ProcessResult first = runCli({"config", "check", sourcePath("resources/presets/cosface.yaml"),
                                     "--set", "style=caffe", "--out", out});
     QCOMPARE(first.exitCode, 0);
     QFile written(out);
     QVERIFY(written.open(QIODevice::ReadOnly));
     QCOMPARE(written.readAll(), first.out);
-    const CliResult second = runCli({"config", "check", out});
+    const ProcessResult second = runCli({"config", "check", out});
     QCOMPARE(second.exitCode, 0);
     QCOMPARE(second.out, first.out);
 }

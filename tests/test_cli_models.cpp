@@ -2,27 +2,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+#include "process_runner.h"
 
-Run runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(qEnvironmentVariable("FACEBENCH_CLI"), arguments);
-    const bool finished = process.waitForFinished(60000);
-    Run result;
-    result.exitCode =
-        finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
+namespace {
 
 QJsonObject modelRow(const QJsonArray& models, const QString& name) {
     for (const QJsonValue& value : models)
@@ -43,7 +27,7 @@ private Q_SLOTS:
 };
 
 void TestCliModels::jsonListsEveryModel() {
-    const Run run = runCli({"models", "--json"});
+    const ProcessResult run = runCli({"models", "--json"});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(doc.value("classes").toInt(), 10575);
@@ -65,21 +49,21 @@ void TestCliModels::jsonListsEveryModel() {
 }
 
 void TestCliModels::classesChangeTheCount() {
-    const Run run = runCli({"models", "--classes", "0", "--json"});
+    const ProcessResult run = runCli({"models", "--classes", "0", "--json"});
     QCOMPARE(run.exitCode, 0);
     const QJsonArray models = QJsonDocument::fromJson(run.out).object().value("models").toArray();
     QCOMPARE(modelRow(models, "resnet50").value("parameters").toInteger(), qint64(23508032));
 }
 
 void TestCliModels::textTable() {
-    const Run run = runCli({"models"});
+    const ProcessResult run = runCli({"models"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("MODEL"));
     QVERIFY(run.out.contains("sphereface-64"));
 }
 
 void TestCliModels::negativeClassesIsBadInput() {
-    const Run run = runCli({"models", "--classes", "-5"});
+    const ProcessResult run = runCli({"models", "--classes", "-5"});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--classes"), run.err.constData());
     QCOMPARE(runCli({"models", "--classes", "many"}).exitCode, 2);

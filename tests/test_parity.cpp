@@ -5,30 +5,13 @@
 // inputs of the weights and extract verbs.
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "process_runner.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run run(const QString& program, const QStringList& arguments) {
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (process.waitForFinished(300000) && process.exitStatus() == QProcess::NormalExit)
-        result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    result.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
-    return result;
-}
-
-Run cli(const QStringList& arguments) { return run(qEnvironmentVariable("FACEBENCH_CLI"), arguments); }
-Run python(const QString& code) { return run("/usr/bin/python3", {"-c", code}); }
 
 // torchvision constructors matching FaceBench's models: no auxiliary heads, no input transform.
 const char* kTorchvisionModels = R"(
@@ -63,7 +46,7 @@ private:
 void TestParity::initTestCase() {
     QVERIFY(m_dir.isValid());
     // One Python process writes every model's state_dict, a random input and its logits.
-    const Run made = python(QString(kTorchvisionModels) + QString(R"(
+    const ProcessResult made = runPython(QString(kTorchvisionModels) + QString(R"(
 import os
 os.chdir('%1')
 for name, (make, size) in models.items():
@@ -75,7 +58,7 @@ for name, (make, size) in models.items():
     with torch.no_grad():
         numpy.save(name + '-ref.npy', m(x).numpy())
 )").arg(m_dir.path()));
-    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    QVERIFY2(made.exitCode == 0, made.err.constData());
 }
 
 void TestParity::logitsMatchTorchvision_data() {
@@ -87,18 +70,18 @@ void TestParity::logitsMatchTorchvision_data() {
 void TestParity::logitsMatchTorchvision() {
     QFETCH(QString, model);
     const QString base = m_dir.filePath(model);
-    const Run imported = cli({"weights", "import", base + ".pt", "--model", model, "--classes", "10",
+    const ProcessResult imported = runCli({"weights", "import", base + ".pt", "--model", model, "--classes", "10",
                               "--out", base + ".fbw"});
-    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-    const Run extracted = cli({"extract", "--weights", base + ".fbw", "--layer", "logits",
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const ProcessResult extracted = runCli({"extract", "--weights", base + ".fbw", "--layer", "logits",
                                "--input-tensor", base + "-x.npy", "--out", base + "-ours.npy"});
-    QVERIFY2(extracted.exitCode == 0, qPrintable(extracted.err));
-    const Run exported = cli({"weights", "export", base + ".fbw", "--out", base + "-back.pt"});
-    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QVERIFY2(extracted.exitCode == 0, extracted.err.constData());
+    const ProcessResult exported = runCli({"weights", "export", base + ".fbw", "--out", base + "-back.pt"});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
 
     // max |ours - torchvision| <= 1e-4 max |logit|, and the exported file gives torchvision
     // exactly its own logits back.
-    const Run checked = python(QString(kTorchvisionModels) + QString(R"(
+    const ProcessResult checked = runPython(QString(kTorchvisionModels) + QString(R"(
 base = '%1'
 ref = numpy.load(base + '-ref.npy'); ours = numpy.load(base + '-ours.npy')
 assert ours.shape == ref.shape, (ours.shape, ref.shape)
@@ -109,7 +92,7 @@ with torch.no_grad():
     back = m(torch.from_numpy(numpy.load(base + '-x.npy'))).numpy()
 print(diff <= 1e-4 * scale, bool((back == ref).all()), diff, scale)
 )").arg(base, model));
-    QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
+    QVERIFY2(checked.exitCode == 0, checked.err.constData());
     QVERIFY2(checked.out.startsWith("True True"), qPrintable(model + ": " + checked.out));
 }
 
@@ -141,9 +124,9 @@ void TestParity::badInputs() {
     truncated.write(original.read(original.size() / 2));
     truncated.close();
 
-    const Run result = cli(arguments);
+    const ProcessResult result = runCli(arguments);
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath("x.fbw")));
     QVERIFY(!QFile::exists(m_dir.filePath("x.npy")));
     QVERIFY(!QFile::exists(m_dir.filePath("x.pt")));

@@ -12,10 +12,11 @@
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "process_runner.h"
 
 #include <map>
 #include <set>
@@ -64,23 +65,6 @@ std::map<QString, MetaRow> readMeta(const QString& path) {
             rows[f[0]] = {f[1], f[2], f[3], f[4], f[6], f[7], f[8]};
     }
     return rows;
-}
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(qEnvironmentVariable("FACEBENCH_CLI"), arguments);
-    const bool finished = process.waitForFinished(120000);
-    CliResult result;
-    result.exitCode =
-        finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
 }
 
 } // namespace
@@ -349,7 +333,7 @@ void TestSynth::cliWritesJsonAndCanvasBoxes() {
              "FACEBENCH_CLI not set by CTest");
     QTemporaryDir dir;
     const QString out = dir.filePath("scenes");
-    const CliResult r =
+    const ProcessResult r =
         runCli({"data", "synth", "--out", out, "--identities", "2", "--images-per-identity", "2",
                 "--test-identities", "20", "--size", "32x32", "--seed", "3", "--canvas", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -403,7 +387,7 @@ void TestSynth::cliBadInputExits2AndWritesNothing() {
     keep.close();
     for (QString& argument : arguments)
         argument.replace("@", dir.path() + "/");
-    const CliResult r = runCli(QStringList{"data", "synth"} + arguments);
+    const ProcessResult r = runCli(QStringList{"data", "synth"} + arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(names.toUtf8()), r.err.constData());
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),

@@ -5,9 +5,10 @@
 #include "facebench/npy_file.h"
 #include "weights/state_dict_file.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "process_runner.h"
 
 #include <fstream>
 
@@ -15,13 +16,12 @@ using namespace fb;
 
 namespace {
 
-// Runs a Python snippet with Debian's interpreter (the one with torch and numpy).
-QString runPython(const QString& code) {
-    QProcess python;
-    python.start("/usr/bin/python3", {"-c", code});
-    if (!python.waitForFinished(120000) || python.exitCode() != 0)
-        return "python failed: " + python.readAllStandardError();
-    return QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+// Debian's Python's output, trimmed, or what went wrong.
+QString python(const QString& code) {
+    const ProcessResult result = runPython(code);
+    if (result.exitCode != 0)
+        return "python failed: " + QString::fromUtf8(result.err);
+    return QString::fromUtf8(result.out).trimmed();
 }
 
 torch::Tensor find(const StateDict& state, const std::string& name) {
@@ -53,7 +53,7 @@ void TestWeights::readsWhatTorchSaveWrites() {
     // An OrderedDict as state_dict() returns it, with the cases the reader must get right: a
     // view with an offset into a shared storage, a transposed (non-contiguous) tensor, int64
     // buffers, double and half precision, an empty tensor and a 0-d scalar.
-    const QString out = runPython(QString(R"(
+    const QString out = python(QString(R"(
 import torch, collections
 base = torch.arange(12, dtype=torch.float32)
 sd = collections.OrderedDict()
@@ -97,7 +97,7 @@ void TestWeights::torchLoadReadsWhatWeWrite() {
     state.emplace_back("fc.bias", torch::tensor({0.25f, -1.0f}));
     state.emplace_back("bn.num_batches_tracked", torch::tensor(3, torch::kLong));
     writeStateDict(path.toStdString(), state);
-    const QString out = runPython(QString(R"(
+    const QString out = python(QString(R"(
 import torch
 sd = torch.load('%1')
 m = torch.nn.Module(); m.fc = torch.nn.Linear(2, 3)
@@ -127,14 +127,14 @@ void TestWeights::badFiles() {
     if (kind == "text") {
         std::ofstream(path.toStdString()) << "hello";
     } else if (kind == "legacy") {
-        QCOMPARE(runPython(QString("import torch; torch.save({'a': torch.ones(2)}, '%1', "
+        QCOMPARE(python(QString("import torch; torch.save({'a': torch.ones(2)}, '%1', "
                                    "_use_new_zipfile_serialization=False)").arg(path)), QString());
     } else if (kind == "truncated") {
-        QCOMPARE(runPython(QString("import torch; torch.save({'a': torch.ones(1000)}, '%1')\n"
+        QCOMPARE(python(QString("import torch; torch.save({'a': torch.ones(1000)}, '%1')\n"
                                    "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:len(d) // 2])").arg(path)),
                  QString());
     } else if (kind == "module") {
-        QCOMPARE(runPython(QString("import torch; torch.save(torch.nn.Linear(2, 2), '%1')").arg(path)), QString());
+        QCOMPARE(python(QString("import torch; torch.save(torch.nn.Linear(2, 2), '%1')").arg(path)), QString());
     }
     try {
         readStateDict(path.toStdString());
@@ -148,10 +148,10 @@ void TestWeights::badFiles() {
 void TestWeights::npyRoundTripWithNumpy() {
     const QString ours = m_dir.filePath("ours.npy");
     writeNpy(ours.toStdString(), {{2, 3}, {1, 2, 3, 4, 5, 6.5f}});
-    QCOMPARE(runPython(QString("import numpy; a = numpy.load('%1'); print(a.dtype, a.shape, a[1, 2])").arg(ours)),
+    QCOMPARE(python(QString("import numpy; a = numpy.load('%1'); print(a.dtype, a.shape, a[1, 2])").arg(ours)),
              QString("float32 (2, 3) 6.5"));
     const QString theirs = m_dir.filePath("theirs.npy");
-    QCOMPARE(runPython(QString("import numpy; numpy.save('%1', numpy.arange(24, dtype=numpy.float32).reshape(2, 3, 4))").arg(theirs)),
+    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.arange(24, dtype=numpy.float32).reshape(2, 3, 4))").arg(theirs)),
              QString());
     const NpyArray array = readNpy(theirs.toStdString());
     QCOMPARE(array.shape, (std::vector<std::int64_t>{2, 3, 4}));
@@ -162,10 +162,10 @@ void TestWeights::npyRoundTripWithNumpy() {
 
 void TestWeights::npyBadFiles() {
     const QString doubles = m_dir.filePath("doubles.npy");
-    QCOMPARE(runPython(QString("import numpy; numpy.save('%1', numpy.zeros((2, 2)))").arg(doubles)), QString());
+    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.zeros((2, 2)))").arg(doubles)), QString());
     QVERIFY_THROWS_EXCEPTION(InputError, readNpy(doubles.toStdString()));
     const QString truncated = m_dir.filePath("truncated.npy");
-    QCOMPARE(runPython(QString("import numpy; numpy.save('%1', numpy.zeros((64, 64), numpy.float32))\n"
+    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.zeros((64, 64), numpy.float32))\n"
                                "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:-10])").arg(truncated)),
              QString());
     try {
