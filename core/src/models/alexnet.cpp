@@ -38,11 +38,7 @@ public:
             m_fc8 = register_module("fc8", torch::nn::Linear(4096, options.numClasses));
         // Table 12 has no AlexNet row; bvlc_alexnet draws gaussian 0.01 (conv, fc6/7 0.005)
         // but the seed's style switch is per framework, so the shared plans apply.
-        const InitStyle style = parseInitStyle(options.init);
-        if (style == InitStyle::Caffe)
-            applyInit(*this, caffeDefaultPlan());
-        else if (style == InitStyle::TensorFlow)
-            applyInit(*this, tensorflowPlan());
+        applyStandardInit(*this, options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {
@@ -91,11 +87,7 @@ public:
         if (options.numClasses > 0)
             m_fc3 = classifier->register_module("6", Linear(4096, options.numClasses));
         // torchvision's AlexNet keeps PyTorch's nn defaults (no init loop).
-        const InitStyle style = parseInitStyle(options.init);
-        if (style == InitStyle::Caffe)
-            applyInit(*this, caffeDefaultPlan());
-        else if (style == InitStyle::TensorFlow)
-            applyInit(*this, tensorflowPlan());
+        applyStandardInit(*this, options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

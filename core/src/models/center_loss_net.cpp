@@ -36,11 +36,7 @@ public:
             m_fc6 = register_module("fc6", torch::nn::Linear(512, options.numClasses));
         // caffe-face: xavier for the stage convolutions and fc layers, gaussian 0.01 for the
         // residual ones, bias 0. "caffe" uses the shared xavier plan; "pytorch" nn defaults.
-        const InitStyle style = parseInitStyle(options.init);
-        if (style == InitStyle::Caffe)
-            applyInit(*this, caffeDefaultPlan());
-        else if (style == InitStyle::TensorFlow)
-            applyInit(*this, tensorflowPlan());
+        applyStandardInit(*this, options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

@@ -87,11 +87,7 @@ public:
         if (options.numClasses > 0)
             m_fc2 = register_module("fc2", torch::nn::Linear(256, options.numClasses));
         // The authors' code keeps PyTorch's defaults; Caffe/TensorFlow use the shared plans.
-        const InitStyle style = parseInitStyle(options.init);
-        if (style == InitStyle::Caffe)
-            applyInit(*this, caffeDefaultPlan());
-        else if (style == InitStyle::TensorFlow)
-            applyInit(*this, tensorflowPlan());
+        applyStandardInit(*this, options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

@@ -127,4 +127,12 @@ void applyInit(torch::nn::Module& root, const InitPlan& plan) {
     }
 }
 
+void applyStandardInit(torch::nn::Module& root, const std::string& style) {
+    const InitStyle parsed = parseInitStyle(style);
+    if (parsed == InitStyle::Caffe)
+        applyInit(root, caffeDefaultPlan());
+    else if (parsed == InitStyle::TensorFlow)
+        applyInit(root, tensorflowPlan());
+}
+
 } // namespace fb

@@ -53,6 +53,10 @@ struct InitPlan {
 InitPlan caffeDefaultPlan();
 InitPlan tensorflowPlan();
 
+// The standard plan of `style` (caffe, tensorflow) applied to `root`; pytorch keeps the
+// module's own defaults. For models whose Table 12 row needs nothing more specific.
+void applyStandardInit(torch::nn::Module& root, const std::string& style);
+
 // Fills every Conv1d/2d and Linear of `root` per the plan; BatchNorm weight 1, bias 0; PReLU
 // keeps 0.25. Uses torch's global generator (seed it with torch::manual_seed).
 void applyInit(torch::nn::Module& root, const InitPlan& plan);

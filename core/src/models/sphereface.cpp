@@ -40,11 +40,7 @@ public:
                 torch::nn::Linear(torch::nn::LinearOptions(512, options.numClasses).bias(false)));
         // The authors' prototxt: xavier for the stride-2 convolutions and fc5, gaussian 0.01
         // for residual ones; "caffe" uses the shared xavier plan, "pytorch" nn defaults.
-        const InitStyle style = parseInitStyle(options.init);
-        if (style == InitStyle::Caffe)
-            applyInit(*this, caffeDefaultPlan());
-        else if (style == InitStyle::TensorFlow)
-            applyInit(*this, tensorflowPlan());
+        applyStandardInit(*this, options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {
