@@ -83,22 +83,13 @@ public:
         if (options.numClasses > 0)
             m_classifier = register_module("classifier", Linear(channels, options.numClasses));
 
-        InitPlan plan;
-        switch (parseInitStyle(options.init)) {
-        case InitStyle::PyTorch:
-            // torchvision: kaiming_normal_ (fan_in) for convs, BatchNorm 1/0, classifier bias 0
-            // with nn.Linear's default weight (Table 12, DenseNet-121 PyTorch).
-            plan.conv = {Filler::KaimingNormalFanIn, 0.0, false};
-            plan.linear = {Filler::Keep, 0.0, true};
-            break;
-        case InitStyle::Caffe:
-            plan = caffeDefaultPlan(); // Table 12, DenseNet-121 (Caffe): sqrt(3/fan_in)
-            break;
-        case InitStyle::TensorFlow:
-            plan = tensorflowPlan();
-            break;
-        }
-        applyInit(*this, plan);
+        // torchvision: kaiming_normal_ (fan_in) for convs, BatchNorm 1/0, classifier bias 0
+        // with nn.Linear's default weight (Table 12, DenseNet-121 PyTorch). Caffe: Table 12,
+        // DenseNet-121 (Caffe), sqrt(3/fan_in).
+        InitPlan pytorch;
+        pytorch.conv = {Filler::KaimingNormalFanIn, 0.0, false};
+        pytorch.linear = {Filler::Keep, 0.0, true};
+        applyInit(*this, standardPlan(options.init, pytorch));
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

@@ -81,23 +81,13 @@ public:
         if (options.numClasses > 0)
             m_fc = register_module("fc", torch::nn::Linear(1024, options.numClasses));
 
-        InitPlan plan;
-        switch (parseInitStyle(options.init)) {
-        case InitStyle::PyTorch:
-            // torchvision (init_weights=True): trunc_normal_(std=0.01, a=-2, b=2) for conv and
-            // linear weights, BatchNorm 1/0; linear biases keep nn.Linear's default.
-            plan.conv = {Filler::TruncNormal, 0.01, false};
-            plan.linear = {Filler::TruncNormal, 0.01, false};
-            break;
-        case InitStyle::Caffe:
-            // bvlc_googlenet's prototxt: xavier convolutions and classifiers, constant bias.
-            plan = caffeDefaultPlan();
-            break;
-        case InitStyle::TensorFlow:
-            plan = tensorflowPlan();
-            break;
-        }
-        applyInit(*this, plan);
+        // torchvision (init_weights=True): trunc_normal_(std=0.01, a=-2, b=2) for conv and
+        // linear weights, BatchNorm 1/0; linear biases keep nn.Linear's default.
+        // Caffe: bvlc_googlenet's prototxt, xavier convolutions and classifiers, constant bias.
+        InitPlan pytorch;
+        pytorch.conv = {Filler::TruncNormal, 0.01, false};
+        pytorch.linear = {Filler::TruncNormal, 0.01, false};
+        applyInit(*this, standardPlan(options.init, pytorch));
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

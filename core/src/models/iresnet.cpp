@@ -62,20 +62,10 @@ public:
             m_classifier =
                 register_module("classifier", torch::nn::Linear(kEmbedding, options.numClasses));
 
-        InitPlan plan;
-        switch (parseInitStyle(options.init)) {
-        case InitStyle::PyTorch:
-            // insightface: normal_(0, 0.1) for convolutions, BatchNorm 1/0, nn defaults else.
-            plan.conv = {Filler::Normal, 0.1, false};
-            break;
-        case InitStyle::Caffe:
-            plan = caffeDefaultPlan();
-            break;
-        case InitStyle::TensorFlow:
-            plan = tensorflowPlan();
-            break;
-        }
-        applyInit(*this, plan);
+        // insightface: normal_(0, 0.1) for convolutions, BatchNorm 1/0, nn defaults else.
+        InitPlan pytorch;
+        pytorch.conv = {Filler::Normal, 0.1, false};
+        applyInit(*this, standardPlan(options.init, pytorch));
         // insightface freezes the scale of the last BatchNorm at 1 (features.weight
         // requires_grad = False): the embedding is only shifted, never rescaled, by it.
         m_features->weight.set_requires_grad(false);

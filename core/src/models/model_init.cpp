@@ -127,12 +127,20 @@ void applyInit(torch::nn::Module& root, const InitPlan& plan) {
     }
 }
 
+InitPlan standardPlan(const std::string& style, const InitPlan& pytorch) {
+    switch (parseInitStyle(style)) {
+    case InitStyle::Caffe:
+        return caffeDefaultPlan();
+    case InitStyle::TensorFlow:
+        return tensorflowPlan();
+    default:
+        return pytorch;
+    }
+}
+
 void applyStandardInit(torch::nn::Module& root, const std::string& style) {
-    const InitStyle parsed = parseInitStyle(style);
-    if (parsed == InitStyle::Caffe)
-        applyInit(root, caffeDefaultPlan());
-    else if (parsed == InitStyle::TensorFlow)
-        applyInit(root, tensorflowPlan());
+    if (parseInitStyle(style) != InitStyle::PyTorch)
+        applyInit(root, standardPlan(style, {}));
 }
 
 } // namespace fb

@@ -53,8 +53,11 @@ struct InitPlan {
 InitPlan caffeDefaultPlan();
 InitPlan tensorflowPlan();
 
-// The standard plan of `style` (caffe, tensorflow) applied to `root`; pytorch keeps the
-// module's own defaults. For models whose Table 12 row needs nothing more specific.
+// The plan for `style`: the standard Caffe or TensorFlow plan, or the model's own `pytorch` plan.
+InitPlan standardPlan(const std::string& style, const InitPlan& pytorch);
+
+// applyInit(root, standardPlan(style, {})): pytorch keeps the module's own defaults. For models
+// whose Table 12 row needs nothing more specific.
 void applyStandardInit(torch::nn::Module& root, const std::string& style);
 
 // Fills every Conv1d/2d and Linear of `root` per the plan; BatchNorm weight 1, bias 0; PReLU

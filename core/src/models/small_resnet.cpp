@@ -55,19 +55,9 @@ public:
             m_classifier =
                 register_module("classifier", torch::nn::Linear(kEmbedding, options.numClasses));
 
-        InitPlan plan;
-        switch (parseInitStyle(options.init)) {
-        case InitStyle::PyTorch:
-            plan.conv = {Filler::KaimingNormalFanOut, 0.0, false}; // as torchvision's ResNet
-            break;
-        case InitStyle::Caffe:
-            plan = caffeDefaultPlan();
-            break;
-        case InitStyle::TensorFlow:
-            plan = tensorflowPlan();
-            break;
-        }
-        applyInit(*this, plan);
+        InitPlan pytorch;
+        pytorch.conv = {Filler::KaimingNormalFanOut, 0.0, false}; // as torchvision's ResNet
+        applyInit(*this, standardPlan(options.init, pytorch));
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

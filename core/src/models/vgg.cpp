@@ -34,22 +34,13 @@ public:
         if (options.numClasses > 0)
             m_fc3 = classifier->register_module("6", Linear(4096, options.numClasses));
 
-        InitPlan plan;
-        switch (parseInitStyle(options.init)) {
-        case InitStyle::PyTorch:
-            // torchvision: kaiming_normal_(fan_out, relu) + zero bias for convs, BatchNorm 1/0,
-            // normal(0, 0.01) + zero bias for the fc layers.
-            plan.conv = {Filler::KaimingNormalFanOut, 0.0, true};
-            plan.linear = {Filler::Normal, 0.01, true};
-            break;
-        case InitStyle::Caffe:
-            plan = caffeDefaultPlan(); // Table 12, VGG-16 (Caffe): xavier, sqrt(3/fan_in)
-            break;
-        case InitStyle::TensorFlow:
-            plan = tensorflowPlan();
-            break;
-        }
-        applyInit(*this, plan);
+        // torchvision: kaiming_normal_(fan_out, relu) + zero bias for convs, BatchNorm 1/0,
+        // normal(0, 0.01) + zero bias for the fc layers. Caffe: Table 12, VGG-16 (Caffe), xavier
+        // sqrt(3/fan_in).
+        InitPlan pytorch;
+        pytorch.conv = {Filler::KaimingNormalFanOut, 0.0, true};
+        pytorch.linear = {Filler::Normal, 0.01, true};
+        applyInit(*this, standardPlan(options.init, pytorch));
     }
 
     ModelOutput forward(const torch::Tensor& images) override {
