@@ -1,0 +1,58 @@
+#pragma once
+// A dataset on disk, indexed: every training or test image with its identity label, in the
+// layouts the community uses (issue 6): ImageFolder (root/<identity>/<image>), list files
+// ("path label" lines, LightCNN / FaceX-Zoo), LFW (Name/Name_NNNN.jpg) and InsightFace's MXNet
+// RecordIO (train.rec + train.idx). Torch-free: the CLI's `data index|stats|overlap`, the GUI's
+// dataset browser and the loader all start from a DatasetIndex.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fb {
+
+struct IndexedImage {
+    std::string path;          // absolute path of the image file, or of the .rec file
+    std::int64_t offset = -1;  // RecordIO: byte offset of the encoded image in `path`; -1: whole file
+    std::int64_t size = 0;     // bytes: the file's size, or the encoded image's length
+    std::int32_t label = -1;   // index into DatasetIndex::identities
+};
+
+// An entry left out while indexing (missing file named in a list, unreadable folder, ...). Never
+// silent: the CLI lists them and the run log summarises them.
+struct DataProblem {
+    std::string path;
+    std::string problem;
+};
+
+struct DatasetIndex {
+    std::string root;                    // the folder, list file or .rec file indexed
+    std::string format;                  // imagefolder | list | lfw | recordio
+    std::vector<std::string> identities; // label -> identity name
+    std::vector<IndexedImage> images;    // sorted by identity, then path (offset for RecordIO)
+    std::vector<DataProblem> problems;
+};
+
+struct IndexOptions {
+    std::string format = "auto"; // auto | imagefolder | list | lfw | recordio
+    std::string cacheDir;        // "" = next to the data when writable, else the user cache dir
+    bool useCache = true;        // reuse a cached index while the folder is unchanged
+};
+
+struct IndexProgress {
+    long long filesSeen = 0;
+    bool fromCache = false;
+};
+
+// Throws InputError naming the path when it does not exist or the format cannot be read;
+// `cancel`, when given, is polled and stops the job with JobError.
+DatasetIndex indexDataset(const std::string& path, const IndexOptions& options = {},
+                          const std::function<void(const IndexProgress&)>& progress = {},
+                          const std::atomic_bool* cancel = nullptr);
+
+// The encoded bytes of one image (the whole file, or the RecordIO record's payload). Throws
+// InputError naming the path when it cannot be read.
+std::vector<unsigned char> readImageBytes(const IndexedImage& image);
+
+} // namespace fb
