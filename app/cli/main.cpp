@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
     addWeightsVerb(app, options, action);
     addExtractVerb(app, options, action);
     addModelsVerb(app, options, action);
+    addTrainVerb(app, options, action);
+    addVerifyScoresVerb(app, options, action);
+    addEvalVerb(app, options, action);
+    addReportVerb(app, options, action);
+    addBenchVerb(app, options, action);
 
     // CLI11 answers an unknown verb with "A subcommand is required"; name the verb instead.
     if (argc > 1 && argv[1][0] != '-') {

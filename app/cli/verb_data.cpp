@@ -64,7 +64,7 @@ int runSynth(const GlobalOptions& options, SynthCliOptions& opts) {
 } // namespace
 
 void addDataVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
-    CLI::App* data = app.add_subcommand("data", "Datasets: synthetic faces");
+    CLI::App* data = app.add_subcommand("data", "Datasets: synthetic faces, index, stats, overlap");
     data->require_subcommand(1);
     CLI::App* synth = data->add_subcommand(
         "synth",
@@ -97,6 +97,7 @@ void addDataVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
     synth->callback([&options, &action, opts] {
         action = [&options, opts] { return runSynth(options, *opts); };
     });
+    addDataIndexVerbs(data, options, action);
 }
 
 } // namespace fb::cli

@@ -12,10 +12,17 @@ namespace fb::cli {
 using VerbAction = std::function<int()>;
 
 void addDataVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+// `data index|stats|overlap` (verb_data_index.cpp), added by addDataVerb.
+void addDataIndexVerbs(CLI::App* data, const GlobalOptions& options, VerbAction& action);
 void addConfigVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addPresetsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addWeightsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addExtractVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addModelsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addTrainVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addVerifyScoresVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+void addBenchVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 
 } // namespace fb::cli

@@ -32,12 +32,21 @@ struct DatasetIndex {
     std::vector<std::string> identities; // label -> identity name
     std::vector<IndexedImage> images;    // sorted by identity, then path (offset for RecordIO)
     std::vector<DataProblem> problems;
+    // Filled by indexDataset (dataset_index.cpp): files skipped because they are not images
+    // (extension) or lie outside an identity folder; where the cache was read or written ("" =
+    // none); whether this index came from that cache.
+    long long ignoredFiles = 0;
+    std::string cachePath;
+    bool fromCache = false;
 };
 
 struct IndexOptions {
     std::string format = "auto"; // auto | imagefolder | list | lfw | recordio
     std::string cacheDir;        // "" = next to the data when writable, else the user cache dir
     bool useCache = true;        // reuse a cached index while the folder is unchanged
+    // List files: the folder relative paths are resolved against ("" = the list's own folder),
+    // e.g. the test/ root of VGGFace2's template lists or a LightCNN list's dataset root.
+    std::string imageRoot;
 };
 
 struct IndexProgress {
@@ -50,6 +59,15 @@ struct IndexProgress {
 DatasetIndex indexDataset(const std::string& path, const IndexOptions& options = {},
                           const std::function<void(const IndexProgress&)>& progress = {},
                           const std::atomic_bool* cancel = nullptr);
+
+// The format indexDataset would pick for `path` with format "auto" (see dataset_index.cpp):
+// a .rec / .idx file or a folder with train.rec: recordio; another file: list; a folder with
+// pairs.txt or LFW's Name/Name_NNNN.jpg naming: lfw; another folder: imagefolder.
+std::string detectDatasetFormat(const std::string& path);
+
+// True for the image extensions the folder readers take (jpg jpeg png bmp webp ppm pgm tif
+// tiff, any case).
+bool isImageFileName(const std::string& name);
 
 // The encoded bytes of one image (the whole file, or the RecordIO record's payload). Throws
 // InputError naming the path when it cannot be read.

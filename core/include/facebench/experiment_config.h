@@ -15,6 +15,12 @@ struct DataConfig {
     std::vector<std::int64_t> imageSize{256, 256}; // [H, W] after resizing (Table 2 "image size")
     std::vector<std::int64_t> inputSize{224, 224}; // [H, W] fed to the network ("input size")
     std::int64_t workers = 0;       // loader threads, 0 = one per core
+    // Training identities' images held out for periodic validation when `val` is "" (a fraction
+    // of each identity's images, at least one when > 0), so held-out accuracy needs no 2nd folder.
+    double valSplit = 0.0;
+    // `train` names a synthetic set (`data synth`) to generate on first use: when the folder is
+    // missing, the job writes the synthetic data into its parent (train/ is its training part).
+    bool synthetic = false;
 };
 
 struct ModelConfig {

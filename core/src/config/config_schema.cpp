@@ -127,6 +127,8 @@ std::vector<FieldSpec> buildSchema() {
         field("data", "input_size", &C::data, &DataConfig::inputSize, V::IntegerList,
               between(8, 4096), {}, 2),
         field("data", "workers", &C::data, &DataConfig::workers, V::Integer, between(0, 256)),
+        field("data", "val_split", &C::data, &DataConfig::valSplit, V::Real, between(0, 0.9)),
+        field("data", "synthetic", &C::data, &DataConfig::synthetic, V::Boolean),
 
         field("model", "name", &C::model, &ModelConfig::name, V::Choice, {}, modelNames()),
         field("model", "weights", &C::model, &ModelConfig::weights, V::Text),
@@ -183,7 +185,9 @@ std::vector<FieldSpec> buildSchema() {
         field("device", "cudnn_benchmark", &C::device, &DeviceConfig::cudnnBenchmark, V::Boolean),
 
         field("style", "framework", &C::style, &StyleConfig::framework, V::Choice, {}, frameworks),
-        field("style", "preprocess", &C::style, &StyleConfig::preprocess, V::Choice, {}, autoOrFramework),
+        // Besides a framework (Table 11's row for the model in it), a style by name (issue 6).
+        field("style", "preprocess", &C::style, &StyleConfig::preprocess, V::Choice, {},
+              {"auto", "pytorch", "tensorflow", "caffe", "tensorflow-inception", "lightcnn", "face"}),
         field("style", "init", &C::style, &StyleConfig::init, V::Choice, {}, autoOrFramework),
         field("style", "last_batch", &C::style, &StyleConfig::lastBatch, V::Choice, {},
               {"auto", "keep", "drop", "wrap"}),

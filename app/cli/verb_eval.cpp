@@ -1,0 +1,102 @@
+// `facebench-cli eval --run RUN_DIR [--protocol P]... [--data DIR] [--pairs FILE] [--json]`
+// (or `--model NAME [--weights FILE] --out DIR`) and `facebench-cli report RUN_DIR...
+// [--out FILE.md|.csv|.json]`: the seed's test protocols (Section 3.2) and the cross-run table
+// of Tables 3 and 15.
+#include "verbs.h"
+
+#include "facebench/atomic_file.h"
+#include "facebench/errors.h"
+#include "facebench/eval_report.h"
+#include "facebench/evaluation.h"
+
+#include <iostream>
+#include <memory>
+
+namespace fb::cli {
+
+namespace {
+struct ReportOptions {
+    std::vector<std::string> runs;
+    std::string out;
+};
+
+std::string extensionFormat(const std::string& path) {
+    auto endsWith = [&](const std::string& e) {
+        return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
+    };
+    if (endsWith(".csv"))
+        return "csv";
+    if (endsWith(".json"))
+        return "json";
+    if (endsWith(".md"))
+        return "md";
+    throw InputError(SourceLocation{path}, "--out",
+                     "the report file must end in .md, .csv or .json");
+}
+} // namespace
+
+void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
+    auto request = std::make_shared<EvalRequest>();
+    CLI::App* eval =
+        app.add_subcommand("eval", "Evaluate a trained model on the test protocols (lfw, pairs, "
+                                   "templates, cross-quality, dfw, tracks)");
+    eval->add_option("--run", request->runDir,
+                     "Run directory (config.yaml, checkpoints/best.pt or last.pt)");
+    eval->add_option("--model", request->model, "Instead of --run: a model name (see `models`)");
+    eval->add_option("--weights", request->weights,
+                     "Weights file (default: the run's checkpoint; random init with --model)");
+    eval->add_option("--out", request->outDir, "Results folder (default RUN/eval)");
+    eval->add_option("--protocol", request->protocols,
+                     "Protocol, repeatable (default: the config's eval.protocols)");
+    eval->add_option("--data", request->dataDir,
+                     "Protocol data folder (default: the config's eval.data)");
+    eval->add_option("--pairs", request->pairsFile,
+                     "Pair list for the pairs protocol (image1<TAB>image2<TAB>label)");
+    eval->add_option("--set", request->overrides,
+                     "Override a config key, KEY=VALUE (e.g. eval.flip=sum)");
+    eval->callback([&options, &action, request] {
+        action = [&options, request] {
+            const EvalOutcome outcome =
+                evaluate(*request, [](const std::string& line) { std::cerr << line << "\n"; });
+            if (options.json) {
+                nlohmann::ordered_json results = nlohmann::ordered_json::object();
+                for (const ProtocolResult& r : outcome.results)
+                    results[r.protocol] = nlohmann::ordered_json::parse(r.json);
+                printJson({{"model", outcome.model},
+                           {"weights", outcome.weights},
+                           {"data", outcome.dataDir},
+                           {"out", outcome.outDir},
+                           {"results", results}});
+            } else {
+                for (const ProtocolResult& r : outcome.results)
+                    std::cout << r.summary << "\n";
+                std::cout << "results in " << outcome.outDir << "\n";
+            }
+            return kExitDone;
+        };
+    });
+}
+
+void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
+    auto opts = std::make_shared<ReportOptions>();
+    CLI::App* report = app.add_subcommand(
+        "report", "One results table across runs (seed Tables 3 and 15) from RUN/eval/*.json");
+    report->add_option("RUN_DIR", opts->runs, "Run directories")->required();
+    report->add_option("--out", opts->out, "Write the table to FILE.md, FILE.csv or FILE.json");
+    report->callback([&options, &action, opts] {
+        action = [&options, opts] {
+            if (!opts->out.empty()) {
+                writeFileAtomically(opts->out,
+                                    formatEvalReport(opts->runs, extensionFormat(opts->out)));
+                std::cerr << "wrote " << opts->out << "\n";
+            }
+            if (options.json)
+                printJson(nlohmann::ordered_json::parse(formatEvalReport(opts->runs, "json")));
+            else if (opts->out.empty())
+                std::cout << formatEvalReport(opts->runs, "md");
+            return kExitDone;
+        };
+    });
+}
+
+} // namespace fb::cli

@@ -1,0 +1,213 @@
+// `facebench-cli train [CONFIG] [--set KEY=VALUE]... [--resume RUN_DIR] [--device D] [--out DIR]`
+// (issue 8). Without CONFIG it trains the built-in quick start (examples/quickstart.yaml).
+// Progress: a one-line bar redrawn with \r when stderr is a terminal, plain lines otherwise.
+// Ctrl-C asks the job to stop after the current step; it writes a checkpoint and the verb
+// exits with 130, as shells expect after SIGINT (a second Ctrl-C kills at once).
+#include "verbs.h"
+
+#include "facebench/errors.h"
+#include "facebench/training_job.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace fb::cli {
+
+namespace {
+
+constexpr int kExitInterrupted = 130; // 128 + SIGINT
+
+std::atomic<TrainingJob*> g_runningJob{nullptr};
+
+extern "C" void onInterrupt(int) {
+    if (TrainingJob* job = g_runningJob.load())
+        job->cancel(); // an atomic store: safe in a signal handler
+}
+
+struct TrainOptions {
+    std::string config;
+    std::vector<std::string> sets;
+    std::string resume;
+    std::string device;
+    std::string out;
+};
+
+std::string clockText(double seconds) {
+    if (!(seconds >= 0) || seconds > 1e7)
+        return "--:--";
+    const long total = static_cast<long>(seconds + 0.5);
+    char buffer[32];
+    if (total >= 3600)
+        std::snprintf(buffer, sizeof buffer, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60,
+                      total % 60);
+    else
+        std::snprintf(buffer, sizeof buffer, "%ld:%02ld", total / 60, total % 60);
+    return buffer;
+}
+
+// Prints progress events on stderr: a bar on a terminal, lines otherwise.
+class ProgressPrinter {
+public:
+    explicit ProgressPrinter(bool terminal) : m_terminal(terminal) {}
+
+    void operator()(const TrainingProgress& p) {
+        using Kind = TrainingProgress::Kind;
+        char line[256];
+        switch (p.kind) {
+        case Kind::Start:
+            if (p.step > 0 || !p.runDir.empty())
+                say("run directory: " + p.runDir +
+                    (p.step > 0 ? " (resuming at step " + std::to_string(p.step) + ")" : ""));
+            else
+                say(p.message);
+            return;
+        case Kind::Step:
+            if (m_terminal) {
+                const int width = 20;
+                const int filled =
+                    p.totalSteps > 0 ? static_cast<int>(width * p.step / p.totalSteps) : 0;
+                std::string bar(filled, '=');
+                bar.resize(width, ' ');
+                std::snprintf(line, sizeof line,
+                              "\r[%s] %lld/%lld  loss %.4f  acc %.3f  %.0f img/s  ETA %s ",
+                              bar.c_str(), (long long)p.step, (long long)p.totalSteps, p.loss,
+                              p.acc, p.imgPerSec, clockText(p.etaSeconds).c_str());
+                std::fprintf(stderr, "%s\033[K", line);
+                std::fflush(stderr);
+                m_barShown = true;
+            } else {
+                std::snprintf(
+                    line, sizeof line,
+                    "step %lld/%lld epoch %lld loss %.4f acc %.3f lr %.5g %.1f img/s t_data %.4f s "
+                    "t_compute %.4f s ETA %s",
+                    (long long)p.step, (long long)p.totalSteps, (long long)p.epoch, p.loss, p.acc,
+                    p.lr, p.imgPerSec, p.tData, p.tCompute, clockText(p.etaSeconds).c_str());
+                say(line);
+            }
+            return;
+        case Kind::Validation: {
+            std::string text = "validation at step " + std::to_string(p.step) + ":";
+            for (const auto& [name, value] : p.metrics) {
+                std::snprintf(line, sizeof line, " %s %.4f", name.c_str(), value);
+                text += line;
+            }
+            say(text);
+            return;
+        }
+        case Kind::Checkpoint:
+            if (!m_terminal)
+                say("checkpoint at step " + std::to_string(p.step) + ": " + p.message);
+            return;
+        case Kind::BadImage:
+            say(p.message);
+            return;
+        case Kind::Done:
+            if (m_barShown)
+                std::fprintf(stderr, "\n");
+            m_barShown = false;
+            return;
+        }
+    }
+
+    void say(const std::string& text) {
+        if (m_barShown)
+            std::fprintf(stderr, "\r\033[K");
+        std::fprintf(stderr, "%s\n", text.c_str());
+        m_barShown = false;
+    }
+
+private:
+    bool m_terminal;
+    bool m_barShown = false;
+};
+
+int runTraining(const GlobalOptions& global, const TrainOptions& o) {
+    ExperimentConfig config;
+    TrainingOptions options;
+    if (!o.resume.empty()) {
+        if (!o.config.empty())
+            throw InputError(SourceLocation{o.config}, "",
+                             "give a CONFIG or --resume RUN_DIR, not both "
+                             "(a resumed run keeps its own config.yaml)");
+        config = loadRunConfig(o.resume, o.sets);
+        options.resumeDir = o.resume;
+    } else if (o.config.empty()) {
+        config = parseExperimentConfig(quickstartConfigText(),
+                                       "examples/quickstart.yaml (built in)", o.sets);
+    } else {
+        config = loadExperimentConfig(o.config, o.sets);
+    }
+    if (!o.device.empty())
+        config.device.name = o.device;
+    if (!o.out.empty())
+        config.output.dir = o.out;
+
+    TrainingJob job(config, options);
+    ProgressPrinter printer(isatty(fileno(stderr)) != 0);
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    action.sa_flags = SA_RESETHAND; // a second Ctrl-C ends the process at once
+    sigemptyset(&action.sa_mask);
+    struct sigaction previous {};
+    g_runningJob.store(&job);
+    sigaction(SIGINT, &action, &previous);
+    struct Restore {
+        struct sigaction previous;
+        ~Restore() {
+            g_runningJob.store(nullptr);
+            sigaction(SIGINT, &previous, nullptr);
+        }
+    } restore{previous};
+
+    const TrainingResult result = job.run([&](const TrainingProgress& p) { printer(p); });
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "%s at step %lld/%lld in %.1f s: loss %.4f, acc %.3f%s",
+                  result.cancelled ? "interrupted" : "trained", (long long)result.steps,
+                  (long long)result.totalSteps, result.seconds, result.lastLoss, result.lastAcc,
+                  result.badImages
+                      ? (", " + std::to_string(result.badImages) + " bad images skipped").c_str()
+                      : "");
+    printer.say(summary);
+    printer.say("checkpoint: " + result.lastCheckpoint);
+    if (result.cancelled)
+        printer.say("resume with: facebench-cli train --resume " + result.runDir);
+    if (global.json)
+        printJson({{"run_dir", result.runDir},
+                   {"steps", result.steps},
+                   {"total_steps", result.totalSteps},
+                   {"loss", result.lastLoss},
+                   {"acc", result.lastAcc},
+                   {"best_metric", result.bestMetric},
+                   {"cancelled", result.cancelled},
+                   {"bad_images", result.badImages},
+                   {"seconds", result.seconds},
+                   {"checkpoint", result.lastCheckpoint}});
+    else
+        std::cout << result.runDir << "\n";
+    return result.cancelled ? kExitInterrupted : kExitDone;
+}
+
+} // namespace
+
+void addTrainVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
+    auto opts = std::make_shared<TrainOptions>();
+    CLI::App* train = app.add_subcommand("train", "Train a model; without CONFIG, the quick start "
+                                                  "(small ResNet + ArcFace on synthetic faces)");
+    train->add_option("CONFIG", opts->config,
+                      "Experiment YAML (default: the built-in examples/quickstart.yaml)");
+    train->add_option("--set", opts->sets,
+                      "Override a key, e.g. --set train.batch_size=32 (repeatable)");
+    train->add_option("--resume", opts->resume,
+                      "Continue the run in RUN_DIR from its last checkpoint");
+    train->add_option("--device", opts->device, "cpu, cuda or cuda:N (overrides device.name)");
+    train->add_option("--out", opts->out, "Folder for the run directory (overrides output.dir)");
+    train->callback([&options, &action, opts] {
+        action = [&options, opts] { return runTraining(options, *opts); };
+    });
+}
+
+} // namespace fb::cli

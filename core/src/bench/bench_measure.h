@@ -1,0 +1,28 @@
+#pragma once
+// Measures one (model, batch, device) configuration of a benchmark (issue 10): builds the
+// trainer's modules (train/train_step.h), runs K warm-up and N timed training steps through
+// bench_loop.h, and turns out of memory into a row with status "oom".
+#include "facebench/bench_job.h"
+#include "facebench/dataset_index.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <memory>
+
+namespace fb::bench {
+
+struct MeasureSpec {
+    std::string model;
+    std::int64_t batch = 0;
+    std::string deviceName;
+    torch::Device device = torch::kCPU;
+    std::int64_t numClasses = 1000;
+    std::shared_ptr<const DatasetIndex> dataset; // nullptr: synthetic, one random batch reused
+};
+
+// status "cancelled" when `cancel` was set before the configuration finished.
+BenchRow measureConfiguration(const BenchOptions& options, const MeasureSpec& spec,
+                              const std::atomic_bool* cancel);
+
+} // namespace fb::bench

@@ -1,0 +1,136 @@
+// `eval`: a run directory's (or a named model's) checkpoint through the protocols
+// (facebench/evaluation.h). Results go to RUN/eval/ (DESIGN.md, run directory).
+#include "facebench/evaluation.h"
+
+#include "eval/model_features.h"
+#include "facebench/errors.h"
+#include "facebench/experiment_config.h"
+#include "weights/model_weights.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+namespace fb {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Each image's feature is computed once per eval run, whichever protocols ask for it.
+FeatureSource memoized(FeatureSource inner) {
+    auto cache = std::make_shared<std::unordered_map<std::string, std::vector<float>>>();
+    auto dim = std::make_shared<std::int64_t>(0);
+    return [inner, cache, dim](const std::vector<std::string>& paths) {
+        std::vector<std::string> todo;
+        for (const std::string& p : paths)
+            if (!cache->count(p))
+                todo.push_back(p);
+        if (!todo.empty()) {
+            const FeatureMatrix m = inner(todo);
+            *dim = m.dim;
+            for (std::size_t i = 0; i < todo.size(); ++i)
+                (*cache)[todo[i]].assign(m.values.begin() + static_cast<std::ptrdiff_t>(i * m.dim),
+                                         m.values.begin() +
+                                             static_cast<std::ptrdiff_t>((i + 1) * m.dim));
+        }
+        FeatureMatrix out;
+        out.dim = *dim > 0 ? *dim : 1;
+        for (const std::string& p : paths) {
+            const std::vector<float>& v = cache->at(p);
+            out.values.insert(out.values.end(), v.begin(), v.end());
+        }
+        return out;
+    };
+}
+
+} // namespace
+
+EvalOutcome evaluate(const EvalRequest& request,
+                     const std::function<void(const std::string&)>& log) {
+    EvalOutcome outcome;
+    ExperimentConfig config;
+    if (!request.runDir.empty()) {
+        if (!fs::is_directory(request.runDir))
+            throw InputError(SourceLocation{request.runDir}, "--run", "no such run directory");
+        const std::string configFile = (fs::path(request.runDir) / "config.yaml").string();
+        if (!fs::is_regular_file(configFile))
+            throw InputError(SourceLocation{configFile}, "--run",
+                             "the run directory has no config.yaml");
+        config = loadExperimentConfig(configFile, request.overrides);
+        outcome.weights = request.weights;
+        if (outcome.weights.empty()) {
+            for (const char* name : {"best.pt", "last.pt"}) {
+                const fs::path candidate = fs::path(request.runDir) / "checkpoints" / name;
+                if (fs::is_regular_file(candidate)) {
+                    outcome.weights = candidate.string();
+                    break;
+                }
+            }
+            if (outcome.weights.empty())
+                throw InputError(
+                    SourceLocation{(fs::path(request.runDir) / "checkpoints").string()}, "--run",
+                    "no checkpoint: expected checkpoints/best.pt or checkpoints/last.pt");
+        }
+        outcome.outDir =
+            request.outDir.empty() ? (fs::path(request.runDir) / "eval").string() : request.outDir;
+    } else {
+        if (request.model.empty())
+            throw InputError(SourceLocation{}, "--run",
+                             "give --run RUN_DIR, or --model NAME (with --weights) and --out DIR");
+        if (request.outDir.empty())
+            throw InputError(SourceLocation{}, "--out",
+                             "with --model, name the results folder with --out DIR");
+        // A config with only the model named resolves the model's input size and style.
+        config = parseExperimentConfig("model:\n  name: " + request.model + "\n", "--model",
+                                       request.overrides);
+        outcome.weights = request.weights;
+        outcome.outDir = request.outDir;
+    }
+    outcome.dataDir = request.dataDir.empty() ? config.eval.data : request.dataDir;
+    if (outcome.dataDir.empty())
+        throw InputError(SourceLocation{}, "--data",
+                         "no protocol data folder: give --data DIR or set eval.data");
+    if (!fs::is_directory(outcome.dataDir))
+        throw InputError(SourceLocation{outcome.dataDir}, "--data", "no such data folder");
+    const std::vector<std::string> protocols =
+        request.protocols.empty() ? config.eval.protocols : request.protocols;
+    for (const std::string& p : protocols) // unknown names fail before any model work
+        if (std::find(protocolNames().begin(), protocolNames().end(), p) == protocolNames().end())
+            runProtocol(p, ProtocolRequest{});
+
+    WeightsInfo info;
+    StateDict state;
+    if (!outcome.weights.empty())
+        state = readModelWeights(outcome.weights, info);
+    outcome.model = config.model.name;
+    if (!info.model.empty() && info.model != outcome.model)
+        throw InputError(SourceLocation{outcome.weights}, "",
+                         "these weights are for " + info.model + ", not " + outcome.model);
+    ModelOptions options;
+    options.numClasses = info.numClasses;
+    options.auxLogits = info.auxLogits;
+    const std::shared_ptr<FaceModel> model = createModel(outcome.model, options);
+    if (!outcome.weights.empty())
+        loadModelState(*model, state, outcome.weights);
+    if (log)
+        log("eval: " + outcome.model +
+            (outcome.weights.empty() ? " (random init)" : " from " + outcome.weights) + " on " +
+            outcome.dataDir);
+
+    ProtocolRequest pr;
+    pr.dataDir = outcome.dataDir;
+    pr.outDir = outcome.outDir;
+    pr.fars = config.eval.far;
+    pr.pairsFile = request.pairsFile;
+    pr.features = memoized(eval::modelFeatureSource(model, config, log));
+    for (const std::string& p : protocols) {
+        outcome.results.push_back(runProtocol(p, pr));
+        if (log)
+            log(outcome.results.back().summary);
+    }
+    return outcome;
+}
+
+} // namespace fb

@@ -1,0 +1,132 @@
+// VGGFace2 pose and age templates (Cao et al. 2018; seed Section 3.2, Table 3 "VGGFace2
+// (Similarity Score)"): a template is the mean of its 5 images' L2-normalised features; M[a][b]
+// is the mean over subjects of the cosine between a category-a and a category-b template of the
+// same subject: off the diagonal every (a-template, b-template) pair of the subject (2 x 2), on
+// it the pair of the subject's two category-a templates.
+#include "eval/protocol_common.h"
+
+#include "facebench/errors.h"
+#include "facebench/protocol_files.h"
+
+#include <cstdio>
+#include <map>
+
+namespace fb::eval {
+
+namespace {
+
+constexpr int kTemplateSize = 5; // VGGFace2's test templates
+constexpr int kTemplatesPerLevel = 2;
+
+struct Study {
+    std::string name;
+    std::string file;
+    std::vector<std::string> levels;
+};
+
+// The similarity matrix of one template list (levels x levels).
+Json templateMatrix(const Study& study, const std::vector<FaceTemplate>& templates,
+                    const std::vector<std::vector<std::string>>& resolved,
+                    const FeatureTable& features, std::vector<std::vector<double>>& matrix) {
+    const std::int64_t dim = features.dim();
+    const std::size_t levels = study.levels.size();
+    // Template features: mean of normalised image features, normalised (the cosine ignores scale).
+    std::map<std::string, std::vector<std::vector<std::vector<float>>>>
+        bySubject; // subject -> level -> templates
+    for (std::size_t t = 0; t < templates.size(); ++t) {
+        std::vector<float> mean(static_cast<std::size_t>(dim), 0.0f);
+        for (const std::string& image : resolved[t]) {
+            const float* row = features.row(image);
+            for (std::int64_t d = 0; d < dim; ++d)
+                mean[static_cast<std::size_t>(d)] +=
+                    row[d] / static_cast<float>(resolved[t].size());
+        }
+        normalize(mean.data(), dim);
+        auto& subject = bySubject[templates[t].identity];
+        subject.resize(levels);
+        subject[static_cast<std::size_t>(templates[t].level)].push_back(std::move(mean));
+    }
+    matrix.assign(levels, std::vector<double>(levels, 0.0));
+    for (std::size_t a = 0; a < levels; ++a)
+        for (std::size_t b = 0; b < levels; ++b) {
+            double total = 0.0;
+            for (const auto& [identity, subject] : bySubject) {
+                const auto& ta = subject[a];
+                const auto& tb = subject[b];
+                double sum = 0.0;
+                int count = 0;
+                if (a == b) {
+                    for (std::size_t i = 0; i < ta.size(); ++i)
+                        for (std::size_t j = i + 1; j < ta.size(); ++j, ++count)
+                            sum += dot(ta[i].data(), ta[j].data(), dim);
+                } else {
+                    for (const auto& x : ta)
+                        for (const auto& y : tb)
+                            sum += dot(x.data(), y.data(), dim), ++count;
+                }
+                if (count == 0)
+                    throw InputError(SourceLocation{study.file}, "",
+                                     "subject '" + identity + "' lacks the templates for " +
+                                         study.levels[a] + "/" + study.levels[b]);
+                total += sum / count;
+            }
+            matrix[a][b] = total / static_cast<double>(bySubject.size());
+        }
+    return Json{{"list", study.file},
+                {"levels", study.levels},
+                {"subjects", bySubject.size()},
+                {"templates", templates.size()},
+                {"matrix", matrix}};
+}
+
+} // namespace
+
+ProtocolResult runTemplatesProtocol(const ProtocolRequest& request) {
+    const std::vector<Study> studies{
+        {"pose",
+         requireFile(request.dataDir, "vggface2/test_posetemp_imglist.txt", "templates"),
+         {"front", "three-quarter", "profile"}},
+        {"age",
+         requireFile(request.dataDir, "vggface2/test_agetemp_imglist.txt", "templates"),
+         {"young", "mature"}}};
+    std::vector<std::vector<FaceTemplate>> templates;
+    std::vector<std::vector<std::vector<std::string>>> resolved;
+    std::vector<std::string> images;
+    for (const Study& study : studies) {
+        templates.push_back(readTemplateList(
+            study.file, kTemplateSize, static_cast<int>(study.levels.size()), kTemplatesPerLevel));
+        PathResolver resolver({joinPath(request.dataDir, "test"), request.dataDir}, study.file);
+        resolved.emplace_back();
+        for (const FaceTemplate& t : templates.back()) {
+            resolved.back().emplace_back();
+            for (const std::string& image : t.images) {
+                resolved.back().back().push_back(resolver.resolve(image));
+                images.push_back(resolved.back().back().back());
+            }
+        }
+        resolver.throwIfMissing();
+    }
+    const FeatureTable features(request.features, images);
+    Json doc{
+        {"protocol", "templates"},
+        {"images", features.size()},
+        {"rule",
+         "template = mean of L2-normalised image features; M[a][b] = mean over subjects of the "
+         "cosine between their level-a and level-b templates (diagonal: the two level-a "
+         "templates)"}};
+    std::string summary = "templates:";
+    for (std::size_t s = 0; s < studies.size(); ++s) {
+        std::vector<std::vector<double>> m;
+        doc[studies[s].name] = templateMatrix(studies[s], templates[s], resolved[s], features, m);
+        char cell[96];
+        const std::size_t last = m.size() - 1;
+        std::snprintf(cell, sizeof cell, " %s %s-%s %.3f, %s-%s %.3f", studies[s].name.c_str(),
+                      studies[s].levels[0].c_str(), studies[s].levels[0].c_str(), m[0][0],
+                      studies[s].levels[0].c_str(), studies[s].levels[last].c_str(), m[0][last]);
+        summary += cell;
+    }
+    writeResult(request, "templates", doc);
+    return {"templates", doc.dump(2), summary};
+}
+
+} // namespace fb::eval

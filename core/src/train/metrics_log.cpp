@@ -1,0 +1,36 @@
+#include "train/metrics_log.h"
+
+#include "facebench/atomic_file.h"
+#include "facebench/errors.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace fb::train {
+
+void MetricsLog::append(const nlohmann::ordered_json& row) {
+    std::ofstream out(m_path, std::ios::app | std::ios::binary);
+    out << row.dump() << "\n";
+    out.flush();
+    if (!out)
+        throw JobError(m_path + ": cannot append a metrics row");
+}
+
+void MetricsLog::truncateAfter(std::int64_t step) {
+    std::ifstream in(m_path, std::ios::binary);
+    if (!in)
+        return;
+    std::string line, kept;
+    while (std::getline(in, line)) {
+        if (line.empty())
+            continue;
+        // A line cut short by a kill is not JSON: drop it, as any row after the checkpoint.
+        const nlohmann::json row = nlohmann::json::parse(line, nullptr, false);
+        if (row.is_discarded() || !row.contains("step") || row["step"].get<std::int64_t>() > step)
+            continue;
+        kept += line + "\n";
+    }
+    writeFileAtomically(m_path, kept);
+}
+
+} // namespace fb::train

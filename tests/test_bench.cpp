@@ -1,0 +1,317 @@
+// The benchmark engine (issue 10) on the CPU with the smallest backbone (small-resnet-64, its own
+// 64x64 input) at batch sizes 2 and 4: rows and statuses, the oom path under --memory-cap-mb
+// with the sweep going on, the JSON / CSV / Markdown outputs, --data DIR through the real loader,
+// the timing loop's own overhead against a bare loop of the same steps, and bad CLI input
+// (exit 2 naming the option). One LibTorch thread: on a loaded 2-core machine OpenMP's
+// multi-threaded steps stall for hundreds of milliseconds when a core is taken away.
+#include "bench/bench_loop.h"
+#include "facebench/bench_job.h"
+#include "facebench/errors.h"
+#include "facebench/synthetic_data.h"
+#include "process_runner.h"
+#include "train/train_step.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+using namespace fb;
+
+namespace {
+
+constexpr const char* kModel = "small-resnet-64";
+
+BenchOptions tinyOptions(std::vector<std::int64_t> batches) {
+    BenchOptions options;
+    options.models = {kModel};
+    options.batchSizes = std::move(batches);
+    options.devices = {"cpu"};
+    options.iterations = 3;
+    options.warmup = 1;
+    options.numClasses = 10;
+    options.threads = 1;
+    return options;
+}
+
+std::vector<std::string> statuses(const BenchResult& result) {
+    std::vector<std::string> out;
+    for (const BenchRow& row : result.rows)
+        out.push_back(row.status);
+    return out;
+}
+
+double seconds(std::chrono::steady_clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+} // namespace
+
+class TestBench : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void rowsAndStatuses();
+    void memoryCapGivesOomAndSweepContinues_data();
+    void memoryCapGivesOomAndSweepContinues();
+    void jsonSchemaAndFiles();
+    void cancelStopsTheSweep();
+    void realDataNamesTheBound();
+    void loopOverheadUnderTwoPercent();
+    void cliRunsAndWritesResults();
+    void cliErrorRowIsExitOne();
+    void cliBadInputIsExitTwo_data();
+    void cliBadInputIsExitTwo();
+
+private:
+    QTemporaryDir m_dir;
+    BenchResult m_result; // rowsAndStatuses, reused by jsonSchemaAndFiles
+};
+
+void TestBench::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    torch::set_num_threads(1);
+}
+
+void TestBench::rowsAndStatuses() {
+    int starts = 0, finished = 0;
+    m_result = BenchJob(tinyOptions({2, 4})).run([&](const BenchProgress& p) {
+        QCOMPARE(p.total, 2);
+        (p.row ? finished : starts) += 1;
+    });
+    QCOMPARE(starts, 2);
+    QCOMPARE(finished, 2);
+    QCOMPARE(m_result.rows.size(), std::size_t(2));
+    for (std::size_t i = 0; i < 2; ++i) {
+        const BenchRow& row = m_result.rows[i];
+        QCOMPARE(row.model, std::string(kModel));
+        QCOMPARE(row.batch, std::int64_t(i == 0 ? 2 : 4));
+        QCOMPARE(row.device, std::string("cpu"));
+        QCOMPARE(row.precision, std::string("fp32"));
+        QCOMPARE(row.input, std::string("64x64")); // the catalog's own input size
+        QCOMPARE(row.status, std::string("ok"));
+        QVERIFY(row.imagesPerSec > 0);
+        QVERIFY(row.msMedian > 0);
+        QVERIFY(row.msP90 >= row.msMedian);
+        QCOMPARE(row.tData, 0.0); // synthetic: compute alone
+        QVERIFY(row.tCompute > 0);
+        QVERIFY(row.bound.empty());
+        QVERIFY(row.peakMemMb >= 0);
+    }
+    QVERIFY(!m_result.deviceTable.cpuModel.empty());
+    QVERIFY(m_result.deviceTable.cpuCores > 0);
+    QCOMPARE(m_result.deviceTable.threads, 1);
+    QVERIFY(m_result.scaling.empty());
+    QVERIFY(m_result.scalingNote.find("several devices") != std::string::npos);
+    QVERIFY(!m_result.cancelled);
+}
+
+// small-resnet-64 grows the resident set by ~30 MiB at batch 2 and ~200 MiB at batch 128 in its
+// first step; a 100 MiB cap stops batch 128 and the batch after it still runs. A 1 MiB cap stops
+// every batch, and still gives every row.
+void TestBench::memoryCapGivesOomAndSweepContinues_data() {
+    QTest::addColumn<qint64>("capMb");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("cap 100 MiB") << qint64(100) << QStringList{"ok", "oom", "ok"};
+    QTest::newRow("cap 1 MiB") << qint64(1) << QStringList{"oom", "oom", "oom"};
+}
+
+void TestBench::memoryCapGivesOomAndSweepContinues() {
+    QFETCH(qint64, capMb);
+    QFETCH(QStringList, expected);
+    BenchOptions options = tinyOptions({2, 128, 4});
+    options.memoryCapMb = capMb;
+    const BenchResult result = BenchJob(options).run();
+    QStringList got;
+    for (const std::string& status : statuses(result))
+        got << QString::fromStdString(status);
+    QCOMPARE(got, expected);
+    for (const BenchRow& row : result.rows)
+        if (row.status == "oom") {
+            QVERIFY(row.message.find("--memory-cap-mb") != std::string::npos);
+            QVERIFY(row.peakMemMb > static_cast<double>(capMb));
+            QCOMPARE(row.imagesPerSec, 0.0);
+        }
+}
+
+void TestBench::jsonSchemaAndFiles() {
+    QCOMPARE(m_result.rows.size(), std::size_t(2));
+    const auto json = nlohmann::json::parse(benchJson(m_result));
+    for (const char* key : {"started_at", "options", "device_table", "rows", "scaling", "scaling_note", "cancelled"})
+        QVERIFY2(json.contains(key), key);
+    QVERIFY(json["device_table"]["cpu_model"].is_string());
+    QVERIFY(json["device_table"]["cpu_cores"].is_number_integer());
+    QVERIFY(json["device_table"]["threads"].is_number_integer());
+    QVERIFY(json["device_table"]["gpus"].is_array());
+    QVERIFY(json["options"]["batch_sizes"].is_array());
+    QVERIFY(json["options"]["input_size"].is_null()); // the model's own
+    QCOMPARE(json["rows"].size(), std::size_t(2));
+    for (const auto& row : json["rows"]) {
+        for (const char* key : {"model", "device", "precision", "input", "bound", "status", "message"})
+            QVERIFY2(row[key].is_string(), key);
+        QVERIFY(row["batch"].is_number_integer());
+        for (const char* key : {"images_s", "ms_median", "ms_p90", "peak_mem_mb", "t_data", "t_compute"})
+            QVERIFY2(row[key].is_number(), key);
+        QCOMPARE(row.size(), std::size_t(14));
+    }
+    QCOMPARE(json["rows"][1]["batch"].get<int>(), 4);
+
+    const QString out = m_dir.filePath("files/bench");
+    writeBenchResults(m_result, out.toStdString());
+    for (const char* name : {"bench.json", "bench.csv", "bench.md"})
+        QVERIFY2(QFile::exists(out + "/" + name), name);
+    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 3); // no temporary files left
+    QFile csv(out + "/bench.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QByteArray("model,batch,device,precision,input,images_s,ms_median,ms_p90,peak_mem_mb,"
+                                  "t_data,t_compute,bound,status,message"));
+    QVERIFY(lines[1].startsWith("small-resnet-64,2,cpu,fp32,64x64,"));
+    const std::string md = benchMarkdown(m_result);
+    QVERIFY(md.find("| model | batch | device |") != std::string::npos);
+    QVERIFY(md.find("| small-resnet-64 | 4 | cpu | fp32 | 64x64 |") != std::string::npos);
+}
+
+void TestBench::cancelStopsTheSweep() {
+    BenchJob job(tinyOptions({2, 4}));
+    const BenchResult result = job.run([&](const BenchProgress& p) {
+        if (p.row)
+            job.cancel(); // after the first configuration
+    });
+    QVERIFY(result.cancelled);
+    QCOMPARE(result.rows.size(), std::size_t(1));
+    QCOMPARE(result.rows[0].status, std::string("ok"));
+}
+
+// --data DIR: batches through the real index and BatchLoader; t_data is the loader wait and the
+// row names the term of eq. 7-8 that bounds the step.
+void TestBench::realDataNamesTheBound() {
+    const QString data = m_dir.filePath("synth");
+    SynthOptions synth;
+    synth.outDir = data.toStdString();
+    synth.identities = 3;
+    synth.imagesPerIdentity = 3;
+    synth.testIdentities = kSynthMinTestIdentities;
+    synth.width = synth.height = 64;
+    SynthJob(synth).run();
+    BenchOptions options = tinyOptions({2});
+    options.data = (data + "/train").toStdString();
+    const BenchResult result = BenchJob(options).run();
+    QCOMPARE(result.rows.size(), std::size_t(1));
+    const BenchRow& row = result.rows[0];
+    QCOMPARE(row.status, std::string("ok"));
+    QVERIFY(row.bound == "data" || row.bound == "compute");
+    QVERIFY(row.tData >= 0);
+    QVERIFY(row.tCompute > 0);
+}
+
+// The loop's own cost against a bare loop of the same training steps. Wall-clock totals of two
+// loops on a 2-core machine shared with compilers differ by far more than 2% from run to run, so
+// the 2% bound is asserted on a deterministic proxy: the loop's cost per iteration, measured by
+// running it around an empty step (clock reads, bookkeeping, the cancel check), over the median
+// time of the real step from the bare loop. The direct comparison (interleaved rounds, medians)
+// is printed and asserted generously (under 50%; it varies by about 10% between runs here).
+void TestBench::loopOverheadUnderTwoPercent() {
+    ExperimentConfig config;
+    config.model.name = kModel;
+    config.style.init = "pytorch";
+    config.style.memoryFormat = "contiguous";
+    train::TrainModules modules = train::buildModules(config, 10, torch::kCPU);
+    train::TrainStep step(modules);
+    const torch::Tensor images = torch::randn({2, 3, 64, 64});
+    const torch::Tensor labels = torch::randint(0, 10, {2}, torch::kLong);
+    const bench::StepFunction run = [&](int i) {
+        step.run(images, labels, 0.01, i);
+        return 0.0;
+    };
+    const int steps = 15;
+    std::atomic_bool cancel{false};
+    std::vector<double> bare, timed, bareStep;
+    for (int round = 0; round < 3; ++round) {
+        run(0);
+        auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < steps; ++i) {
+            const auto before = std::chrono::steady_clock::now();
+            run(i);
+            bareStep.push_back(seconds(std::chrono::steady_clock::now() - before));
+        }
+        bare.push_back(seconds(std::chrono::steady_clock::now() - start));
+        start = std::chrono::steady_clock::now();
+        const bench::IterationTimes times = bench::timeIterations(run, {}, 1, steps, [] { return true; }, &cancel);
+        QCOMPARE(times.compute.size(), std::size_t(steps));
+        timed.push_back(seconds(std::chrono::steady_clock::now() - start));
+    }
+    const double stepMedian = bench::median(bareStep);
+
+    const int emptyIterations = 200000;
+    const auto start = std::chrono::steady_clock::now();
+    const bench::IterationTimes empty =
+        bench::timeIterations([](int) { return 0.0; }, {}, 1, emptyIterations, [] { return true; }, &cancel);
+    const double perIteration = seconds(std::chrono::steady_clock::now() - start) / (emptyIterations + 1);
+    QCOMPARE(empty.compute.size(), std::size_t(emptyIterations));
+
+    // timeIterations ran one warm-up step more than the bare loop's round; take it off.
+    const double direct = (bench::median(timed) - stepMedian) / bench::median(bare) - 1.0;
+    qInfo("step median %.3f ms; loop overhead %.1f ns/iteration = %.5f%% of a step; direct: %+.2f%%",
+          stepMedian * 1e3, perIteration * 1e9, 100 * perIteration / stepMedian, 100 * direct);
+    QVERIFY(perIteration < 0.02 * stepMedian);
+    QVERIFY(direct < 0.5);
+}
+
+void TestBench::cliRunsAndWritesResults() {
+    const QString out = m_dir.filePath("cli/bench");
+    const ProcessResult result = runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--iterations", "2",
+                                         "--warmup", "1", "--threads", "1", "--classes", "10", "--json", "--out", out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const auto json = nlohmann::json::parse(result.out.toStdString());
+    QCOMPARE(json["rows"].size(), std::size_t(1));
+    QCOMPARE(json["rows"][0]["status"].get<std::string>(), std::string("ok"));
+    QCOMPARE(json["out_dir"].get<std::string>(), out.toStdString());
+    QVERIFY(result.err.contains("| small-resnet-64 | 2 | cpu |")); // the table on stderr with --json
+    for (const char* name : {"bench.json", "bench.csv", "bench.md"})
+        QVERIFY2(QFile::exists(out + "/" + name), name);
+}
+
+// small-resnet-64's classifier expects its own 64x64 input: at 32x32 every step fails. The rows
+// say so, the files are written, and the run is a failure (exit 1), not bad input.
+void TestBench::cliErrorRowIsExitOne() {
+    const QString out = m_dir.filePath("cli-error/bench");
+    const ProcessResult result = runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--input-size", "32x32",
+                                         "--iterations", "1", "--warmup", "1", "--threads", "1", "--out", out});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.contains("| error |"));
+    QVERIFY(QFile::exists(out + "/bench.csv"));
+}
+
+void TestBench::cliBadInputIsExitTwo_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    const QStringList base{"bench", "--batch-sizes", "2", "--models", kModel};
+    QTest::newRow("unknown model") << QStringList{"bench", "--models", "resnet5", "--batch-sizes", "2"}
+                                   << "'--models': unknown model 'resnet5'; did you mean 'resnet50'?";
+    QTest::newRow("bad batch list") << QStringList{"bench", "--models", kModel, "--batch-sizes", "16,x"}
+                                    << "--batch-sizes";
+    QTest::newRow("zero batch") << QStringList{"bench", "--models", kModel, "--batch-sizes", "0,2"} << "--batch-sizes";
+    QTest::newRow("amp on cpu") << base + QStringList{"--precision", "amp"} << "--precision";
+    QTest::newRow("unknown device") << base + QStringList{"--device", "tpu"} << "--device";
+    QTest::newRow("bad input size") << base + QStringList{"--input-size", "64by64"} << "--input-size";
+    QTest::newRow("missing data dir") << base + QStringList{"--data", "/nonexistent/faces"} << "--data";
+    QTest::newRow("no warm-up") << base + QStringList{"--warmup", "0"} << "--warmup";
+    if (!torch::cuda::is_available())
+        QTest::newRow("cuda without gpu") << base + QStringList{"--device", "cuda:0"} << "--device";
+}
+
+void TestBench::cliBadInputIsExitTwo() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    const QString out = m_dir.filePath("bad/bench");
+    const ProcessResult result = runCli(arguments + QStringList{"--out", out});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(named.toUtf8()), result.err.constData());
+    QVERIFY(!QDir(out).exists()); // nothing half-written
+}
+
+QTEST_GUILESS_MAIN(TestBench)
+#include "test_bench.moc"
