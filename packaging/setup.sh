@@ -27,19 +27,15 @@ usage() {
 }
 
 # --- the demo: the one place to change what `setup.sh demo` shows -------------
-# Until training lands: the Table 2 presets and models, one resolved experiment, and the
-# synthetic face set the demo experiment will train on.
+# The main job: the quick start (issue 8: small ResNet + ArcFace on the synthetic set it
+# generates into runs/synthetic/ on first use), every test protocol on the trained model
+# (issue 9), and the study's tables for it.
 run_demo() {
   local cli="$build_dir/bin/facebench-cli"
-  "$cli" presets
-  "$cli" models
-  "$cli" config check resources/presets/arcface.yaml --set train.batch_size=64
-  "$cli" data synth --out runs/demo-data --force
-  # The quick start (issue 8): small ResNet + ArcFace on the synthetic set it generates into
-  # runs/synthetic/ on first use, then the LFW protocol on the trained model.
   local run
   run="$("$cli" train examples/quickstart.yaml)"
   "$cli" eval --run "$run"
+  "$cli" report "$run"
   echo "quick start results: $run (config.yaml, metrics.jsonl, train.log, checkpoints/, eval/)"
 }
 

@@ -5,13 +5,12 @@
 // stdout); bench.json, bench.csv and bench.md in --out (default runs/bench-<time>/bench/).
 // Ctrl-C stops after the current iteration, writes what was measured and exits with 130.
 // Exit 1 when a row has status "error" (results still written), 2 for bad options.
+#include "interrupt_guard.h"
 #include "verbs.h"
 
 #include "facebench/bench_job.h"
 #include "facebench/errors.h"
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -21,15 +20,6 @@
 namespace fb::cli {
 
 namespace {
-
-constexpr int kExitInterrupted = 130; // 128 + SIGINT
-
-std::atomic<BenchJob*> g_runningBench{nullptr};
-
-extern "C" void onBenchInterrupt(int) {
-    if (BenchJob* job = g_runningBench.load())
-        job->cancel();
-}
 
 struct BenchCliOptions {
     std::string models;
@@ -114,20 +104,7 @@ int runBench(const GlobalOptions& global, const BenchCliOptions& o) {
     const std::string outDir = o.out.empty() ? defaultOutDir() : o.out;
 
     BenchJob job(options);
-    struct sigaction action {};
-    action.sa_handler = onBenchInterrupt;
-    action.sa_flags = SA_RESETHAND; // a second Ctrl-C ends the process at once
-    sigemptyset(&action.sa_mask);
-    struct sigaction previous {};
-    g_runningBench.store(&job);
-    sigaction(SIGINT, &action, &previous);
-    struct Restore {
-        struct sigaction previous;
-        ~Restore() {
-            g_runningBench.store(nullptr);
-            sigaction(SIGINT, &previous, nullptr);
-        }
-    } restore{previous};
+    const InterruptGuard interruptGuard(job);
 
     const BenchResult result = job.run([](const BenchProgress& p) {
         if (!p.row) {

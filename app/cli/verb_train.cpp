@@ -3,13 +3,12 @@
 // Progress: a one-line bar redrawn with \r when stderr is a terminal, plain lines otherwise.
 // Ctrl-C asks the job to stop after the current step; it writes a checkpoint and the verb
 // exits with 130, as shells expect after SIGINT (a second Ctrl-C kills at once).
+#include "interrupt_guard.h"
 #include "verbs.h"
 
 #include "facebench/errors.h"
 #include "facebench/training_job.h"
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -18,15 +17,6 @@
 namespace fb::cli {
 
 namespace {
-
-constexpr int kExitInterrupted = 130; // 128 + SIGINT
-
-std::atomic<TrainingJob*> g_runningJob{nullptr};
-
-extern "C" void onInterrupt(int) {
-    if (TrainingJob* job = g_runningJob.load())
-        job->cancel(); // an atomic store: safe in a signal handler
-}
 
 struct TrainOptions {
     std::string config;
@@ -148,20 +138,7 @@ int runTraining(const GlobalOptions& global, const TrainOptions& o) {
 
     TrainingJob job(config, options);
     ProgressPrinter printer(isatty(fileno(stderr)) != 0);
-    struct sigaction action {};
-    action.sa_handler = onInterrupt;
-    action.sa_flags = SA_RESETHAND; // a second Ctrl-C ends the process at once
-    sigemptyset(&action.sa_mask);
-    struct sigaction previous {};
-    g_runningJob.store(&job);
-    sigaction(SIGINT, &action, &previous);
-    struct Restore {
-        struct sigaction previous;
-        ~Restore() {
-            g_runningJob.store(nullptr);
-            sigaction(SIGINT, &previous, nullptr);
-        }
-    } restore{previous};
+    const InterruptGuard interruptGuard(job);
 
     const TrainingResult result = job.run([&](const TrainingProgress& p) { printer(p); });
     char summary[256];

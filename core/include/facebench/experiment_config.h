@@ -94,7 +94,7 @@ struct DeviceConfig {
 // "auto" parts follow `framework`; the resolved config holds the concrete value.
 struct StyleConfig {
     std::string framework = "pytorch"; // pytorch | tensorflow | caffe
-    std::string preprocess = "auto";   // auto | pytorch | tensorflow | caffe
+    std::string preprocess = "auto";   // auto | pytorch | tensorflow | tensorflow-inception | caffe | lightcnn | face
     std::string init = "auto";         // auto | pytorch | tensorflow | caffe
     std::string lastBatch = "auto";    // auto | keep (PyTorch) | drop (TensorFlow) | wrap (Caffe)
     std::string memoryFormat = "auto"; // auto | contiguous | channels_last (TensorFlow's NHWC)

@@ -6,7 +6,6 @@
 #include "facebench/errors.h"
 #include "facebench/protocol_files.h"
 
-#include <cstdio>
 #include <filesystem>
 
 namespace fb::eval {
@@ -33,17 +32,6 @@ std::vector<ScoredPair> resolvePairs(const std::vector<ImagePair>& list, PathRes
     return pairs;
 }
 
-std::string tarLine(const std::string& name, const Json& block) {
-    std::string line = name + ":";
-    char cell[64];
-    for (const Json& row : block["tar_at_far"]) {
-        std::snprintf(cell, sizeof cell, " TAR@%g %.1f%%", row["far"].get<double>(),
-                      100 * row["tar"].get<double>());
-        line += cell;
-    }
-    return line;
-}
-
 } // namespace
 
 ProtocolResult runPairsProtocol(const ProtocolRequest& request) {
@@ -68,7 +56,7 @@ ProtocolResult runPairsProtocol(const ProtocolRequest& request) {
     doc.update(verificationJson(pairs, request.fars, request.failures, request.pairsFile));
     writeResult(request, "pairs", doc);
     writeScores(request, "pairs", pairs);
-    return {"pairs", doc.dump(2), tarLine("pairs", doc)};
+    return {"pairs", doc.dump(2), tarSummary("pairs", doc)};
 }
 
 ProtocolResult runTracksProtocol(const ProtocolRequest& request) {
@@ -89,7 +77,7 @@ ProtocolResult runTracksProtocol(const ProtocolRequest& request) {
             p.score = features.cosine(p.a, p.b);
         Json block{{"pairs_file", files[t]}, {"pairs", pairs[t].size()}};
         block.update(verificationJson(pairs[t], request.fars, request.failures, files[t]));
-        summary += " " + tarLine(tracks[t], block);
+        summary += " " + tarSummary(tracks[t], block);
         results[tracks[t]] = block;
         writeScores(request, "tracks-" + tracks[t], pairs[t]);
     }

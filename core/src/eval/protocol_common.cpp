@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 
@@ -120,6 +121,17 @@ double FeatureTable::cosine(const std::string& a, const std::string& b) const {
 
 Json numberOrNull(double v) {
     return std::isfinite(v) ? Json(v) : Json(nullptr);
+}
+
+std::string tarSummary(const std::string& name, const Json& block) {
+    std::string line = name + ":";
+    char cell[64];
+    for (const Json& row : block["tar_at_far"]) {
+        std::snprintf(cell, sizeof cell, " TAR@%g %.1f%%", row["far"].get<double>(),
+                      100 * row["tar"].get<double>());
+        line += cell;
+    }
+    return line;
 }
 
 Json tarRow(const TarAtFar& t) {

@@ -68,6 +68,8 @@ Json failurePairs(const std::vector<ScoredPair>& pairs, double threshold, bool a
                   int count);
 
 Json tarRow(const TarAtFar& t);
+// "name: TAR@0.01 93.2% TAR@0.001 80.1%": one line of the CLI summary from a result block.
+std::string tarSummary(const std::string& name, const Json& block);
 Json numberOrNull(double v);
 
 // Writes OUT/<name>.json and, when `scores` is non-empty, OUT/<scoresName>-scores.csv.

@@ -9,24 +9,8 @@
 
 #include "facebench/protocol_files.h"
 
-#include <cstdio>
 
 namespace fb::eval {
-
-namespace {
-
-std::string tarSummary(const Json& block) {
-    std::string line;
-    char cell[64];
-    for (const Json& row : block["tar_at_far"]) {
-        std::snprintf(cell, sizeof cell, " TAR@%g %.1f%%", row["far"].get<double>(),
-                      100 * row["tar"].get<double>());
-        line += cell;
-    }
-    return line;
-}
-
-} // namespace
 
 ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request) {
     const std::vector<std::string> roots{joinPath(request.dataDir, "test"), request.dataDir};
@@ -72,7 +56,7 @@ ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request) {
         }
         Json block{{"probes", probes->file}, {"probe_images", probes->listed.size()}};
         block.update(verificationJson(pairs, request.fars, request.failures, probes->file));
-        summary += " " + name + tarSummary(block);
+        summary += " " + tarSummary(name, block);
         doc[name] = block;
         writeScores(request,
                     "cross-quality-" + std::string(name == "Low2High" ? "low2high" : "middle2high"),
@@ -109,7 +93,7 @@ ProtocolResult runDfwProtocol(const ProtocolRequest& request) {
     doc.update(verificationJson(pairs, request.fars, request.failures, maskFile));
     writeResult(request, "dfw", doc);
     writeScores(request, "dfw", pairs);
-    return {"dfw", doc.dump(2), "dfw:" + tarSummary(doc)};
+    return {"dfw", doc.dump(2), tarSummary("dfw", doc)};
 }
 
 } // namespace fb::eval
