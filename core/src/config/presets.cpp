@@ -4,6 +4,8 @@
 #include "facebench/errors.h"
 #include "util/did_you_mean.h"
 
+#include <algorithm>
+
 namespace fb {
 
 namespace {
