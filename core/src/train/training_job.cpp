@@ -191,6 +191,16 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     std::int64_t epoch = state.loader.epoch;
     double lastLr = 0;
     bool skippedSingle = false;
+    // An event stamped with where the run is now.
+    const auto eventNow = [&](TrainingProgress::Kind kind) {
+        TrainingProgress event;
+        event.kind = kind;
+        event.step = state.step;
+        event.totalSteps = total;
+        event.epoch = epoch;
+        event.runDir = run.path;
+        return event;
+    };
 
     // A NaN or Inf stops the run: logged in metrics.jsonl and train.log, the last checkpoint
     // (always finite, see writeLast) kept, JobError naming the step and the lr.
@@ -227,23 +237,13 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         saved.tensors = captureResumeTensors(modules);
         writeCheckpoint(run.checkpointDir(), weightsInfo, modelState(*modules.model), saved);
         lastCheckpointStep = state.step;
-        TrainingProgress event;
-        event.kind = TrainingProgress::Kind::Checkpoint;
-        event.step = state.step;
-        event.totalSteps = total;
-        event.epoch = epoch;
-        event.runDir = run.path;
+        TrainingProgress event = eventNow(TrainingProgress::Kind::Checkpoint);
         event.message = result.lastCheckpoint;
         emit(event);
     };
 
     const auto validate = [&] {
-        TrainingProgress event;
-        event.kind = TrainingProgress::Kind::Validation;
-        event.step = state.step;
-        event.totalSteps = total;
-        event.epoch = epoch;
-        event.runDir = run.path;
+        TrainingProgress event = eventNow(TrainingProgress::Kind::Validation);
         nlohmann::ordered_json row{{"type", "val"}, {"step", state.step}, {"epoch", epoch}};
         std::optional<double> metric;
         if (data.val) {
@@ -283,12 +283,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     };
 
     {
-        TrainingProgress event;
-        event.kind = TrainingProgress::Kind::Start;
-        event.step = state.step;
-        event.totalSteps = total;
-        event.epoch = epoch;
-        event.runDir = run.path;
+        TrainingProgress event = eventNow(TrainingProgress::Kind::Start);
         event.message = run.path;
         emit(event);
     }
@@ -330,11 +325,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             secondsPerStep == 0 ? stepSeconds : 0.9 * secondsPerStep + 0.1 * stepSeconds;
 
         if (state.step % config.train.logEvery == 0 || state.step == total) {
-            TrainingProgress event;
-            event.kind = TrainingProgress::Kind::Step;
-            event.step = state.step;
-            event.totalSteps = total;
-            event.epoch = epoch;
+            TrainingProgress event = eventNow(TrainingProgress::Kind::Step);
             event.loss = interval.loss();
             event.acc = interval.acc();
             event.lr = lastLr;
@@ -342,7 +333,6 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             event.tData = interval.dataSeconds / interval.steps;
             event.tCompute = interval.computeSeconds / interval.steps;
             event.etaSeconds = secondsPerStep * static_cast<double>(total - state.step);
-            event.runDir = run.path;
             metrics.append({{"type", "train"},
                             {"step", state.step},
                             {"epoch", epoch},
