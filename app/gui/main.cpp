@@ -2,14 +2,24 @@
 // system locale, sets up LibTorch's threads and shows the main window.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstdio>
+
 #include <facebench/runtime.h>
+#include <facebench/ui/bench_panel.h>
+#include <facebench/ui/comparison_panel.h>
+#include <facebench/ui/datasets_panel.h>
+#include <facebench/ui/evaluation_panel.h>
+#include <facebench/ui/experiment_panel.h>
 #include <facebench/ui/main_window.h>
 #include <facebench/ui/resources.h>
+#include <facebench/ui/runs_panel.h>
+#include <facebench/ui/training_panel.h>
 #include <facebench/version.h>
 
 int main(int argc, char* argv[]) {
@@ -39,6 +49,62 @@ int main(int argc, char* argv[]) {
         "main", "Train, evaluate and benchmark deep face-recognition models."));
     parser.addHelpOption();
     parser.addVersionOption();
+    // For scripted sessions and screenshots: open a folder, a page, a run or an experiment.
+    const QCommandLineOption folderOption(
+        QStringLiteral("folder"),
+        QCoreApplication::translate("main", "Open <dir> as the current folder."),
+        QStringLiteral("dir"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QCoreApplication::translate("main", "Show the page <name> (experiment, training, runs, "
+                                            "jobs, ...)."),
+        QStringLiteral("name"));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        QCoreApplication::translate("main", "Open the run directory <dir> on the Runs page."),
+        QStringLiteral("dir"));
+    const QCommandLineOption experimentOption(
+        QStringLiteral("experiment"),
+        QCoreApplication::translate("main", "Load the experiment YAML <file>."),
+        QStringLiteral("file"));
+    const QCommandLineOption trainOption(
+        QStringLiteral("train"),
+        QCoreApplication::translate("main", "Start <n> training jobs of the experiment at once "
+                                            "(they queue on its device)."),
+        QStringLiteral("n"));
+    parser.addOptions({folderOption, pageOption, runOption, experimentOption, trainOption});
+    // Issue 12 pages, for scripted screenshots: a stored benchmark and an Evaluation tab.
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench"),
+        QCoreApplication::translate("main", "Open the benchmark result <file> (bench.json) on the "
+                                            "Benchmark page."),
+        QStringLiteral("file"));
+    const QCommandLineOption tabOption(
+        QStringLiteral("eval-tab"),
+        QCoreApplication::translate("main", "Show the Evaluation tab <name> (roc, scores, lfw, "
+                                            "pose, age)."),
+        QStringLiteral("name"));
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QCoreApplication::translate("main", "Add the run directory <dir> to the Comparison page "
+                                            "(repeatable)."),
+        QStringLiteral("dir"));
+    parser.addOptions({benchOption, tabOption, compareOption});
+    // The Datasets page (issue 11), for scripted screenshots: index a dataset, preview a photo.
+    const QCommandLineOption datasetOption(
+        QStringLiteral("dataset"),
+        QCoreApplication::translate("main", "Index the dataset <path> on the Datasets page."),
+        QStringLiteral("path"));
+    const QCommandLineOption previewOption(
+        QStringLiteral("preview-image"),
+        QCoreApplication::translate("main",
+                                    "Preview the face crop of <file> on the Datasets page."),
+        QStringLiteral("file"));
+    const QCommandLineOption detectorOption(
+        QStringLiteral("detector"),
+        QCoreApplication::translate("main", "Detector of the crop preview: mtcnn, haar or none."),
+        QStringLiteral("name"));
+    parser.addOptions({datasetOption, previewOption, detectorOption});
     parser.process(app);
 
     fb::initRuntime();
@@ -46,6 +112,43 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/facebench.svg")));
 
     fb::ui::MainWindow window;
+    if (parser.isSet(folderOption))
+        window.openFolder(parser.value(folderOption));
+    if (auto* datasets = window.findChild<fb::ui::DatasetsPanel*>();
+        datasets && (parser.isSet(datasetOption) || parser.isSet(previewOption))) {
+        datasets->openForSession(parser.value(datasetOption), parser.value(previewOption),
+                                 parser.value(detectorOption));
+        window.showPage(QStringLiteral("datasets"));
+    }
+    if (parser.isSet(experimentOption))
+        window.experimentPanel()->loadYaml(parser.value(experimentOption));
+    if (parser.isSet(runOption)) {
+        const QFileInfo run(parser.value(runOption));
+        if (!parser.isSet(folderOption))
+            window.runsPanel()->setRunsFolder(run.absolutePath());
+        window.runsPanel()->openRunDirectory(run.absoluteFilePath());
+        window.showPage(QStringLiteral("runs"));
+    }
+    if (auto* bench = window.findChild<fb::ui::BenchPanel*>(); bench && parser.isSet(benchOption))
+        bench->openBenchJson(parser.value(benchOption));
+    if (auto* eval = window.findChild<fb::ui::EvaluationPanel*>(); eval && parser.isSet(tabOption))
+        eval->showTab(parser.value(tabOption));
+    if (auto* comparison = window.findChild<fb::ui::ComparisonPanel*>())
+        for (const QString& dir : parser.values(compareOption))
+            comparison->addRun(dir);
+    if (parser.isSet(trainOption)) {
+        const int jobs = parser.value(trainOption).toInt();
+        for (int i = 0; i < jobs; ++i)
+            window.trainingPanel()->start();
+        window.showPage(QStringLiteral("training"));
+    }
+    if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption))) {
+        fprintf(stderr, "%s\n",
+                qPrintable(QCoreApplication::translate("main", "Unknown page '%1'; pages: %2")
+                               .arg(parser.value(pageOption),
+                                    window.pageNames().join(QStringLiteral(", ")))));
+        return 2;
+    }
     window.show();
     return QApplication::exec();
 }

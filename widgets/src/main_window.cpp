@@ -11,15 +11,25 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
 
 #include <facebench/runtime.h>
 #include <facebench/ui/about_dialog.h>
+#include <facebench/ui/analysis_pages.h>
+#include <facebench/ui/datasets_panel.h>
+#include <facebench/ui/experiment_panel.h>
 #include <facebench/ui/home_page.h>
+#include <facebench/ui/job_list_view.h>
+#include <facebench/ui/job_runner.h>
 #include <facebench/ui/resources.h>
+#include <facebench/ui/runs_panel.h>
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/training_panel.h>
 
 namespace fb::ui {
 namespace {
@@ -59,6 +69,34 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(this, &MainWindow::folderOpened, m_home, &HomePage::setFolder);
     addPage(m_home, tr("Home"), QIcon(QStringLiteral(":/icons/facebench.svg")));
 
+    // Created before the pages: they submit to it. Its destructor cancels and waits for jobs.
+    m_jobs = new JobRunner(this);
+    // Pages in navigation order. The Datasets page (issue 11) registers just below this line.
+    addPage(new DatasetsPanel(m_jobs), tr("Datasets"),
+            style()->standardIcon(QStyle::SP_DriveHDIcon));
+
+    m_experiment = new ExperimentPanel;
+    addPage(m_experiment, tr("Experiment"),
+            style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    m_training = new TrainingPanel(m_jobs);
+    m_training->setConfigProvider([this] { return m_experiment->config(); });
+    m_training->setProcessCountProvider([this] { return m_experiment->processCount(); });
+    addPage(m_training, tr("Training"), style()->standardIcon(QStyle::SP_MediaPlay));
+    m_runs = new RunsPanel(m_jobs);
+    addPage(m_runs, tr("Runs"), style()->standardIcon(QStyle::SP_DirIcon));
+    connect(this, &MainWindow::folderOpened, m_experiment, &ExperimentPanel::setBaseFolder);
+    connect(this, &MainWindow::folderOpened, m_runs, &RunsPanel::setProjectFolder);
+    connect(m_training, &TrainingPanel::trainingStarted, m_runs, [this] {
+        QTimer::singleShot(2000, m_runs, &RunsPanel::refresh); // the new run directory
+    });
+    connect(m_training, &TrainingPanel::trainingFinished, m_runs, &RunsPanel::refresh);
+    // Evaluation, benchmark and comparison pages (issue 12) register below this line.
+    addAnalysisPages(this, m_jobs, m_runs);
+
+    m_jobList = new JobListView(m_jobs);
+    m_jobList->setObjectName(QStringLiteral("jobsView")); // the page "jobs" (its title counts)
+    m_jobsPage = addPage(m_jobList, tr("Jobs"), style()->standardIcon(QStyle::SP_BrowserReload));
+
     createMenus();
     createStatusBar();
     rebuildRecentMenu();
@@ -66,7 +104,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon) {
-    const int index = m_pages->addWidget(page);
+    // Each page scrolls when the window is smaller than it, so no single page's minimum size
+    // dictates the window's (and a restored geometry is honoured).
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    const int index = m_pages->addWidget(scroll);
     new QListWidgetItem(icon, title, m_navigation);
     // A navigation list with a single entry only takes room; it appears with the second page.
     m_navigation->setVisible(m_navigation->count() > 1);
@@ -77,6 +122,30 @@ int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon) 
 
 void MainWindow::showPage(int index) {
     m_navigation->setCurrentRow(index);
+}
+
+bool MainWindow::showPage(const QString& name) {
+    const QString wanted = name.trimmed().toLower();
+    for (int i = 0; i < m_pages->count(); ++i) {
+        auto* scroll = qobject_cast<QScrollArea*>(m_pages->widget(i));
+        QString key = (scroll ? scroll->widget() : m_pages->widget(i))->objectName().toLower();
+        for (const char* suffix : {"panel", "page", "view"})
+            if (key.endsWith(QLatin1String(suffix)))
+                key.chop(int(qstrlen(suffix)));
+        const QString title = m_navigation->item(i)->text().toLower();
+        if (!wanted.isEmpty() && (wanted == key || wanted == title)) {
+            showPage(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList MainWindow::pageNames() const {
+    QStringList names;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        names << m_navigation->item(i)->text().toLower();
+    return names;
 }
 
 void MainWindow::createMenus() {
@@ -98,10 +167,25 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("menuRun"));
     run->setToolTipsVisible(true);
-    QAction* cancelAll = run->addAction(tr("&Cancel All Jobs"));
-    cancelAll->setObjectName(QStringLiteral("actionCancelAllJobs"));
-    cancelAll->setEnabled(false);
-    cancelAll->setToolTip(tr("No jobs are running."));
+    QAction* train = run->addAction(tr("&Start Training"), m_training, &TrainingPanel::start);
+    train->setObjectName(QStringLiteral("actionStartTraining"));
+    train->setShortcut(Qt::CTRL | Qt::Key_R);
+    QAction* jobs = run->addAction(tr("Show &Jobs"), this, [this] { showPage(m_jobsPage); });
+    jobs->setObjectName(QStringLiteral("actionShowJobs"));
+    run->addSeparator();
+    m_cancelAllAction = run->addAction(tr("&Cancel All Jobs"), m_jobs, &JobRunner::cancelAll);
+    m_cancelAllAction->setObjectName(QStringLiteral("actionCancelAllJobs"));
+    m_cancelAllAction->setEnabled(false);
+    m_cancelAllAction->setToolTip(tr("No jobs are running."));
+    connect(m_jobs, &JobRunner::activeCountChanged, this, [this](int count) {
+        m_cancelAllAction->setEnabled(count > 0);
+        m_cancelAllAction->setToolTip(count > 0 ? tr("Cancel %n job(s)", nullptr, count)
+                                                : tr("No jobs are running."));
+        if (m_jobsLabel)
+            m_jobsLabel->setText(count > 0 ? tr("%n job(s) active", nullptr, count) : QString());
+        if (QListWidgetItem* item = m_navigation->item(m_jobsPage))
+            item->setText(count > 0 ? tr("Jobs (%1)").arg(count) : tr("Jobs"));
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -138,6 +222,9 @@ void MainWindow::createStatusBar() {
         QStringLiteral("%1  |  %2").arg(deviceSummary(runtime), torchVersionText(runtime)));
     m_runtimeLabel->setObjectName(QStringLiteral("runtimeLabel"));
     m_runtimeLabel->setToolTip(deviceDetails(runtime).join(QLatin1Char('\n')));
+    m_jobsLabel = new QLabel;
+    m_jobsLabel->setObjectName(QStringLiteral("jobsLabel"));
+    statusBar()->addPermanentWidget(m_jobsLabel);
     statusBar()->addPermanentWidget(m_runtimeLabel);
 }
 

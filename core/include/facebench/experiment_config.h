@@ -72,6 +72,11 @@ struct TrainConfig {
     std::int64_t logEvery = 10;     // steps between metrics.jsonl rows
     std::int64_t checkpointEvery = 1000; // steps between checkpoints, 0 = at the end only
     std::int64_t valEvery = 0;      // steps between validations, 0 = never
+    // BatchNorm layers normalise with their running statistics and keep them fixed (eval mode)
+    // while the rest trains: the loss of a batch is then a per-image sum, the same split over any
+    // number of processes (issue 13; without it each rank normalises with its own shard's
+    // statistics, as PyTorch's DDP without SyncBatchNorm).
+    bool freezeBn = false;
 };
 
 struct EvalConfig {

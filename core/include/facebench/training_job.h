@@ -3,6 +3,7 @@
 // config gives, writing the run directory of DESIGN.md. Torch-free, so the GUI's training panel
 // and the CLI's `train` verb wrap the same object: run() on a worker thread, cancel(), pause()
 // and resume() from any thread, progress through a callback.
+#include "facebench/distributed.h"
 #include "facebench/experiment_config.h"
 #include "facebench/npy_file.h"
 
@@ -31,7 +32,11 @@ struct TrainingProgress {
     double imgPerSec = 0;        // images / (t_data + t_compute) over the interval
     double tData = 0;            // mean seconds per step waiting for the loader (seed eq. 7)
     double tCompute = 0;         // mean seconds per step in forward, backward and update
-    double etaSeconds = 0;       // estimated time to the end of the run
+    double tAgg = 0;             // distributed: mean seconds per step in the gradient all-reduce
+                                 // (t_agg, seed eq. 7; not part of tCompute)
+    int rank = 0;                // distributed: the rank that sent the event (0 writes the run)
+    int worldSize = 1;
+    double etaSeconds = 0;                 // estimated time to the end of the run
     std::map<std::string, double> metrics; // Validation: "val_acc", "val_loss", hook metrics
     std::string runDir;
     std::string
@@ -52,6 +57,11 @@ struct TrainingOptions {
     // is then the run's config.yaml (with the overrides already applied by the caller).
     std::string resumeDir;
     std::vector<VerificationHook> verification; // run at every validation, after accuracy
+    // Data-parallel training (issue 13): this process is one rank of a job of worldSize
+    // processes (see facebench/distributed.h; `facebench-cli train --nproc N` fills it in each
+    // worker). train.batch_size is the global batch, split over the ranks; rank 0 writes the run
+    // directory; the others write nothing. worldSize 1 (the default) is a plain run.
+    DistributedOptions distributed;
 };
 
 struct TrainingResult {
@@ -60,8 +70,10 @@ struct TrainingResult {
     std::int64_t totalSteps = 0;
     double lastLoss = 0; // mean loss of the last log interval
     double lastAcc = 0;
-    double bestMetric = 0;  // best validation accuracy (or -loss without validation)
-    bool cancelled = false; // ended by cancel(); a checkpoint was written
+    double bestMetric = 0;     // best validation accuracy (or -loss without validation)
+    bool cancelled = false;    // ended by cancel(); a checkpoint was written
+    int worldSize = 1;         // distributed: processes in the job
+    std::string replicaDigest; // distributed: digest of the final parameters, equal on all ranks
     std::int64_t badImages = 0;
     double seconds = 0;
     std::string lastCheckpoint; // checkpoints/last.pt

@@ -171,6 +171,7 @@ std::vector<FieldSpec> buildSchema() {
         field("train", "checkpoint_every", &C::train, &TrainConfig::checkpointEvery, V::Integer,
               between(0, maxCount)),
         field("train", "val_every", &C::train, &TrainConfig::valEvery, V::Integer, between(0, maxCount)),
+        field("train", "freeze_bn", &C::train, &TrainConfig::freezeBn, V::Boolean),
 
         field("eval", "protocols", &C::eval, &EvalConfig::protocols, V::ChoiceList, {},
               {"lfw", "pairs", "templates", "cross-quality", "dfw", "tracks"}),

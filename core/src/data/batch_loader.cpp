@@ -154,7 +154,12 @@ struct BatchLoader::Impl {
 
     Batch build(std::int64_t number) {
         const StreamRange range = streamRange(number);
-        const std::int64_t size = range.end - range.begin;
+        const std::int64_t globalSize = range.end - range.begin;
+        // This rank's shard: stream positions begin + rank + k * worldSize (all of them when
+        // worldSize is 1, so a single process builds exactly what it always did).
+        const std::int64_t rank = options.rank;
+        const std::int64_t world = options.worldSize;
+        const std::int64_t size = globalSize > rank ? (globalSize - rank + world - 1) / world : 0;
         const PreprocessSpec& spec = options.preprocess;
         Batch batch;
         batch.images = torch::empty({size, spec.channels, spec.inputHeight, spec.inputWidth},
@@ -162,6 +167,7 @@ struct BatchLoader::Impl {
         batch.labels = torch::empty({size}, torch::kInt64);
         batch.indices.resize(static_cast<std::size_t>(size));
         batch.position = {number / batchesPerEpoch, number % batchesPerEpoch};
+        batch.globalSize = globalSize;
         float* pixels = batch.images.data_ptr<float>();
         std::int64_t* labels = batch.labels.data_ptr<std::int64_t>();
         std::shared_ptr<const Order> order;
@@ -170,7 +176,7 @@ struct BatchLoader::Impl {
         for (std::int64_t slot = 0; slot < size; ++slot) {
             if (stopRequested())
                 return batch; // the destructor is waiting; the batch is never delivered
-            const std::int64_t stream = range.begin + slot;
+            const std::int64_t stream = range.begin + rank + slot * world;
             const std::int64_t pass = stream / imageCount;
             const std::int64_t position = stream % imageCount;
             if (pass != orderPass) {
@@ -250,6 +256,10 @@ BatchLoader::BatchLoader(std::shared_ptr<const DatasetIndex> index, LoaderOption
                              " images and batch size " + std::to_string(options.batchSize) +
                              " leaves no batch in an epoch");
     checkPreprocessSpec(options.preprocess);
+    if (options.worldSize < 1 || options.rank < 0 || options.rank >= options.worldSize)
+        throw InputError(SourceLocation{}, "",
+                         "rank " + std::to_string(options.rank) + " is outside world size " +
+                             std::to_string(options.worldSize));
     if (start.epoch < 0 || start.batchInEpoch < 0)
         throw InputError(SourceLocation{}, "", "negative loader position");
     impl.index = std::move(index);

@@ -30,6 +30,10 @@ struct LoaderOptions {
     LastBatch lastBatch = LastBatch::Keep;
     bool classBalanced = false; // sample identities uniformly, then an image of each
     PreprocessSpec preprocess;
+    // Distributed data parallelism (issue 13): this process is `rank` of `worldSize` and gets
+    // its shard of every global batch (see below). worldSize 1 is the whole batch.
+    int rank = 0;
+    int worldSize = 1;
 };
 
 // Semantics (N images in the index, B the batch size, order(p) the image order of pass p over
@@ -48,6 +52,13 @@ struct LoaderOptions {
 //         "epoch" of the position is batchesPerEpoch batches, (ceil(N / B) B - N) images longer
 //         than a pass, so from epoch 1 on, the position's epoch lags behind the pass the images
 //         come from.
+// Sharding (DistributedSampler's indices[rank::world_size], applied to each global batch): the
+// batches above are global batches; with worldSize W, rank r gets stream positions begin + r,
+// begin + r + W, ... of the global batch [begin, end), so the ranks' shards are disjoint, their
+// union is the global batch, and the last-batch policy applies to the global batch. A sample's
+// pixels depend only on its stream position, so a shard holds exactly the images and
+// augmentations the single-process batch holds, and positions (global batch numbers) do not
+// depend on W: a checkpoint resumes with any number of processes.
 // In every policy a position is the global batch number g = epoch * batchesPerEpoch() +
 // batchInEpoch, and a loader started at a position gives exactly the batches an uninterrupted
 // loader gives from there.
@@ -61,6 +72,7 @@ struct Batch {
     torch::Tensor labels;               // N int64
     std::vector<std::int64_t> indices;  // into DatasetIndex::images
     LoaderPosition position;            // of this batch
+    std::int64_t globalSize = 0;        // images in the global batch (all ranks' shards)
     double waitSeconds = 0.0;           // time next() blocked for it (t_data, seed eq. 7)
 };
 
@@ -77,7 +89,7 @@ struct BadImage {
 class BatchLoader {
 public:
     // Throws InputError for an empty index, a batch size below 1, Drop with fewer images than
-    // one batch, a pre-processing spec checkPreprocessSpec refuses, or a negative start position.
+    // one batch, a rank outside [0, worldSize), a pre-processing spec checkPreprocessSpec refuses, or a negative start position.
     BatchLoader(std::shared_ptr<const DatasetIndex> index, LoaderOptions options,
                 LoaderPosition start = {});
     ~BatchLoader(); // stops and joins the workers

@@ -9,6 +9,8 @@
 namespace fb::train {
 
 void MetricsLog::append(const nlohmann::ordered_json& row) {
+    if (m_path.empty())
+        return; // a distributed rank other than 0: rank 0 writes the metrics
     std::ofstream out(m_path, std::ios::app | std::ios::binary);
     out << row.dump() << "\n";
     out.flush();
@@ -17,6 +19,8 @@ void MetricsLog::append(const nlohmann::ordered_json& row) {
 }
 
 void MetricsLog::truncateAfter(std::int64_t step) {
+    if (m_path.empty())
+        return;
     std::ifstream in(m_path, std::ios::binary);
     if (!in)
         return;

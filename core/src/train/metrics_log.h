@@ -13,6 +13,7 @@ namespace fb::train {
 
 class MetricsLog {
 public:
+    // An empty path writes nothing (distributed ranks other than 0).
     explicit MetricsLog(std::string path) : m_path(std::move(path)) {}
     void append(const nlohmann::ordered_json& row);
     // For --resume: drops the rows logged after `step` (the run died after its last

@@ -69,6 +69,8 @@ RunDirectory openRunDirectory(const std::string& path) {
 }
 
 void RunLog::line(const std::string& text) {
+    if (m_path.empty())
+        return; // a distributed rank other than 0: rank 0 writes the log
     std::lock_guard<std::mutex> lock(m_mutex);
     std::ofstream out(m_path, std::ios::app);
     out << timeText("%Y-%m-%d %H:%M:%S") << "  " << text << "\n";

@@ -32,6 +32,7 @@ RunDirectory openRunDirectory(const std::string& path);
 // and flushed line by line so a killed run keeps what it logged.
 class RunLog {
 public:
+    // An empty path writes nothing (distributed ranks other than 0).
     explicit RunLog(std::string path) : m_path(std::move(path)) {}
     void line(const std::string& text);
 

@@ -1,5 +1,7 @@
 #include "train/train_step.h"
 
+#include "dist/process_group.h"
+
 #include "facebench/errors.h"
 #include "optim/sgd_optimizer.h"
 #include "weights/model_weights.h"
@@ -80,8 +82,28 @@ TrainModules buildModules(const ExperimentConfig& config, std::int64_t numClasse
     return m;
 }
 
+void setTrainingMode(TrainModules& modules, bool freezeBn) {
+    modules.model->train();
+    modules.head->train();
+    if (!freezeBn)
+        return;
+    for (const auto& module : modules.model->modules(/*include_self=*/false))
+        if (module->name().find("BatchNorm") != std::string::npos)
+            module->eval();
+}
+
 StepResult TrainStep::run(const torch::Tensor& images, const torch::Tensor& labels, double lr,
-                          std::int64_t iteration) {
+                          std::int64_t iteration, const StepShard& shard) {
+    const bool distributed = m_dist && m_dist->worldSize() > 1;
+    if (distributed) {
+        std::vector<torch::Tensor> buffers;
+        for (const torch::Tensor& buffer : m_m.model->buffers())
+            buffers.push_back(buffer);
+        for (const torch::Tensor& buffer : m_m.head->buffers())
+            buffers.push_back(buffer);
+        if (!buffers.empty())
+            m_dist->broadcastFromRank0(buffers, "the buffer broadcast");
+    }
     torch::Tensor x = images.to(m_m.device, /*non_blocking=*/true);
     if (m_m.channelsLast)
         x = x.contiguous(at::MemoryFormat::ChannelsLast);
@@ -100,17 +122,38 @@ StepResult TrainStep::run(const torch::Tensor& images, const torch::Tensor& labe
 
     // One host sync per step for the loss (the NaN check needs it) and the accuracy.
     const torch::Tensor correct = out.logits.detach().argmax(1).eq(y).sum();
-    const torch::Tensor stats =
-        torch::stack({out.loss.detach().to(torch::kFloat64), correct.to(torch::kFloat64)}).cpu();
     StepResult result;
-    result.loss = stats[0].item<double>();
-    result.correct = static_cast<std::int64_t>(stats[1].item<double>());
+    torch::Tensor loss = out.loss;
+    if (!distributed) {
+        const torch::Tensor stats =
+            torch::stack({out.loss.detach().to(torch::kFloat64), correct.to(torch::kFloat64)})
+                .cpu();
+        result.loss = stats[0].item<double>();
+        result.correct = static_cast<std::int64_t>(stats[1].item<double>());
+    } else {
+        // Sums over ranks of (loss * n_r, correct, stop): the global batch's mean loss.
+        const auto local = static_cast<double>(y.size(0));
+        const auto global =
+            static_cast<double>(shard.globalSize > 0 ? shard.globalSize : y.size(0));
+        torch::Tensor stats = torch::stack(
+            {out.loss.detach().to(torch::kFloat64) * local, correct.to(torch::kFloat64),
+             torch::full({}, shard.stopRequested ? 1.0 : 0.0,
+                         torch::TensorOptions().dtype(torch::kFloat64).device(y.device()))});
+        m_dist->allReduceSum(stats, "the loss all-reduce");
+        stats = stats.cpu();
+        result.loss = stats[0].item<double>() / global;
+        result.correct = static_cast<std::int64_t>(std::llround(stats[1].item<double>()));
+        result.stopAgreed = stats[2].item<double>() > 0;
+        loss = out.loss * (local * m_dist->worldSize() / global);
+    }
     if (!std::isfinite(result.loss)) {
         result.finite = false;
         result.stepped = false;
         return result;
     }
-    m_scaler.scale(out.loss).backward();
+    m_scaler.scale(loss).backward();
+    if (distributed)
+        result.aggSeconds = m_dist->averageGradients(m_m.parameters);
     result.stepped = m_scaler.unscale(m_m.parameters);
     if (result.stepped)
         m_m.optimizer->step();

@@ -4,6 +4,7 @@
 // periodic validation (validation).
 #include "facebench/training_job.h"
 
+#include "dist/process_group.h"
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 #include "facebench/lr_schedule.h"
@@ -45,20 +46,21 @@ std::string numberText(double value) {
 // The averages of one log interval.
 struct Interval {
     std::int64_t steps = 0, images = 0, correct = 0;
-    double lossSum = 0, dataSeconds = 0, computeSeconds = 0;
+    double lossSum = 0, dataSeconds = 0, computeSeconds = 0, aggSeconds = 0;
 
     void add(const StepResult& r, std::int64_t batchImages, double tData, double tCompute) {
         ++steps;
+        aggSeconds += r.aggSeconds;
         images += batchImages;
         correct += r.correct;
         lossSum += r.loss;
         dataSeconds += tData;
-        computeSeconds += tCompute;
+        computeSeconds += tCompute - r.aggSeconds;
     }
     double loss() const { return steps ? lossSum / steps : 0; }
     double acc() const { return images ? static_cast<double>(correct) / images : 0; }
     double imgPerSec() const {
-        const double seconds = dataSeconds + computeSeconds;
+        const double seconds = dataSeconds + computeSeconds + aggSeconds;
         return seconds > 0 ? images / seconds : 0;
     }
 };
@@ -101,8 +103,23 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     };
 
     // Everything that can fail on bad input does so before the run directory exists.
-    const torch::Device device = resolveDevice(config.device);
+    const DistributedOptions& distOptions = m_options.distributed;
+    torch::Device device = resolveDevice(config.device);
+    // One GPU per local rank, as torchrun's LOCAL_RANK.
+    if (distOptions.enabled() && device.is_cuda()) {
+        if (distOptions.localRank >= static_cast<int>(torch::cuda::device_count()))
+            throw InputError(SourceLocation{}, "--nproc",
+                             "local rank " + std::to_string(distOptions.localRank) +
+                                 " has no GPU: this node has " +
+                                 std::to_string(torch::cuda::device_count()) +
+                                 " (one process per GPU)");
+        device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(distOptions.localRank));
+    }
     configureRuntime(config.device, device);
+    std::unique_ptr<dist::DistContext> dist;
+    if (distOptions.enabled())
+        dist = std::make_unique<dist::DistContext>(distOptions, device);
+    const bool mainRank = !dist || dist->isMain();
     RunDirectory run;
     Checkpoint checkpoint;
     if (resuming) {
@@ -113,6 +130,9 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
                              "the checkpoint is of '" + checkpoint.info.model +
                                  "', the config names '" + config.model.name + "'");
     }
+    // Rank 0 first: it may generate the synthetic set or write the index cache the others read.
+    if (dist && !mainRank)
+        dist->waitForRank0("data");
     const TrainingData data = prepareTrainingData(
         config,
         [&](const std::string& text) {
@@ -122,10 +142,14 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             emit(event);
         },
         &m_cancel);
+    if (dist && mainRank)
+        dist->rank0Done("data");
 
     torch::manual_seed(static_cast<std::uint64_t>(config.train.seed));
     TrainModules modules = buildModules(config, data.numClasses, device);
+    setTrainingMode(modules, config.train.freezeBn);
     TrainStep step(modules);
+    step.setDistributed(dist.get());
     const WeightsInfo weightsInfo{config.model.name, 0, false};
     TrainState state;
     if (resuming) {
@@ -136,15 +160,34 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         state = checkpoint.state;
         state.tensors.clear();
         step.scaler().restore(state.gradScale, state.gradGrowthTracker);
-    } else {
+    } else if (mainRank) {
         run = createRunDirectory(config);
     }
-    RunLog log(run.logFile());
-    MetricsLog metrics(run.metricsFile());
+    if (dist) {
+        // Every rank starts from rank 0's replica (equal anyway: same seed, same checkpoint).
+        std::vector<torch::Tensor> replica = modules.parameters;
+        for (const auto& buffer : modules.model->buffers())
+            replica.push_back(buffer);
+        dist->broadcastFromRank0(replica, "the parameter broadcast");
+        if (mainRank)
+            dist->publish("run_dir", run.path);
+        else
+            run.path = dist->read("run_dir");
+    }
+    RunLog log(mainRank ? run.logFile() : std::string());
+    MetricsLog metrics(mainRank ? run.metricsFile() : std::string());
+    if (dist)
+        log.line("distributed: " + std::to_string(dist->worldSize()) + " processes (" +
+                 dist->backendName() + ", rendezvous " + distOptions.masterAddr + ":" +
+                 std::to_string(distOptions.masterPort) + "), global batch " +
+                 std::to_string(config.train.batchSize) +
+                 (config.train.freezeBn ? ", BatchNorm frozen"
+                                        : ", BatchNorm statistics per rank, buffers from rank 0"));
     if (resuming) {
         metrics.truncateAfter(state.step);
-        writeFileAtomically(run.configFile(),
-                            toYaml(config)); // with the --set overrides of the resume
+        if (mainRank)
+            writeFileAtomically(run.configFile(),
+                                toYaml(config)); // with the --set overrides of the resume
         log.line("resumed at step " + std::to_string(state.step) + " on " + config.device.name);
     } else {
         log.line("started " + config.model.name + " + " + config.head.type + " on " +
@@ -164,6 +207,8 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     loaderOptions.shuffle = true;
     loaderOptions.lastBatch = data::lastBatchFromName(config.style.lastBatch);
     loaderOptions.preprocess = data::preprocessSpecFor(config, /*train=*/true);
+    loaderOptions.rank = dist ? dist->rank() : 0;
+    loaderOptions.worldSize = dist ? dist->worldSize() : 1;
     data::BatchLoader loader(data.train, loaderOptions,
                              {state.loader.epoch, state.loader.batchInEpoch});
     const std::int64_t perEpoch = loader.batchesPerEpoch();
@@ -177,6 +222,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     TrainingResult result;
     result.runDir = run.path;
     result.totalSteps = total;
+    result.worldSize = dist ? dist->worldSize() : 1;
     result.lastCheckpoint = run.checkpointDir() + "/last.pt";
     // Verification on LFW-style pairs when the config's eval section names them and they exist.
     std::vector<VerificationHook> verification = m_options.verification;
@@ -199,7 +245,38 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         event.totalSteps = total;
         event.epoch = epoch;
         event.runDir = run.path;
+        event.rank = dist ? dist->rank() : 0;
+        event.worldSize = dist ? dist->worldSize() : 1;
         return event;
+    };
+    // Distributed: every rank's replica must be bit-identical (same averaged gradients, same
+    // update); checked at each checkpoint through the store, a mismatch stops the job.
+    const auto checkReplicas = [&](const std::string& tag) {
+        if (!dist)
+            return;
+        // Buffers (BatchNorm running statistics) follow rank 0, as before every step: each
+        // rank's forward pass updated its own since.
+        std::vector<torch::Tensor> buffers;
+        for (const auto& buffer : modules.model->buffers())
+            buffers.push_back(buffer);
+        if (!buffers.empty())
+            dist->broadcastFromRank0(buffers, "the buffer broadcast");
+        std::vector<torch::Tensor> replica = modules.parameters;
+        replica.insert(replica.end(), buffers.begin(), buffers.end());
+        result.replicaDigest = dist::tensorDigest(replica);
+        const std::vector<std::string> all = dist->gatherAtRank0(tag, result.replicaDigest);
+        for (std::size_t r = 1; r < all.size(); ++r)
+            if (all[r] != all[0]) {
+                const std::string message = "the parameters of rank " + std::to_string(r) +
+                                            " differ from rank 0's at step " +
+                                            std::to_string(state.step) + " (digest " + all[r] +
+                                            " against " + all[0] + ")";
+                log.line(message);
+                throw JobError(message);
+            }
+        if (!all.empty())
+            log.line("parameters identical on all " + std::to_string(all.size()) +
+                     " ranks at step " + std::to_string(state.step) + " (digest " + all[0] + ")");
     };
 
     // A NaN or Inf stops the run: logged in metrics.jsonl and train.log, the last checkpoint
@@ -224,6 +301,13 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         // Never a checkpoint of non-finite weights: the loss only shows them one step later.
         if (!allFinite(modelState(*modules.model)) || !allFinite(captureHeadState(modules)))
             stopNonFinite(state.step, "NaN or Inf", "weights", lastLr);
+        const std::string tag = "checkpoint/" + std::to_string(state.step);
+        checkReplicas(tag);
+        if (!mainRank) {
+            lastCheckpointStep = state.step;
+            dist->waitForRank0(tag); // rank 0 writes; a collective would time out meanwhile
+            return;
+        }
         state.gradScale = step.scaler().enabled() ? step.scaler().currentScale() : 0;
         state.gradGrowthTracker = step.scaler().growthTracker();
         // Best without validation: the lowest logged training loss at checkpoint time.
@@ -237,12 +321,20 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         saved.tensors = captureResumeTensors(modules);
         writeCheckpoint(run.checkpointDir(), weightsInfo, modelState(*modules.model), saved);
         lastCheckpointStep = state.step;
+        if (dist)
+            dist->rank0Done(tag);
         TrainingProgress event = eventNow(TrainingProgress::Kind::Checkpoint);
         event.message = result.lastCheckpoint;
         emit(event);
     };
 
     const auto validate = [&] {
+        // Rank 0 validates (its replica is everyone's); the others wait for it.
+        const std::string tag = "validation/" + std::to_string(state.step);
+        if (!mainRank) {
+            dist->waitForRank0(tag);
+            return;
+        }
         TrainingProgress event = eventNow(TrainingProgress::Kind::Validation);
         nlohmann::ordered_json row{{"type", "val"}, {"step", state.step}, {"epoch", epoch}};
         std::optional<double> metric;
@@ -271,14 +363,16 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
                     log.line("validation '" + hook.name + "' failed: " + error.what());
                 }
             }
-            modules.model->train();
         }
+        setTrainingMode(modules, config.train.freezeBn);
         metrics.append(row);
         if (metric && (!state.bestMetric || *metric > *state.bestMetric)) {
             state.bestMetric = *metric;
             writeBestWeights(run.checkpointDir(), weightsInfo, modelState(*modules.model),
                              state.step, *metric);
         }
+        if (dist)
+            dist->rank0Done(tag);
         emit(event);
     };
 
@@ -291,35 +385,45 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     Interval interval;
     double secondsPerStep = 0; // moving average, for the ETA
     std::set<std::string> badReported;
+    bool stopAgreed = false; // distributed: all ranks stop after the same step
     while (state.step < total) {
-        while (m_pause.load() && !m_cancel.load())
+        // Pausing one rank would stall the others into their timeout: distributed runs do not
+        // pause, and stop together (the stop request travels with the step's statistics).
+        while (!dist && m_pause.load() && !m_cancel.load())
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (m_cancel.load())
+        if (dist ? stopAgreed : m_cancel.load())
             break;
         const Clock::time_point t0 = Clock::now();
         const data::Batch batch = loader.next();
         const double tData = secondsSince(t0);
         // A last batch of one image (last_batch keep) cannot train BatchNorm layers (one value
         // per channel): it is skipped, not a step, and said once in train.log.
-        if (batch.labels.size(0) < 2) {
+        // Distributed: every rank's shard needs two, and all ranks decide alike from the
+        // global size.
+        const std::int64_t world = dist ? dist->worldSize() : 1;
+        if (batch.globalSize / world < 2) {
             if (!skippedSingle)
-                log.line("skipped a batch of " + std::to_string(batch.labels.size(0)) +
-                         " image at the end of epoch " + std::to_string(batch.position.epoch) +
-                         " (BatchNorm needs two or more; set style.last_batch: drop or wrap to "
-                         "avoid it)");
+                log.line("skipped a batch of " + std::to_string(batch.globalSize) +
+                         " image(s) at the end of epoch " + std::to_string(batch.position.epoch) +
+                         " (BatchNorm needs two or more per process; set style.last_batch: drop "
+                         "or wrap to avoid it)");
             skippedSingle = true;
             continue;
         }
         const Clock::time_point t1 = Clock::now();
         lastLr = learningRate(config.schedule, state.step, perEpoch, total);
-        const StepResult r = step.run(batch.images, batch.labels, lastLr, state.step);
+        const StepResult r = step.run(batch.images, batch.labels, lastLr, state.step,
+                                      StepShard{batch.globalSize, m_cancel.load()});
+        stopAgreed = r.stopAgreed;
+        if (stopAgreed)
+            m_cancel.store(true);
         const double tCompute = secondsSince(t1);
         epoch = batch.position.epoch;
         if (!r.finite)
             stopNonFinite(state.step + 1, std::isnan(r.loss) ? "NaN" : "Inf", "loss", lastLr);
         ++state.step;
         state.loader = {loader.position().epoch, loader.position().batchInEpoch};
-        interval.add(r, batch.labels.size(0), tData, tCompute);
+        interval.add(r, batch.globalSize, tData, tCompute);
         const double stepSeconds = tData + tCompute;
         secondsPerStep =
             secondsPerStep == 0 ? stepSeconds : 0.9 * secondsPerStep + 0.1 * stepSeconds;
@@ -332,16 +436,17 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             event.imgPerSec = interval.imgPerSec();
             event.tData = interval.dataSeconds / interval.steps;
             event.tCompute = interval.computeSeconds / interval.steps;
+            event.tAgg = interval.aggSeconds / interval.steps;
             event.etaSeconds = secondsPerStep * static_cast<double>(total - state.step);
-            metrics.append({{"type", "train"},
-                            {"step", state.step},
-                            {"epoch", epoch},
-                            {"loss", event.loss},
-                            {"acc", event.acc},
-                            {"lr", event.lr},
-                            {"img_s", event.imgPerSec},
-                            {"t_data", event.tData},
-                            {"t_compute", event.tCompute}});
+            nlohmann::ordered_json row{
+                {"type", "train"},          {"step", state.step},    {"epoch", epoch},
+                {"loss", event.loss},       {"acc", event.acc},      {"lr", event.lr},
+                {"img_s", event.imgPerSec}, {"t_data", event.tData}, {"t_compute", event.tCompute}};
+            if (dist) {
+                row["t_agg"] = event.tAgg;
+                row["world_size"] = dist->worldSize();
+            }
+            metrics.append(row);
             lastLoggedLoss = event.loss;
             result.lastLoss = event.loss;
             result.lastAcc = event.acc;
@@ -368,11 +473,14 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             writeLast();
     }
 
-    result.cancelled = m_cancel.load() && state.step < total;
+    result.cancelled = (dist ? stopAgreed : m_cancel.load()) && state.step < total;
     if (validating && !result.cancelled && state.step % config.train.valEvery != 0)
         validate();
     if (lastCheckpointStep != state.step)
         writeLast();
+    // Rank 0 serves the store: it stays until every rank has read what it needed.
+    if (dist)
+        dist->gatherAtRank0("exit", "");
     result.steps = state.step;
     result.bestMetric = state.bestMetric.value_or(0);
     result.badImages = static_cast<std::int64_t>(loader.badImages().size());
@@ -392,6 +500,8 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     done.acc = result.lastAcc;
     done.lr = lastLr;
     done.runDir = run.path;
+    done.rank = dist ? dist->rank() : 0;
+    done.worldSize = dist ? dist->worldSize() : 1;
     done.message = result.cancelled ? "cancelled" : "done";
     emit(done);
     return result;

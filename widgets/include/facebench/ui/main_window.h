@@ -13,6 +13,11 @@ class QStackedWidget;
 namespace fb::ui {
 
 class HomePage;
+class JobRunner;
+class ExperimentPanel;
+class TrainingPanel;
+class RunsPanel;
+class JobListView;
 
 // The application shell: menus, a navigation list on the left and one page per entry on the
 // right (QStackedWidget), and a status bar with the compute device and LibTorch version.
@@ -25,6 +30,16 @@ public:
     // Appends a navigation entry showing page; the window takes ownership. Returns its index.
     int addPage(QWidget* page, const QString& title, const QIcon& icon = {});
     void showPage(int index);
+    // Shows the page whose title or objectName (without a "Panel"/"Page"/"View" suffix)
+    // matches name, case-insensitively ("training", "runs", "jobs"). False when none does.
+    bool showPage(const QString& name);
+    QStringList pageNames() const;
+
+    // Every background job of the window runs here (pages of other panels submit to it too).
+    JobRunner* jobRunner() const { return m_jobs; }
+    ExperimentPanel* experimentPanel() const { return m_experiment; }
+    TrainingPanel* trainingPanel() const { return m_training; }
+    RunsPanel* runsPanel() const { return m_runs; }
 
     // The folder opened last in this window; empty before any.
     QString currentFolder() const { return m_currentFolder; }
@@ -57,6 +72,14 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     HomePage* m_home = nullptr;
+    JobRunner* m_jobs = nullptr;
+    ExperimentPanel* m_experiment = nullptr;
+    TrainingPanel* m_training = nullptr;
+    RunsPanel* m_runs = nullptr;
+    JobListView* m_jobList = nullptr;
+    int m_jobsPage = -1;
+    QAction* m_cancelAllAction = nullptr;
+    QLabel* m_jobsLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_fullScreenAction = nullptr;
     QAction* m_statusBarAction = nullptr;

@@ -1,0 +1,238 @@
+// Reads run directories back for the GUI's Runs panel and the CLI (facebench/run_metrics.h).
+#include "facebench/run_metrics.h"
+
+#include "facebench/errors.h"
+#include "facebench/experiment_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace fb {
+namespace fs = std::filesystem;
+
+double MetricsRow::value(const std::string& key, double fallback) const {
+    const auto it = values.find(key);
+    return it == values.end() ? fallback : it->second;
+}
+
+bool parseMetricsLine(const std::string& line, MetricsRow& row, std::string* problem) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+        if (problem)
+            problem->clear();
+        return false;
+    }
+    nlohmann::json json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_object()) {
+        if (problem)
+            *problem = "not a JSON object";
+        return false;
+    }
+    const auto step = json.find("step");
+    if (step == json.end() || !step->is_number()) {
+        if (problem)
+            *problem = "no numeric \"step\"";
+        return false;
+    }
+    row = MetricsRow{};
+    row.step = step->get<std::int64_t>();
+    row.type = json.value("type", std::string("train"));
+    for (const auto& [key, value] : json.items()) {
+        if (key == "step" || key == "type")
+            continue;
+        if (key == "epoch" && value.is_number())
+            row.epoch = value.get<std::int64_t>();
+        else if (value.is_number())
+            row.values[key] = value.get<double>();
+    }
+    return true;
+}
+
+RunMetrics readRunMetrics(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(SourceLocation{path}, "", "cannot open the metrics file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    RunMetrics result;
+    const std::string name = fs::path(path).filename().string();
+    std::size_t begin = 0;
+    int lineNumber = 0;
+    while (begin < text.size()) {
+        const std::size_t end = text.find('\n', begin);
+        ++lineNumber;
+        // The writer flushes whole lines; a tail without '\n' is a line being written.
+        if (end == std::string::npos)
+            break;
+        MetricsRow row;
+        std::string problem;
+        if (parseMetricsLine(text.substr(begin, end - begin), row, &problem))
+            result.rows.push_back(std::move(row));
+        else if (!problem.empty())
+            result.problems.push_back(name + ":" + std::to_string(lineNumber) + ": " + problem);
+        begin = end + 1;
+    }
+    return result;
+}
+
+std::string runStatusName(RunStatus status) {
+    switch (status) {
+    case RunStatus::Unknown:
+        return "unknown";
+    case RunStatus::Running:
+        return "running";
+    case RunStatus::Finished:
+        return "finished";
+    case RunStatus::Cancelled:
+        return "cancelled";
+    case RunStatus::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+namespace {
+
+std::vector<std::string> fileNames(const fs::path& dir, const std::string& extension,
+                                   bool stripExtension) {
+    std::vector<std::string> names;
+    std::error_code error;
+    if (!fs::is_directory(dir, error))
+        return names;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        if (!entry.is_regular_file(error))
+            continue;
+        const fs::path p = entry.path();
+        if (!extension.empty() && p.extension() != extension)
+            continue;
+        names.push_back(stripExtension ? p.stem().string() : p.filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// train.log lines are "YYYY-mm-dd HH:MM:SS  text" (train/run_log).
+void readTrainLog(const fs::path& path, RunSummary& summary) {
+    std::ifstream in(path);
+    if (!in)
+        return;
+    static const std::regex ended(R"((finished|cancelled) at step (\d+) of (\d+))");
+    std::string line, first, last;
+    while (std::getline(in, line)) {
+        if (line.empty())
+            continue;
+        if (first.empty())
+            first = line;
+        last = line;
+    }
+    if (first.size() >= 19)
+        summary.startedAt = first.substr(0, 19);
+    const std::string text = last.size() > 21 ? last.substr(21) : last;
+    summary.statusText = text;
+    std::smatch match;
+    if (std::regex_search(last, match, ended)) {
+        summary.status = match[1] == "finished" ? RunStatus::Finished : RunStatus::Cancelled;
+        summary.totalSteps = std::stoll(match[3]);
+        summary.endedAt = last.size() >= 19 ? last.substr(0, 19) : std::string();
+    } else if (last.find("training stopped") != std::string::npos) {
+        summary.status = RunStatus::Failed; // a NaN/Inf stop (training_job.cpp)
+        summary.endedAt = last.size() >= 19 ? last.substr(0, 19) : std::string();
+    } else {
+        // No end line: still running, or killed without a chance to say so.
+        summary.status = RunStatus::Running;
+    }
+}
+
+} // namespace
+
+RunSummary summarizeRun(const std::string& runDir) {
+    RunSummary summary;
+    const fs::path dir(runDir);
+    summary.dir = runDir;
+    summary.name = dir.filename().string();
+    if (summary.name.empty())
+        summary.name = dir.parent_path().filename().string();
+    const fs::path config = dir / "config.yaml";
+    std::error_code error;
+    if (!fs::exists(config, error)) {
+        summary.configError = "no config.yaml";
+    } else {
+        try {
+            const ExperimentConfig c = loadExperimentConfig(config.string());
+            summary.configOk = true;
+            summary.preset = c.preset;
+            summary.model = c.model.name;
+            summary.head = c.head.type;
+            summary.device = c.device.name;
+            summary.framework = c.style.framework;
+            summary.trainData = c.data.train;
+            summary.batchSize = c.train.batchSize;
+            if (c.data.inputSize.size() == 2) {
+                summary.inputHeight = c.data.inputSize[0];
+                summary.inputWidth = c.data.inputSize[1];
+            }
+        } catch (const std::exception& e) {
+            summary.configError = e.what();
+        }
+    }
+    readTrainLog(dir / "train.log", summary);
+    const fs::path metrics = dir / "metrics.jsonl";
+    if (fs::exists(metrics, error)) {
+        try {
+            const RunMetrics rows = readRunMetrics(metrics.string());
+            for (auto it = rows.rows.rbegin(); it != rows.rows.rend(); ++it) {
+                if (it->type != "train" || !it->has("loss"))
+                    continue;
+                summary.lastStep = it->step;
+                summary.lastLoss = it->value("loss");
+                summary.lastAcc = it->value("acc");
+                summary.hasLoss = true;
+                break;
+            }
+            if (!rows.rows.empty() && rows.rows.back().type == "nan")
+                summary.status = RunStatus::Failed;
+        } catch (const InputError&) {
+        }
+    }
+    summary.checkpoints = fileNames(dir / "checkpoints", ".pt", false);
+    summary.evaluations = fileNames(dir / "eval", ".json", true);
+    return summary;
+}
+
+std::vector<std::string> listRunDirectories(const std::string& runsDir) {
+    std::vector<std::pair<std::string, fs::path>> found;
+    std::error_code error;
+    if (!fs::is_directory(runsDir, error))
+        return {};
+    static const std::regex stamp(R"(-(\d{8}-\d{6})$)");
+    for (const auto& entry : fs::directory_iterator(runsDir, error)) {
+        if (!entry.is_directory(error))
+            continue;
+        const fs::path p = entry.path();
+        if (!fs::exists(p / "config.yaml", error) && !fs::exists(p / "metrics.jsonl", error))
+            continue;
+        std::string key;
+        std::smatch match;
+        const std::string name = p.filename().string();
+        if (std::regex_search(name, match, stamp))
+            key = match[1];
+        else {
+            const auto time = fs::last_write_time(p, error);
+            key = std::to_string(time.time_since_epoch().count());
+        }
+        found.emplace_back(key + "|" + name, p);
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> dirs;
+    for (const auto& [key, p] : found)
+        dirs.push_back(p.string());
+    return dirs;
+}
+
+} // namespace fb

@@ -1,0 +1,485 @@
+// The workbench of issue 11: the shell's pages, the job runner (batched progress, per-device
+// queue, cancel and pause), the debiased EMA of the training charts, metrics.jsonl read back,
+// the Experiment panel's YAML errors, and a tiny training job started from the Training panel
+// that runs on the pool while the GUI thread keeps ticking.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtTest>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+#include <qcustomplot.h>
+
+#include <facebench/errors.h>
+#include <facebench/experiment_config.h>
+#include <facebench/run_metrics.h>
+#include <facebench/synthetic_data.h>
+#include <facebench/ui/curve_plot.h>
+#include <facebench/ui/ema_smoothing.h>
+#include <facebench/ui/experiment_panel.h>
+#include <facebench/ui/figure_export.h>
+#include <facebench/ui/job_list_view.h>
+#include <facebench/ui/job_runner.h>
+#include <facebench/ui/main_window.h>
+#include <facebench/ui/runs_panel.h>
+#include <facebench/ui/training_curves.h>
+#include <facebench/ui/training_panel.h>
+
+using namespace fb::ui;
+
+namespace {
+
+void writeText(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+// The longest gap between ticks of a 10 ms timer on the GUI thread, while it runs.
+class StallProbe : public QObject {
+public:
+    StallProbe() {
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_maxGap = std::max(m_maxGap, now - m_last);
+            m_last = now;
+            ++m_ticks;
+            if (QThreadPool* pool = m_pool)
+                m_poolBusy = m_poolBusy || pool->activeThreadCount() > 0;
+        });
+    }
+    void start(QThreadPool* pool) {
+        m_pool = pool;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    qint64 maxGap() const { return m_maxGap; }
+    int ticks() const { return m_ticks; }
+    bool poolBusy() const { return m_poolBusy; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QThreadPool* m_pool = nullptr;
+    qint64 m_last = 0;
+    qint64 m_maxGap = 0;
+    int m_ticks = 0;
+    bool m_poolBusy = false;
+};
+
+} // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void everyPanelConstructs();
+    void emaSmoothing_data();
+    void emaSmoothing();
+    void runnerBatchesProgress();
+    void runnerQueuesPerDevice();
+    void runnerPausesAndReportsFailure();
+    void metricsLines_data();
+    void metricsLines();
+    void metricsFileSkipsPartialLine();
+    void experimentPresetAndSchedule();
+    void experimentInvalidYaml_data();
+    void experimentInvalidYaml();
+    void experimentSavesAndLoads();
+    void trainingRunsWithoutStallingTheGui();
+    void trainingCancelStops();
+    void runsPanelOpensRun();
+
+private:
+    fb::ExperimentConfig tinyConfig(std::int64_t iterations) const;
+    QTemporaryDir m_dir;
+    QString m_data;
+    QString m_runs;
+};
+
+void TestWorkbench::initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("FaceBenchTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_workbench"));
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    // A tiny synthetic set: 6 identities x 6 images of 32x32 (the smallest the generator makes).
+    m_data = m_dir.filePath(QStringLiteral("synth"));
+    m_runs = m_dir.filePath(QStringLiteral("runs"));
+    fb::SynthOptions options;
+    options.outDir = m_data.toStdString();
+    options.identities = 6;
+    options.imagesPerIdentity = 6;
+    options.testIdentities = fb::kSynthMinTestIdentities;
+    options.width = options.height = 32;
+    options.threads = 1;
+    fb::SynthJob(options).run();
+    QVERIFY(QDir(m_data + QStringLiteral("/train")).exists());
+}
+
+fb::ExperimentConfig TestWorkbench::tinyConfig(std::int64_t iterations) const {
+    const std::string yaml = "data: {train: " + m_data.toStdString() +
+                             "/train, workers: 1}\n"
+                             "model: {name: small-resnet-64}\n"
+                             "head: {type: softmax}\n"
+                             "schedule: {form: constant, base_lr: 0.05}\n"
+                             "train: {batch_size: 8, iterations: " +
+                             std::to_string(iterations) +
+                             ", seed: 3, log_every: 1, checkpoint_every: 0}\n"
+                             "device: {name: cpu, threads: 1}\n"
+                             "output: {dir: " +
+                             m_runs.toStdString() + ", name: tiny}\n";
+    return fb::parseExperimentConfig(yaml, "tiny.yaml");
+}
+
+void TestWorkbench::everyPanelConstructs() {
+    MainWindow window;
+    window.show();
+    QVERIFY(window.jobRunner());
+    QVERIFY(window.experimentPanel());
+    QVERIFY(window.trainingPanel());
+    QVERIFY(window.runsPanel());
+    for (const char* page : {"experiment", "training", "runs", "jobs"})
+        QVERIFY2(window.showPage(QString::fromLatin1(page)), page);
+    QVERIFY(!window.showPage(QStringLiteral("no-such-page")));
+    QVERIFY(window.findChild<JobListView*>());
+    QCOMPARE(window.trainingPanel()->curves()->plots().size(), 5);
+}
+
+// TensorBoard's smoothing: last = last*w + (1-w)*y, shown as last / (1 - w^n).
+void TestWorkbench::emaSmoothing_data() {
+    QTest::addColumn<std::vector<double>>("values");
+    QTest::addColumn<double>("weight");
+    QTest::addColumn<std::vector<double>>("expected");
+    QTest::newRow("weight 0 is the input")
+        << std::vector<double>{3, 1, 2} << 0.0 << std::vector<double>{3, 1, 2};
+    QTest::newRow("first point unbiased")
+        << std::vector<double>{4} << 0.9 << std::vector<double>{4};
+    // n=2: last = 0.5*0.5*1 + 0.5*3 = 1.75; debias 1 - 0.25 = 0.75 -> 7/3.
+    QTest::newRow("two points, w 0.5")
+        << std::vector<double>{1, 3} << 0.5 << std::vector<double>{1, 7.0 / 3.0};
+    QTest::newRow("constant stays")
+        << std::vector<double>{2, 2, 2, 2} << 0.99 << std::vector<double>{2, 2, 2, 2};
+}
+
+void TestWorkbench::emaSmoothing() {
+    QFETCH(std::vector<double>, values);
+    QFETCH(double, weight);
+    QFETCH(std::vector<double>, expected);
+    const std::vector<double> got = debiasedEma(values, weight);
+    QCOMPARE(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        QVERIFY2(std::abs(got[i] - expected[i]) < 1e-12, qPrintable(QString::number(got[i])));
+    // A NaN passes through and does not poison what follows.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<double> withNan = debiasedEma({1, nan, 1}, 0.5);
+    QVERIFY(std::isnan(withNan[1]));
+    QCOMPARE(withNan[2], 1.0);
+}
+
+// 20000 events posted as fast as possible arrive complete, in order, in few batches.
+void TestWorkbench::runnerBatchesProgress() {
+    JobRunner runner;
+    QVariantList received;
+    int batches = 0;
+    connect(&runner, &JobRunner::jobProgress, this, [&](int, const QVariantList& events) {
+        received += events;
+        ++batches;
+    });
+    QSignalSpy finished(&runner, &JobRunner::jobFinished);
+    QElapsedTimer clock;
+    clock.start();
+    JobSpec spec;
+    spec.title = QStringLiteral("flood");
+    spec.run = [](JobContext& context) {
+        for (int i = 0; i < 20000; ++i)
+            context.post(i);
+        QThread::msleep(300);
+    };
+    runner.submit(spec);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(received.size(), 20000);
+    for (int i = 0; i < received.size(); ++i)
+        QCOMPARE(received[i].toInt(), i);
+    // At most 20 batches a second (+2 for the first tick and the final flush).
+    const double seconds = clock.elapsed() / 1000.0;
+    QVERIFY2(batches <= int(seconds * JobRunner::kUpdatesPerSecond) + 2,
+             qPrintable(QStringLiteral("%1 batches in %2 s").arg(batches).arg(seconds)));
+}
+
+void TestWorkbench::runnerQueuesPerDevice() {
+    JobRunner runner;
+    std::atomic_bool release{false};
+    const auto waiting = [&release](JobContext& context) {
+        while (!release && !context.isCancelled())
+            QThread::msleep(5);
+    };
+    const int first =
+        runner.submit({QStringLiteral("a"), QStringLiteral("t"), QStringLiteral("cpu"), waiting});
+    const int second =
+        runner.submit({QStringLiteral("b"), QStringLiteral("t"), QStringLiteral("cpu"), waiting});
+    const int third =
+        runner.submit({QStringLiteral("c"), QStringLiteral("t"), QStringLiteral("cpu"), waiting});
+    const int free =
+        runner.submit({QStringLiteral("d"), QStringLiteral("index"), QString(), waiting});
+    QCOMPARE(runner.info(first).state, JobState::Running);
+    QCOMPARE(runner.info(second).state, JobState::Queued); // waits for the cpu
+    QCOMPARE(runner.info(free).state, JobState::Running);  // no device: runs beside
+    QCOMPARE(runner.activeCount(), 4);
+    runner.cancel(third); // a queued job goes at once
+    QCOMPARE(runner.info(third).state, JobState::Cancelled);
+    runner.cancel(first); // a running one stops at its next check
+    QTRY_COMPARE(runner.info(first).state, JobState::Cancelled);
+    QTRY_COMPARE(runner.info(second).state, JobState::Running);
+    release = true;
+    QTRY_COMPARE(runner.info(second).state, JobState::Done);
+    QTRY_COMPARE(runner.info(free).state, JobState::Done);
+    QCOMPARE(runner.activeCount(), 0);
+
+    JobListView view(&runner);
+    QCOMPARE(view.model()->rowCount(), 4);
+    runner.clearFinished();
+    QCOMPARE(view.model()->rowCount(), 0);
+}
+
+void TestWorkbench::runnerPausesAndReportsFailure() {
+    JobRunner runner;
+    std::atomic_int steps{0};
+    JobSpec spec;
+    spec.title = QStringLiteral("pausable");
+    spec.device = QStringLiteral("cpu");
+    spec.run = [&steps](JobContext& context) {
+        while (!context.isCancelled()) {
+            context.waitWhilePaused();
+            ++steps;
+            QThread::msleep(2);
+        }
+    };
+    const int id = runner.submit(spec);
+    QTRY_VERIFY(steps > 0);
+    runner.pause(id);
+    QCOMPARE(runner.info(id).state, JobState::Paused);
+    QTest::qWait(50);
+    const int atPause = steps;
+    QTest::qWait(100);
+    QVERIFY(steps <= atPause + 1);
+    runner.resume(id);
+    QTRY_VERIFY(steps > atPause + 3);
+    runner.pause(id);
+    runner.cancel(id); // cancel wakes a paused job
+    QTRY_COMPARE(runner.info(id).state, JobState::Cancelled);
+
+    JobSpec failing;
+    failing.title = QStringLiteral("fails");
+    failing.run = [](JobContext&) { throw std::runtime_error("disk full at step 3"); };
+    const int bad = runner.submit(failing);
+    QTRY_COMPARE(runner.info(bad).state, JobState::Failed);
+    QCOMPARE(runner.info(bad).error, QStringLiteral("disk full at step 3"));
+}
+
+void TestWorkbench::metricsLines_data() {
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<qint64>("step");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<double>("value");
+    QTest::newRow("train") << R"({"type":"train","step":20,"epoch":1,"loss":2.5,"acc":0.25})"
+                           << true << "train" << qint64(20) << "loss" << 2.5;
+    QTest::newRow("val") << R"({"type":"val","step":250,"epoch":4,"val_acc":0.5,"lfw_acc":0.75})"
+                         << true << "val" << qint64(250) << "lfw_acc" << 0.75;
+    QTest::newRow("nan as text") << R"({"type":"nan","step":7,"loss":"nan","lr":0.1})" << true
+                                 << "nan" << qint64(7) << "lr" << 0.1;
+    QTest::newRow("no step") << R"({"type":"train","loss":1})" << false << "" << qint64(0) << ""
+                             << 0.0;
+    QTest::newRow("not json") << "loss=1" << false << "" << qint64(0) << "" << 0.0;
+}
+
+void TestWorkbench::metricsLines() {
+    QFETCH(QString, line);
+    QFETCH(bool, ok);
+    QFETCH(QString, type);
+    QFETCH(qint64, step);
+    QFETCH(QString, key);
+    QFETCH(double, value);
+    fb::MetricsRow row;
+    std::string problem;
+    QCOMPARE(fb::parseMetricsLine(line.toStdString(), row, &problem), ok);
+    if (!ok) {
+        QVERIFY(!problem.empty());
+        return;
+    }
+    QCOMPARE(QString::fromStdString(row.type), type);
+    QCOMPARE(qint64(row.step), step);
+    QCOMPARE(row.value(key.toStdString()), value);
+}
+
+void TestWorkbench::metricsFileSkipsPartialLine() {
+    const QString path = m_dir.filePath(QStringLiteral("partial.jsonl"));
+    writeText(path, "{\"type\":\"train\",\"step\":1,\"loss\":3}\n"
+                    "garbage\n"
+                    "\n"
+                    "{\"type\":\"train\",\"step\":2,\"loss\":2}\n"
+                    "{\"type\":\"train\",\"st"); // being written
+    const fb::RunMetrics metrics = fb::readRunMetrics(path.toStdString());
+    QCOMPARE(int(metrics.rows.size()), 2);
+    QCOMPARE(int(metrics.problems.size()), 1);
+    QCOMPARE(QString::fromStdString(metrics.problems[0]),
+             QStringLiteral("partial.jsonl:2: not a JSON object"));
+    QVERIFY_THROWS_EXCEPTION(fb::InputError, fb::readRunMetrics("/no/such/metrics.jsonl"));
+}
+
+void TestWorkbench::experimentPresetAndSchedule() {
+    ExperimentPanel panel;
+    QVERIFY2(panel.isValid(), qPrintable(panel.currentError()));
+    QVERIFY(panel.applyPreset(QStringLiteral("arcface")));
+    QVERIFY2(panel.isValid(), qPrintable(panel.currentError()));
+    const fb::ExperimentConfig c = panel.config();
+    QCOMPARE(c.model.name, std::string("iresnet50"));
+    QCOMPARE(c.head.type, std::string("arcface"));
+    QCOMPARE(c.train.iterations, std::int64_t(32000));
+    auto* plot = panel.findChild<QCustomPlot*>(QStringLiteral("schedulePlot"));
+    QVERIFY(plot);
+    QVERIFY(plot->graph(0)->dataCount() > 100);
+    // The last milestone (28000) leaves 0.1 * 0.1^3 (seed Table 2, ArcFace row).
+    QCOMPARE(plot->graph(0)->data()->at(plot->graph(0)->dataCount() - 1)->value, 0.1 * 1e-3);
+}
+
+void TestWorkbench::experimentInvalidYaml_data() {
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("field"); // where the error shows; "" = the banner only
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("out of range") << QByteArray("head:\n  type: arcface\n  m: 9\n") << "head.m"
+                                  << "bad.yaml:3";
+    QTest::newRow("unknown model") << QByteArray("model:\n  name: resnet5O\n") << "model.name"
+                                   << "model.name";
+    QTest::newRow("broken yaml") << QByteArray("model: [unclosed\n") << ""
+                                 << "bad.yaml";
+    QTest::newRow("unknown key") << QByteArray("train:\n  batch_sise: 4\n") << ""
+                                 << "batch_sise";
+}
+
+void TestWorkbench::experimentInvalidYaml() {
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+    ExperimentPanel panel;
+    const std::string before = fb::toYaml(panel.config());
+    const QString path = m_dir.filePath(QStringLiteral("bad.yaml"));
+    writeText(path, yaml);
+    QSignalSpy errors(&panel, &ExperimentPanel::errorChanged);
+    QVERIFY(!panel.loadYaml(path));
+    QVERIFY(!errors.isEmpty());
+    QVERIFY2(panel.currentError().contains(mentions), qPrintable(panel.currentError()));
+    if (!field.isEmpty())
+        QVERIFY2(!panel.fieldError(field).isEmpty(), qPrintable(field));
+    auto* banner = panel.findChild<QLabel*>(QStringLiteral("errorBanner"));
+    QVERIFY(banner && !banner->isHidden());
+    QCOMPARE(fb::toYaml(panel.config()), before); // the form is unchanged
+}
+
+void TestWorkbench::experimentSavesAndLoads() {
+    ExperimentPanel panel;
+    QVERIFY(panel.applyPreset(QStringLiteral("cosface")));
+    const QString path = m_dir.filePath(QStringLiteral("saved.yaml"));
+    QVERIFY(panel.saveYaml(path));
+    ExperimentPanel other;
+    QVERIFY2(other.loadYaml(path), qPrintable(other.currentError()));
+    QCOMPARE(fb::toYaml(other.config()), fb::toYaml(panel.config()));
+}
+
+void TestWorkbench::trainingRunsWithoutStallingTheGui() {
+    JobRunner runner;
+    TrainingPanel panel(&runner);
+    panel.resize(1200, 800);
+    panel.show();
+    const fb::ExperimentConfig config = tinyConfig(20);
+    panel.setConfigProvider([config] { return config; });
+    QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTest::qWait(200); // the first layout and paint are not the job's doing
+    StallProbe probe;
+    probe.start(runner.pool());
+    panel.start();
+    const int id = panel.currentJob();
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    probe.stop();
+    qInfo("GUI thread: longest gap between 10 ms ticks %lld ms over %d ticks", probe.maxGap(),
+          probe.ticks());
+    QCOMPARE(runner.info(id).state, JobState::Done);
+    QVERIFY2(runner.info(id).error.isEmpty(), qPrintable(runner.info(id).error));
+    QVERIFY(probe.poolBusy()); // the job ran on the pool, not the GUI thread
+    QVERIFY(probe.ticks() > 10);
+    QVERIFY2(probe.maxGap() < 100, qPrintable(QStringLiteral("stall %1 ms").arg(probe.maxGap())));
+    QCOMPARE(panel.curves()->lossPlot()->pointCount(0), 20); // log_every 1, 20 steps
+    QVERIFY(std::isfinite(panel.curves()->lossPlot()->lastValue(0)));
+    QVERIFY(QDir(panel.runDirectory()).exists());
+    QVERIFY2(panel.checkpoints().contains(QStringLiteral("last.pt")),
+             qPrintable(panel.checkpoints().join(QLatin1Char(','))));
+    // The live loss chart exports as a figure (G3's figure_export.h, the same as its charts).
+    const QString figure = m_dir.filePath(QStringLiteral("loss.svg"));
+    QString error;
+    QVERIFY2(fb::ui::exportFigure(panel.curves()->lossPlot()->plot(), figure, fb::ui::FigureSize{},
+                                  &error),
+             qPrintable(error));
+    QVERIFY(QFileInfo(figure).size() > 1000);
+}
+
+void TestWorkbench::trainingCancelStops() {
+    JobRunner runner;
+    TrainingPanel panel(&runner);
+    QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
+    const int id = panel.startTraining(tinyConfig(100000));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.stepEvents() >= 2, 120000);
+    panel.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(runner.info(id).state, JobState::Cancelled);
+    QVERIFY(panel.curves()->lossPlot()->pointCount(0) < 1000);
+    const fb::RunSummary run = fb::summarizeRun(panel.runDirectory().toStdString());
+    QCOMPARE(run.status, fb::RunStatus::Cancelled);
+    QCOMPARE(run.totalSteps, std::int64_t(100000));
+}
+
+void TestWorkbench::runsPanelOpensRun() {
+    JobRunner runner;
+    RunsPanel panel(&runner);
+    QSignalSpy listed(&panel, &RunsPanel::runsListed);
+    panel.setRunsFolder(m_runs);
+    QTRY_COMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().first().toInt(), 2); // the finished and the cancelled run
+    const QStringList names = panel.runNames();
+    QVERIFY(names[0].startsWith(QStringLiteral("tiny-")));
+    QSignalSpy loaded(&panel, &RunsPanel::runLoaded);
+    const QStringList dirs = QDir(m_runs).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QVERIFY(!dirs.isEmpty());
+    QString finishedRun;
+    for (const QString& dir : dirs)
+        if (fb::summarizeRun(QDir(m_runs).filePath(dir).toStdString()).status ==
+            fb::RunStatus::Finished)
+            finishedRun = QDir(m_runs).filePath(dir);
+    QVERIFY(!finishedRun.isEmpty());
+    panel.openRunDirectory(finishedRun);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(panel.loadedRows(), 20);
+    QCOMPARE(panel.curves()->lossPlot()->pointCount(0), 20);
+    const fb::RunSummary run = fb::summarizeRun(finishedRun.toStdString());
+    QCOMPARE(run.model, std::string("small-resnet-64"));
+    QCOMPARE(run.lastStep, std::int64_t(20));
+    QCOMPARE(run.totalSteps, std::int64_t(20));
+}
+
+QTEST_MAIN(TestWorkbench)
+#include "test_workbench.moc"

@@ -1,0 +1,78 @@
+#pragma once
+// The Evaluation page (issue 12): pick a run and protocols, run the evaluation job through the
+// JobRunner, and read the results the run stores: the TAR@FAR table (with the "not resolvable"
+// flag), ROC curves on a log FAR axis, score histograms with the threshold, LFW's ten folds and
+// the VGGFace2 pose/age similarity heatmaps (seed Section 3.2, Tables 3-6).
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace fb::ui {
+
+class JobRunner;
+struct RunResults;
+
+class EvaluationPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvaluationPanel(QWidget* parent = nullptr);
+    ~EvaluationPanel() override;
+
+    void setJobRunner(JobRunner* runner) { m_runner = runner; }
+    // Loads RUN/eval on a worker thread; loaded() fires when the page shows it.
+    void loadRun(const QString& runDir);
+    // The same, synchronously (tests, scripted screenshots).
+    void loadRunNow(const QString& runDir);
+    QString runDir() const { return m_runDir; }
+
+    // For tests and the export action.
+    QTableWidget* tarTable() const { return m_table; }
+    QCustomPlot* rocPlot() const { return m_roc; }
+    QCustomPlot* histogramPlot() const { return m_histogram; }
+    QCustomPlot* foldsPlot() const { return m_folds; }
+    QCustomPlot* posePlot() const { return m_pose; }
+    QCustomPlot* agePlot() const { return m_age; }
+    QTabWidget* tabs() const { return m_tabs; }
+    void showTab(const QString& name); // "roc", "scores", "lfw", "pose", "age"
+
+signals:
+    void loaded(const QString& runDir);
+    void runChanged(const QString& runDir);
+
+private:
+    void showResults(std::shared_ptr<RunResults> results);
+    void fillTable();
+    void drawHistogram();
+    void evaluate();
+    void exportAll();
+
+    JobRunner* m_runner = nullptr;
+    QString m_runDir;
+    std::shared_ptr<RunResults> m_results;
+    int m_generation = 0;
+    QLineEdit* m_runEdit;
+    QListWidget* m_protocols;
+    QPushButton* m_evaluate;
+    QLabel* m_status;
+    QTableWidget* m_table;
+    QTabWidget* m_tabs;
+    QCustomPlot* m_roc;
+    QCustomPlot* m_histogram;
+    QCustomPlot* m_folds;
+    QCustomPlot* m_pose;
+    QCustomPlot* m_age;
+    QComboBox* m_histSet;
+    QComboBox* m_histFar;
+};
+
+} // namespace fb::ui

@@ -1,0 +1,278 @@
+// Benchmark figures (facebench/ui/bench_charts.h).
+#include "facebench/ui/bench_charts.h"
+
+#include "facebench/ui/chart_style.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace fb::ui {
+
+namespace {
+
+QCPItemText* text(QCustomPlot* plot, const QString& s, double x, double y, Qt::Alignment align,
+                  int delta = -1) {
+    auto* item = new QCPItemText(plot);
+    item->position->setCoords(x, y);
+    item->setPositionAlignment(align);
+    item->setText(s);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSize(kChartFontPointSize + delta);
+    item->setFont(font);
+    return item;
+}
+
+QString std2q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+void noData(QCustomPlot* plot, const QString& message) {
+    auto* item = new QCPItemText(plot);
+    item->position->setType(QCPItemPosition::ptAxisRectRatio);
+    item->position->setCoords(0.5, 0.5);
+    item->setPositionAlignment(Qt::AlignCenter);
+    item->setText(message);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSize(kChartFontPointSize);
+    item->setFont(font);
+    item->setColor(QColor(0x55, 0x55, 0x55));
+}
+
+} // namespace
+
+bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
+    QFile file(path);
+    auto fail = [&](const QString& m) {
+        if (error)
+            *error = path + QStringLiteral(": ") + m;
+        return false;
+    };
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QObject::tr("cannot open: %1").arg(file.errorString()));
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
+    if (parse.error != QJsonParseError::NoError)
+        return fail(
+            QObject::tr("not JSON at offset %1: %2").arg(parse.offset).arg(parse.errorString()));
+    const QJsonObject root = doc.object();
+    if (!root.value(QStringLiteral("rows")).isArray())
+        return fail(QObject::tr("key \"rows\": not a benchmark result (no rows array)"));
+    BenchResult r;
+    r.startedAt = root.value(QStringLiteral("started_at")).toString().toStdString();
+    r.cancelled = root.value(QStringLiteral("cancelled")).toBool();
+    r.scalingNote = root.value(QStringLiteral("scaling_note")).toString().toStdString();
+    const QJsonObject dt = root.value(QStringLiteral("device_table")).toObject();
+    r.deviceTable.cpuModel = dt.value(QStringLiteral("cpu_model")).toString().toStdString();
+    r.deviceTable.cpuCores = dt.value(QStringLiteral("cpu_cores")).toInt();
+    r.deviceTable.threads = dt.value(QStringLiteral("threads")).toInt();
+    int index = 0;
+    for (const QJsonValue& v : root.value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (!o.value(QStringLiteral("model")).isString() ||
+            !o.value(QStringLiteral("batch")).isDouble())
+            return fail(QObject::tr("key \"rows[%1]\": needs model and batch").arg(index));
+        BenchRow row;
+        row.model = o.value(QStringLiteral("model")).toString().toStdString();
+        row.batch = static_cast<std::int64_t>(o.value(QStringLiteral("batch")).toDouble());
+        row.device = o.value(QStringLiteral("device")).toString().toStdString();
+        row.precision = o.value(QStringLiteral("precision")).toString().toStdString();
+        row.input = o.value(QStringLiteral("input")).toString().toStdString();
+        row.imagesPerSec = o.value(QStringLiteral("images_s")).toDouble();
+        row.msMedian = o.value(QStringLiteral("ms_median")).toDouble();
+        row.msP90 = o.value(QStringLiteral("ms_p90")).toDouble();
+        row.peakMemMb = o.value(QStringLiteral("peak_mem_mb")).toDouble();
+        row.tData = o.value(QStringLiteral("t_data")).toDouble();
+        row.tCompute = o.value(QStringLiteral("t_compute")).toDouble();
+        row.bound = o.value(QStringLiteral("bound")).toString().toStdString();
+        row.status = o.value(QStringLiteral("status")).toString().toStdString();
+        row.message = o.value(QStringLiteral("message")).toString().toStdString();
+        r.rows.push_back(row);
+        ++index;
+    }
+    for (const QJsonValue& v : root.value(QStringLiteral("scaling")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ScalingRow s;
+        s.model = o.value(QStringLiteral("model")).toString().toStdString();
+        s.batch = static_cast<std::int64_t>(o.value(QStringLiteral("batch")).toDouble());
+        // Device-count rows say "devices"; process-count rows (distributed training) may say
+        // "processes": both are the n of eq. 6.
+        s.devices = o.contains(QStringLiteral("devices"))
+                        ? o.value(QStringLiteral("devices")).toInt()
+                        : o.value(QStringLiteral("processes")).toInt();
+        s.imagesPerSec = o.value(QStringLiteral("images_s")).toDouble();
+        s.speedup = o.value(QStringLiteral("speedup")).toDouble();
+        r.scaling.push_back(s);
+    }
+    *result = r;
+    return true;
+}
+
+void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString& title) {
+    resetChart(plot);
+    styleChart(plot, {title, QObject::tr("Batch size (images, log scale)"),
+                      QObject::tr("Throughput (images/s)"), true, Qt::AlignTop | Qt::AlignLeft});
+    // Series keyed by (model, device, precision) in first-seen order.
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const BenchRow*>> series;
+    std::int64_t bmin = 0, bmax = 0;
+    double top = 0;
+    for (const BenchRow& r : result.rows) {
+        std::string key = r.model;
+        if (result.options.devices.size() > 1 || (!r.device.empty() && r.device != "cpu"))
+            key += " " + r.device;
+        if (r.precision != "fp32" && !r.precision.empty())
+            key += " " + r.precision;
+        if (!series.count(key))
+            order.push_back(key);
+        series[key].push_back(&r);
+        bmin = bmin == 0 ? r.batch : std::min(bmin, r.batch);
+        bmax = std::max(bmax, r.batch);
+        if (r.status == "ok")
+            top = std::max(top, r.imagesPerSec);
+    }
+    if (result.rows.empty()) {
+        noData(plot, QObject::tr("No benchmark rows"));
+        plot->xAxis->setRange(1, 2);
+        return;
+    }
+    QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+    for (const BenchRow& r : result.rows)
+        ticks->addTick(std::log2(double(r.batch)), QString::number(r.batch));
+    plot->xAxis->setTicker(ticks);
+    // Room either side for the oom labels centred on the first and last batch.
+    plot->xAxis->setRange(std::log2(double(bmin)) - 0.6, std::log2(double(bmax)) + 0.75);
+    plot->yAxis->setRange(-top * 0.08, top * 1.18 + 1e-9);
+    int i = 0;
+    bool anyOom = false;
+    for (const std::string& key : order) {
+        QCPGraph* g = plot->addGraph();
+        g->setName(std2q(key));
+        g->setPen(seriesPen(i));
+        g->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, seriesColor(i), Qt::white, 7));
+        for (const BenchRow* r : series[key]) {
+            if (r->status == "ok")
+                g->addData(std::log2(double(r->batch)), r->imagesPerSec);
+            else
+                anyOom = true;
+        }
+        if (g->data()->isEmpty())
+            g->setName(g->name() + QObject::tr(" (no batch ran)"));
+        ++i;
+    }
+    if (anyOom) {
+        QCPGraph* oom = plot->addGraph();
+        oom->setName(QObject::tr("Out of memory / failed"));
+        oom->setLineStyle(QCPGraph::lsNone);
+        oom->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCross, QPen(Qt::red, 2), Qt::NoBrush, 10));
+        std::map<std::int64_t, int> stacked; // several models oom at one batch: stack the labels
+        for (const BenchRow& r : result.rows)
+            if (r.status != "ok") {
+                const double x = std::log2(double(r.batch));
+                oom->addData(x, 0);
+                const int n = stacked[r.batch]++;
+                text(plot, QStringLiteral("%1 %2").arg(std2q(r.model), std2q(r.status)), x,
+                     top * (0.05 + 0.07 * n), Qt::AlignHCenter | Qt::AlignBottom, -2)
+                    ->setColor(Qt::red);
+            }
+    }
+}
+
+void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& title) {
+    resetChart(plot);
+    styleChart(plot, {title, QObject::tr("Devices or processes (n)"),
+                      QObject::tr("Throughput (images/s)"), true, Qt::AlignTop | Qt::AlignLeft});
+    if (result.scaling.empty()) {
+        noData(plot, QObject::tr("No scaling rows: benchmark on two or more devices\n%1")
+                         .arg(std2q(result.scalingNote)));
+        plot->xAxis->setRange(0.5, 2.5);
+        plot->yAxis->setRange(0, 1);
+        return;
+    }
+    std::vector<std::string> groups;
+    std::vector<int> counts;
+    for (const ScalingRow& s : result.scaling) {
+        const std::string g = s.model + " b=" + std::to_string(s.batch);
+        if (std::find(groups.begin(), groups.end(), g) == groups.end())
+            groups.push_back(g);
+        if (std::find(counts.begin(), counts.end(), s.devices) == counts.end())
+            counts.push_back(s.devices);
+    }
+    std::sort(counts.begin(), counts.end());
+    const double groupWidth = 0.8, barWidth = groupWidth / groups.size();
+    QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+    for (std::size_t c = 0; c < counts.size(); ++c)
+        ticks->addTick(double(c), QString::number(counts[c]));
+    plot->xAxis->setTicker(ticks);
+    double top = 0;
+    for (const ScalingRow& s : result.scaling)
+        top = std::max(top, s.imagesPerSec);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setName(std2q(groups[g]));
+        bars->setWidth(barWidth * 0.9);
+        bars->setPen(QPen(seriesColor(int(g)).darker(130), 1));
+        bars->setBrush(seriesColor(int(g)));
+        for (const ScalingRow& s : result.scaling) {
+            if (s.model + " b=" + std::to_string(s.batch) != groups[g])
+                continue;
+            const auto c = std::find(counts.begin(), counts.end(), s.devices) - counts.begin();
+            const double x = double(c) - groupWidth / 2 + barWidth * (g + 0.5);
+            bars->addData(x, s.imagesPerSec);
+            // Eq. 6: S = T(2n) / T(n); the first row has none.
+            text(plot,
+                 s.speedup > 0 ? QStringLiteral("\u00d7%1").arg(s.speedup, 0, 'f', 2)
+                               : QStringLiteral("\u00d71"),
+                 x, s.imagesPerSec, Qt::AlignHCenter | Qt::AlignBottom, -1);
+        }
+    }
+    plot->xAxis->setRange(-0.6, counts.size() - 0.4);
+    plot->yAxis->setRange(0, top * 1.2 + 1e-9);
+}
+
+void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title) {
+    resetChart(plot);
+    styleChart(plot, {title, QObject::tr("Configuration (model, batch size)"),
+                      QObject::tr("Time per iteration (ms)"), true, Qt::AlignTop | Qt::AlignLeft});
+    auto* compute = new QCPBars(plot->xAxis, plot->yAxis);
+    auto* data = new QCPBars(plot->xAxis, plot->yAxis);
+    data->setName(QObject::tr("t_data: waiting for the loader (eq. 7)"));
+    compute->setName(QObject::tr("t_compute: training step"));
+    data->setBrush(seriesColor(1));
+    data->setPen(QPen(seriesColor(1).darker(130), 1));
+    compute->setBrush(seriesColor(0));
+    compute->setPen(QPen(seriesColor(0).darker(130), 1));
+    compute->moveAbove(data);
+    QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+    double top = 0;
+    int x = 0;
+    for (const BenchRow& r : result.rows) {
+        if (r.status != "ok")
+            continue;
+        ++x;
+        data->addData(x, 1000 * r.tData);
+        compute->addData(x, 1000 * r.tCompute);
+        top = std::max(top, 1000 * (r.tData + r.tCompute));
+        ticks->addTick(x, QStringLiteral("%1\nb=%2").arg(std2q(r.model)).arg(r.batch));
+    }
+    if (x == 0) {
+        noData(plot, QObject::tr("No successful benchmark rows"));
+        plot->xAxis->setRange(0, 1);
+        return;
+    }
+    plot->xAxis->setTicker(ticks);
+    plot->xAxis->setTickLabelRotation(x > 6 ? 30 : 0);
+    plot->xAxis->setRange(0.4, x + 0.6);
+    plot->yAxis->setRange(0, top * 1.25 + 1e-9);
+}
+
+} // namespace fb::ui

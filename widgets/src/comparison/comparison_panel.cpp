@@ -1,0 +1,261 @@
+// The Comparison page (facebench/ui/comparison_panel.h).
+#include "facebench/ui/comparison_panel.h"
+
+#include "charts/chart_actions.h"
+#include "evaluation/run_results.h"
+#include "facebench/eval_report.h"
+#include "facebench/run_metrics.h"
+#include "facebench/ui/chart_style.h"
+#include "facebench/ui/eval_charts.h"
+#include "facebench/ui/run_figures.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace fb::ui {
+
+namespace {
+
+// Fills a table from the Markdown table that starts at `from` in `lines`; returns the next line.
+int fillFromMarkdown(QTableWidget* table, const QStringList& lines, int from) {
+    while (from < lines.size() && !lines[from].startsWith(QLatin1Char('|')))
+        ++from;
+    QList<QStringList> rows;
+    for (; from < lines.size() && lines[from].startsWith(QLatin1Char('|')); ++from) {
+        QString line = lines[from].trimmed();
+        line = line.mid(1, line.size() - 2);
+        QStringList cells;
+        for (const QString& c : line.split(QLatin1Char('|')))
+            cells << c.trimmed();
+        if (!cells.isEmpty() && cells.first() == QLatin1String("---"))
+            continue;
+        rows << cells;
+    }
+    table->clear();
+    if (rows.isEmpty()) {
+        table->setRowCount(0);
+        table->setColumnCount(0);
+        return from;
+    }
+    table->setColumnCount(rows.first().size());
+    table->setHorizontalHeaderLabels(rows.first());
+    table->setRowCount(rows.size() - 1);
+    for (int r = 1; r < rows.size(); ++r)
+        for (int c = 0; c < rows[r].size() && c < table->columnCount(); ++c)
+            table->setItem(r - 1, c, new QTableWidgetItem(rows[r][c]));
+    table->resizeColumnsToContents();
+    return from;
+}
+
+QTableWidget* makeTable() {
+    auto* t = new QTableWidget;
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->setVisible(false);
+    return t;
+}
+
+} // namespace
+
+ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
+    m_runs = new QListWidget;
+    m_runs->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto* add = new QPushButton(tr("Add run…"));
+    auto* remove = new QPushButton(tr("Remove"));
+    m_metric = new QComboBox;
+    m_metric->addItem(tr("Training loss"), QStringLiteral("loss"));
+    m_metric->addItem(tr("Training accuracy"), QStringLiteral("acc"));
+    m_set = new QComboBox;
+    m_set->setToolTip(tr("The verification set whose ROCs are overlaid"));
+    auto* copy = new QPushButton(tr("Copy table (Markdown)"));
+    auto* exportChart = new QPushButton(tr("Export chart…"));
+    auto* exportTable = new QPushButton(tr("Export table…"));
+    auto* side = new QVBoxLayout;
+    side->addWidget(new QLabel(tr("Runs:")));
+    side->addWidget(m_runs, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    side->addLayout(buttons);
+    side->addWidget(new QLabel(tr("Curve:")));
+    side->addWidget(m_metric);
+    side->addWidget(new QLabel(tr("ROC of:")));
+    side->addWidget(m_set);
+    side->addWidget(copy);
+    side->addWidget(exportChart);
+    side->addWidget(exportTable);
+    auto* sideWidget = new QWidget;
+    sideWidget->setLayout(side);
+    sideWidget->setMaximumWidth(300);
+
+    m_curves = new QCustomPlot;
+    m_roc = new QCustomPlot;
+    addChartContextMenu(m_curves, QStringLiteral("training-curves"));
+    addChartContextMenu(m_roc, QStringLiteral("roc-comparison"));
+    m_table3 = makeTable();
+    m_table15 = makeTable();
+    auto* tables = new QWidget;
+    auto* tablesLayout = new QVBoxLayout(tables);
+    tablesLayout->addWidget(new QLabel(tr("Table 3 layout: LFW accuracy, VGGFace2 pose and age "
+                                          "similarity, IJB-A cross-quality TAR (%)")));
+    tablesLayout->addWidget(m_table3, 2);
+    tablesLayout->addWidget(new QLabel(tr("Table 15 layout: DFW and UMDFaces tracks, TAR (%)")));
+    tablesLayout->addWidget(m_table15, 1);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_curves, tr("Training curves"));
+    m_tabs->addTab(m_roc, tr("ROC"));
+    m_tabs->addTab(tables, tr("Results table"));
+    m_status = new QLabel(tr("Add two or more runs to compare them."));
+    m_status->setWordWrap(true);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_tabs, 1);
+    right->addWidget(m_status);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(sideWidget);
+    layout->addLayout(right, 1);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder"));
+        if (!dir.isEmpty())
+            addRun(dir);
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_runs->selectedItems());
+        refresh();
+    });
+    connect(m_metric, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { drawCurves(); });
+    connect(m_set, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { drawRoc(); });
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_markdown);
+        m_status->setText(tr("Copied the table as Markdown."));
+    });
+    connect(exportChart, &QPushButton::clicked, this, [this] {
+        if (m_tabs->currentIndex() == 1)
+            exportChartInteractively(this, m_roc, QStringLiteral("roc-comparison"));
+        else
+            exportChartInteractively(this, m_curves, QStringLiteral("training-curves"));
+    });
+    connect(exportTable, &QPushButton::clicked, this, [this] {
+        exportTableInteractively(this, tableFromModel(m_table3->model()), QStringLiteral("table3"));
+    });
+    refresh();
+}
+
+QStringList ComparisonPanel::runs() const {
+    QStringList out;
+    for (int i = 0; i < m_runs->count(); ++i)
+        out << m_runs->item(i)->data(Qt::UserRole).toString();
+    return out;
+}
+
+void ComparisonPanel::setRuns(const QStringList& runDirs) {
+    m_runs->clear();
+    for (const QString& d : runDirs) {
+        auto* item = new QListWidgetItem(QFileInfo(QDir::cleanPath(d)).fileName(), m_runs);
+        item->setData(Qt::UserRole, d);
+        item->setToolTip(d);
+    }
+    refresh();
+}
+
+void ComparisonPanel::addRun(const QString& runDir) {
+    QStringList r = runs();
+    if (!r.contains(runDir))
+        r << runDir;
+    setRuns(r);
+}
+
+void ComparisonPanel::refresh() {
+    const QStringList dirs = runs();
+    // The sets any run has, for the ROC choice.
+    const QString current = m_set->currentText();
+    QStringList sets;
+    for (const QString& d : dirs) {
+        const auto loaded = loadRunResults(d, false); // kept alive while its blocks are read
+        for (const auto& b : loaded->blocks)
+            if (!sets.contains(QString::fromStdString(b.block.label)))
+                sets << QString::fromStdString(b.block.label);
+    }
+    m_set->blockSignals(true);
+    m_set->clear();
+    m_set->addItems(sets);
+    if (sets.contains(current))
+        m_set->setCurrentText(current);
+    m_set->blockSignals(false);
+    drawCurves();
+    drawRoc();
+    m_markdown.clear();
+    std::vector<std::string> withEval;
+    for (const QString& d : dirs)
+        if (QFileInfo(QDir(d).filePath(QStringLiteral("eval"))).isDir())
+            withEval.push_back(d.toStdString());
+    try {
+        if (!withEval.empty())
+            m_markdown = QString::fromStdString(formatEvalReport(withEval, "md"));
+        m_status->setText(
+            tr("%1 runs, %2 with evaluation results").arg(dirs.size()).arg(withEval.size()));
+    } catch (const std::exception& e) {
+        m_status->setText(QString::fromStdString(e.what()));
+    }
+    const QStringList lines = m_markdown.split(QLatin1Char('\n'));
+    const int next = fillFromMarkdown(m_table3, lines, 0);
+    fillFromMarkdown(m_table15, lines, next);
+}
+
+void ComparisonPanel::drawCurves() {
+    QList<QPair<QString, RunMetrics>> series;
+    for (const QString& d : runs()) {
+        const QString path = QDir(d).filePath(QStringLiteral("metrics.jsonl"));
+        if (!QFileInfo::exists(path))
+            continue;
+        try {
+            series << qMakePair(QFileInfo(QDir::cleanPath(d)).fileName(),
+                                readRunMetrics(path.toStdString()));
+        } catch (const std::exception& e) {
+            m_status->setText(QString::fromStdString(e.what()));
+        }
+    }
+    plotTrainingCurves(m_curves, series, m_metric->currentData().toString(),
+                       m_metric->currentText());
+    m_curves->replot();
+}
+
+void ComparisonPanel::drawRoc() {
+    QList<RocSeries> rocs;
+    const std::string set = m_set->currentText().toStdString();
+    for (const QString& d : runs()) {
+        const auto loaded = loadRunResults(d, false);
+        for (const auto& b : loaded->blocks) {
+            if (b.block.label != set || b.block.scoresFile.empty())
+                continue;
+            try {
+                ScoreSet scores;
+                for (const ScoredPair& p : readScoredPairs(b.block.scoresFile))
+                    (p.same ? scores.genuine : scores.impostor).push_back(p.score);
+                rocs << rocSeries(QFileInfo(QDir::cleanPath(d)).fileName(), scores);
+            } catch (const std::exception& e) {
+                m_status->setText(QString::fromStdString(e.what()));
+            }
+        }
+    }
+    plotRocCurves(m_roc, rocs,
+                  set.empty() ? QString() : tr("ROC: %1").arg(QString::fromStdString(set)));
+    m_roc->replot();
+}
+
+} // namespace fb::ui

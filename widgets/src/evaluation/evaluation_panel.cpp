@@ -1,0 +1,374 @@
+// The Evaluation page (facebench/ui/evaluation_panel.h).
+#include "facebench/ui/evaluation_panel.h"
+
+#include "charts/chart_actions.h"
+#include "evaluation/run_results.h"
+#include "facebench/eval_protocols.h"
+#include "facebench/evaluation.h"
+#include "facebench/ui/chart_style.h"
+#include "facebench/ui/eval_charts.h"
+#include "facebench/ui/job_runner.h"
+#include "facebench/ui/run_figures.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace fb::ui {
+
+namespace {
+
+QCustomPlot* makePlot(const QString& baseName) {
+    auto* plot = new QCustomPlot;
+    plot->setMinimumSize(360, 260);
+    addChartContextMenu(plot, baseName);
+    return plot;
+}
+
+QString pct(double v, int decimals = 2) {
+    return std::isfinite(v) ? QString::number(100 * v, 'f', decimals) : QStringLiteral("-");
+}
+
+} // namespace
+
+EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
+    auto* top = new QHBoxLayout;
+    m_runEdit = new QLineEdit;
+    m_runEdit->setPlaceholderText(tr("Run folder (runs/<name>-<time>)"));
+    auto* browse = new QPushButton(tr("Browse…"));
+    auto* reload = new QPushButton(tr("Load results"));
+    m_evaluate = new QPushButton(tr("Evaluate"));
+    m_evaluate->setToolTip(tr("Run the checked protocols on the run's checkpoint (eval job)"));
+    auto* exportChart = new QPushButton(tr("Export chart…"));
+    auto* exportTable = new QPushButton(tr("Export table…"));
+    auto* exportAllButton = new QPushButton(tr("Export all figures"));
+    exportAllButton->setToolTip(tr("Every chart of this run as PNG, PDF and SVG into RUN/figures"));
+    top->addWidget(new QLabel(tr("Run:")));
+    top->addWidget(m_runEdit, 1);
+    top->addWidget(browse);
+    top->addWidget(reload);
+    top->addWidget(m_evaluate);
+    top->addWidget(exportChart);
+    top->addWidget(exportTable);
+    top->addWidget(exportAllButton);
+
+    m_protocols = new QListWidget;
+    for (const std::string& p : protocolNames()) {
+        auto* item = new QListWidgetItem(QString::fromStdString(p), m_protocols);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(p == "pairs" ? Qt::Unchecked : Qt::Checked);
+    }
+    m_protocols->setMaximumWidth(150);
+    m_protocols->setToolTip(tr("Protocols to run with Evaluate"));
+
+    m_table = new QTableWidget;
+    m_table->setColumnCount(9);
+    m_table->setHorizontalHeaderLabels({tr("Set"), tr("Genuine"), tr("Impostor"), tr("TAR@1% (%)"),
+                                        tr("TAR@0.1% (%)"), tr("TAR@0.01% (%)"), tr("EER (%)"),
+                                        tr("AUC"), tr("Not resolvable")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    m_tabs = new QTabWidget;
+    m_roc = makePlot(QStringLiteral("roc"));
+    m_histogram = makePlot(QStringLiteral("scores"));
+    m_folds = makePlot(QStringLiteral("lfw-folds"));
+    m_pose = makePlot(QStringLiteral("heatmap-pose"));
+    m_age = makePlot(QStringLiteral("heatmap-age"));
+    auto* histPage = new QWidget;
+    auto* histLayout = new QVBoxLayout(histPage);
+    auto* histBar = new QHBoxLayout;
+    m_histSet = new QComboBox;
+    m_histFar = new QComboBox;
+    for (double far : reportedFars())
+        m_histFar->addItem(tr("threshold at FAR %1").arg(farLabel(far)), far);
+    m_histFar->setCurrentIndex(1);
+    histBar->addWidget(new QLabel(tr("Set:")));
+    histBar->addWidget(m_histSet, 1);
+    histBar->addWidget(m_histFar);
+    histLayout->addLayout(histBar);
+    histLayout->addWidget(m_histogram, 1);
+    histLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_roc, tr("ROC"));
+    m_tabs->addTab(histPage, tr("Score histograms"));
+    m_tabs->addTab(m_folds, tr("LFW folds"));
+    m_tabs->addTab(m_pose, tr("Pose similarity"));
+    m_tabs->addTab(m_age, tr("Age similarity"));
+
+    auto* left = new QWidget;
+    auto* leftLayout = new QHBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_protocols);
+    leftLayout->addWidget(m_table, 1);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(left);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->setMinimumHeight(190); // seven sets (Tables 3-6 and 15) without scrolling
+
+    m_status = new QLabel(tr("Open a run folder with eval/ results, or evaluate one."));
+    m_status->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Run folder"), m_runEdit->text());
+        if (!dir.isEmpty())
+            loadRun(dir);
+    });
+    connect(reload, &QPushButton::clicked, this, [this] { loadRun(m_runEdit->text()); });
+    connect(m_runEdit, &QLineEdit::returnPressed, this, [this] { loadRun(m_runEdit->text()); });
+    connect(m_evaluate, &QPushButton::clicked, this, &EvaluationPanel::evaluate);
+    connect(exportChart, &QPushButton::clicked, this, [this] {
+        const QList<QCustomPlot*> plots{m_roc, m_histogram, m_folds, m_pose, m_age};
+        const QStringList names{QStringLiteral("roc"), QStringLiteral("scores"),
+                                QStringLiteral("lfw-folds"), QStringLiteral("heatmap-pose"),
+                                QStringLiteral("heatmap-age")};
+        const int i = m_tabs->currentIndex();
+        exportChartInteractively(this, plots.value(i), names.value(i));
+    });
+    connect(exportTable, &QPushButton::clicked, this, [this] {
+        exportTableInteractively(this, tableFromModel(m_table->model()),
+                                 QStringLiteral("tar-at-far"));
+    });
+    connect(exportAllButton, &QPushButton::clicked, this, &EvaluationPanel::exportAll);
+    connect(m_histSet, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { drawHistogram(); });
+    connect(m_histFar, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { drawHistogram(); });
+    showResults(std::make_shared<RunResults>());
+}
+
+EvaluationPanel::~EvaluationPanel() = default;
+
+void EvaluationPanel::showTab(const QString& name) {
+    const QStringList names{QStringLiteral("roc"), QStringLiteral("scores"), QStringLiteral("lfw"),
+                            QStringLiteral("pose"), QStringLiteral("age")};
+    if (names.contains(name))
+        m_tabs->setCurrentIndex(names.indexOf(name));
+}
+
+void EvaluationPanel::loadRun(const QString& runDir) {
+    if (runDir.isEmpty())
+        return;
+    m_runDir = runDir;
+    m_runEdit->setText(runDir);
+    m_status->setText(tr("Loading %1 …").arg(runDir));
+    const int generation = ++m_generation;
+    QPointer<EvaluationPanel> self(this);
+    // Score files of IJB-A-sized sets have a million lines: never on the GUI thread.
+    QThreadPool::globalInstance()->start([self, runDir, generation] {
+        auto results = loadRunResults(runDir);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, results, generation] {
+                if (self && self->m_generation == generation)
+                    self->showResults(results);
+            },
+            Qt::QueuedConnection);
+    });
+    emit runChanged(runDir);
+}
+
+void EvaluationPanel::loadRunNow(const QString& runDir) {
+    m_runDir = runDir;
+    m_runEdit->setText(runDir);
+    ++m_generation;
+    showResults(loadRunResults(runDir));
+}
+
+void EvaluationPanel::showResults(std::shared_ptr<RunResults> results) {
+    m_results = std::move(results);
+    fillTable();
+    QList<RocSeries> rocs;
+    m_histSet->blockSignals(true);
+    m_histSet->clear();
+    for (std::size_t i = 0; i < m_results->blocks.size(); ++i) {
+        const LoadedBlock& b = m_results->blocks[i];
+        if (!b.roc.fpr.empty())
+            rocs << b.roc;
+        if (!b.scores.genuine.empty())
+            m_histSet->addItem(QString::fromStdString(b.block.label), int(i));
+    }
+    m_histSet->blockSignals(false);
+    plotRocCurves(m_roc, rocs,
+                  m_results->name.isEmpty() ? QString() : tr("ROC: %1").arg(m_results->name));
+    m_roc->replot();
+    drawHistogram();
+    if (const EvalResult* lfw = m_results->find("lfw"))
+        plotLfwFolds(m_folds, *lfw, tr("LFW 10-fold accuracy: %1").arg(m_results->name));
+    else
+        resetChart(m_folds);
+    m_folds->replot();
+    for (auto [plot, study] : {std::pair{m_pose, "pose"}, std::pair{m_age, "age"}}) {
+        if (const SimilarityMatrix* m = m_results->matrix(study))
+            plotSimilarityHeatmap(
+                plot, *m,
+                std::string(study) == "pose"
+                    ? tr("VGGFace2 pose templates (%1 subjects)").arg(m->subjects)
+                    : tr("VGGFace2 age templates (%1 subjects)").arg(m->subjects));
+        else
+            resetChart(plot);
+        plot->replot();
+    }
+    if (!m_results->error.isEmpty())
+        m_status->setText(m_results->error);
+    else if (!m_results->dir.isEmpty())
+        m_status->setText(tr("%1: %2 result files, %3 verification sets")
+                              .arg(m_results->dir)
+                              .arg(m_results->results.size())
+                              .arg(m_results->blocks.size()));
+    if (!m_results->dir.isEmpty())
+        emit loaded(m_results->dir);
+}
+
+void EvaluationPanel::fillTable() {
+    m_table->setRowCount(0);
+    for (const LoadedBlock& lb : m_results->blocks) {
+        const VerificationBlock& b = lb.block;
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        QStringList unresolved;
+        QStringList cells{QString::fromStdString(b.label), QString::number(b.genuine),
+                          QString::number(b.impostor)};
+        for (double far : reportedFars()) {
+            QString cell = QStringLiteral("-");
+            for (const TarAtFar& t : b.tarAtFar)
+                if (std::abs(t.far - far) <= 1e-12) {
+                    cell = pct(t.tar);
+                    if (!t.resolvable) {
+                        cell += QStringLiteral(" *");
+                        unresolved << farLabel(far);
+                    }
+                }
+            cells << cell;
+        }
+        cells << pct(b.eer) << QString::number(b.auc, 'f', 4)
+              << (unresolved.isEmpty() ? QString() : unresolved.join(QStringLiteral(", ")));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c > 0 && c < 8)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c >= 3 && c <= 5 && cells[c].endsWith(QLatin1Char('*'))) {
+                item->setForeground(QColor(0xB0, 0x30, 0x00));
+                item->setToolTip(tr("Not resolvable: %1 impostor pairs cannot measure this FAR "
+                                    "(fewer than 1/FAR)")
+                                     .arg(b.impostor));
+            }
+            m_table->setItem(row, c, item);
+        }
+    }
+}
+
+void EvaluationPanel::drawHistogram() {
+    const int i = m_histSet->currentData().toInt();
+    if (!m_results || m_histSet->count() == 0 || i < 0 || i >= int(m_results->blocks.size())) {
+        resetChart(m_histogram);
+        m_histogram->replot();
+        return;
+    }
+    const LoadedBlock& b = m_results->blocks[static_cast<std::size_t>(i)];
+    const double far = m_histFar->currentData().toDouble();
+    const TarAtFar t = tarAtFar(sortScores(b.scores), far);
+    plotScoreHistogram(m_histogram, b.scores, t.threshold,
+                       tr("threshold at FAR %1: %2").arg(farLabel(far)).arg(t.threshold, 0, 'f', 3),
+                       tr("Scores: %1").arg(QString::fromStdString(b.block.label)));
+    m_histogram->replot();
+}
+
+void EvaluationPanel::evaluate() {
+    const QString run = m_runEdit->text();
+    if (run.isEmpty() || !QFileInfo(run).isDir()) {
+        QMessageBox::warning(this, tr("Evaluate"), tr("Choose a run folder first."));
+        return;
+    }
+    if (!m_runner) {
+        m_status->setText(tr("No job runner: evaluation needs the workbench window."));
+        return;
+    }
+    EvalRequest request;
+    request.runDir = run.toStdString();
+    for (int i = 0; i < m_protocols->count(); ++i)
+        if (m_protocols->item(i)->checkState() == Qt::Checked)
+            request.protocols.push_back(m_protocols->item(i)->text().toStdString());
+    if (request.protocols.empty()) {
+        m_status->setText(tr("Check at least one protocol."));
+        return;
+    }
+    JobSpec spec;
+    spec.title = tr("Evaluate %1").arg(QFileInfo(run).fileName());
+    spec.kind = QStringLiteral("evaluation");
+    spec.device = QStringLiteral("cpu");
+    spec.run = [request](JobContext& context) {
+        fb::evaluate(request, [&context](const std::string& line) {
+            context.setStatus(-1, QString::fromStdString(line));
+            context.post(QString::fromStdString(line));
+        });
+    };
+    const int id = m_runner->submit(spec);
+    m_evaluate->setEnabled(false);
+    m_status->setText(tr("Evaluation queued (job %1)…").arg(id));
+    connect(m_runner, &JobRunner::jobProgress, this,
+            [this, id](int job, const QVariantList& events) {
+                if (job == id && !events.isEmpty())
+                    m_status->setText(events.last().toString());
+            });
+    connect(m_runner, &JobRunner::jobFinished, this, [this, id, run](int job, JobState state) {
+        if (job != id)
+            return;
+        m_evaluate->setEnabled(true);
+        if (state == JobState::Done)
+            loadRun(run);
+        else
+            m_status->setText(
+                tr("Evaluation %1: %2").arg(jobStateText(state), m_runner->info(id).error));
+    });
+}
+
+void EvaluationPanel::exportAll() {
+    if (m_runDir.isEmpty())
+        return;
+    FigureSizeDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    RunFiguresOptions options;
+    options.size = dialog.size();
+    QStringList written;
+    QString error;
+    if (!exportRunFigures(m_runDir, options, &written, &error)) {
+        QMessageBox::warning(this, tr("Export all figures"), error);
+        return;
+    }
+    m_status->setText(tr("Wrote %1 files to %2")
+                          .arg(written.size())
+                          .arg(QFileInfo(written.first()).absolutePath()));
+}
+
+} // namespace fb::ui

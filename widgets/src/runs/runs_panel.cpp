@@ -1,0 +1,268 @@
+#include <facebench/ui/runs_panel.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QThreadPool>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <facebench/ui/job_runner.h>
+#include <facebench/ui/training_curves.h>
+
+namespace fb::ui {
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Runs `work` on the runner's pool and `done` with its result on the GUI thread, unless the
+// panel is gone by then. Reading runs is quick and not a job the user manages, so it bypasses
+// the job list but still never blocks the GUI thread.
+template <typename Result>
+void inBackground(QThreadPool* pool, QObject* receiver, std::function<Result()> work,
+                  std::function<void(const Result&)> done) {
+    QPointer<QObject> guard(receiver);
+    pool->start([guard, work = std::move(work), done = std::move(done)] {
+        auto result = std::make_shared<Result>(work());
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, done, result] {
+                if (guard)
+                    done(*result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QString statusText(fb::RunStatus status) {
+    switch (status) {
+    case fb::RunStatus::Finished:
+        return RunsPanel::tr("finished");
+    case fb::RunStatus::Cancelled:
+        return RunsPanel::tr("cancelled");
+    case fb::RunStatus::Failed:
+        return RunsPanel::tr("failed");
+    case fb::RunStatus::Running:
+        return RunsPanel::tr("running or interrupted");
+    case fb::RunStatus::Unknown:
+        break;
+    }
+    return RunsPanel::tr("unknown");
+}
+
+enum Column { NameColumn, StatusColumn, ModelColumn, StepsColumn, LossColumn, StartedColumn };
+
+} // namespace
+
+RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_runner(runner) {
+    setObjectName(QStringLiteral("runsPanel"));
+    m_folderLabel = new QLabel(tr("No runs folder. Open a folder or choose its runs/."));
+    m_folderLabel->setObjectName(QStringLiteral("runsFolderLabel"));
+    m_folderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* choose = new QPushButton(tr("Choose Runs Folder…"));
+    choose->setObjectName(QStringLiteral("chooseRunsFolderButton"));
+    auto* refreshButton = new QPushButton(tr("Refresh"));
+    refreshButton->setObjectName(QStringLiteral("refreshRunsButton"));
+    connect(choose, &QPushButton::clicked, this, &RunsPanel::chooseFolder);
+    connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_folderLabel, 1);
+    top->addWidget(choose);
+    top->addWidget(refreshButton);
+
+    m_list = new QTreeWidget;
+    m_list->setObjectName(QStringLiteral("runList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setHeaderLabels(
+        {tr("Run"), tr("Status"), tr("Model + head"), tr("Steps"), tr("Last loss"), tr("Started")});
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item)
+            openRunDirectory(item->data(NameColumn, Qt::UserRole).toString());
+    });
+
+    m_summary = new QLabel(tr("Select a run to see its configuration and curves."));
+    m_summary->setObjectName(QStringLiteral("runSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_curves = new TrainingCurves;
+
+    // The summary grows with the run (checkpoints, evaluations, problems): it scrolls.
+    auto* summaryScroll = new QScrollArea;
+    summaryScroll->setWidget(m_summary);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    auto* upper = new QSplitter(Qt::Horizontal);
+    upper->addWidget(m_list);
+    upper->addWidget(summaryScroll);
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 2);
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(upper);
+    splitter->addWidget(m_curves);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    m_follow = new QTimer(this);
+    m_follow->setInterval(3000);
+    connect(m_follow, &QTimer::timeout, this, &RunsPanel::reloadOpenRun);
+}
+
+void RunsPanel::setProjectFolder(const QString& folder) {
+    setRunsFolder(QDir(folder).filePath(QStringLiteral("runs")));
+}
+
+void RunsPanel::setRunsFolder(const QString& folder) {
+    m_runsFolder = QDir::cleanPath(folder);
+    m_folderLabel->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(m_runsFolder)));
+    refresh();
+}
+
+void RunsPanel::chooseFolder() {
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Choose Runs Folder"), m_runsFolder);
+    if (!folder.isEmpty())
+        setRunsFolder(folder);
+}
+
+void RunsPanel::refresh() {
+    const std::string folder = m_runsFolder.toStdString();
+    inBackground<std::vector<fb::RunSummary>>(
+        m_runner->pool(), this,
+        [folder] {
+            std::vector<fb::RunSummary> runs;
+            for (const std::string& dir : fb::listRunDirectories(folder))
+                runs.push_back(fb::summarizeRun(dir));
+            return runs;
+        },
+        [this](const std::vector<fb::RunSummary>& runs) { showRuns(runs); });
+}
+
+void RunsPanel::showRuns(const std::vector<fb::RunSummary>& runs) {
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    QTreeWidgetItem* current = nullptr;
+    for (const fb::RunSummary& run : runs) {
+        auto* item = new QTreeWidgetItem(m_list);
+        item->setText(NameColumn, qs(run.name));
+        item->setData(NameColumn, Qt::UserRole, qs(run.dir));
+        item->setToolTip(NameColumn, QDir::toNativeSeparators(qs(run.dir)));
+        item->setText(StatusColumn, statusText(run.status));
+        item->setToolTip(StatusColumn, qs(run.statusText));
+        item->setText(ModelColumn, run.configOk ? qs(run.model + " + " + run.head)
+                                                : tr("config: %1").arg(qs(run.configError)));
+        item->setText(StepsColumn,
+                      run.totalSteps > 0
+                          ? QStringLiteral("%1 / %2").arg(run.lastStep).arg(run.totalSteps)
+                          : QString::number(run.lastStep));
+        item->setText(LossColumn, run.hasLoss ? QString::number(run.lastLoss, 'f', 4) : QString());
+        item->setText(StartedColumn, qs(run.startedAt));
+        if (QDir::cleanPath(qs(run.dir)) == QDir::cleanPath(m_openRun))
+            current = item;
+    }
+    if (current)
+        m_list->setCurrentItem(current);
+    emit runsListed(int(runs.size()));
+}
+
+void RunsPanel::openRunDirectory(const QString& runDir) {
+    m_openRun = runDir;
+    m_loadedRows = 0;
+    reloadOpenRun();
+}
+
+void RunsPanel::reloadOpenRun() {
+    if (m_openRun.isEmpty())
+        return;
+    const int generation = ++m_generation;
+    const std::string dir = m_openRun.toStdString();
+    using Loaded = std::pair<fb::RunSummary, fb::RunMetrics>;
+    inBackground<Loaded>(
+        m_runner->pool(), this,
+        [dir] {
+            Loaded loaded;
+            loaded.first = fb::summarizeRun(dir);
+            try {
+                loaded.second = fb::readRunMetrics(dir + "/metrics.jsonl");
+            } catch (const std::exception& e) {
+                loaded.second.problems.push_back(e.what());
+            }
+            return loaded;
+        },
+        [this, generation](const Loaded& loaded) {
+            if (generation == m_generation) // a later request supersedes this one
+                showRun(loaded.first, loaded.second);
+        });
+}
+
+void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics) {
+    QStringList lines;
+    lines << tr("<b>%1</b> — %2").arg(qs(run.name).toHtmlEscaped(), statusText(run.status));
+    if (run.configOk) {
+        lines << tr("Preset: %1").arg(run.preset.empty() ? tr("none") : qs(run.preset));
+        lines << tr("Model: %1 at %2×%3 px, head %4")
+                     .arg(qs(run.model))
+                     .arg(run.inputHeight)
+                     .arg(run.inputWidth)
+                     .arg(qs(run.head));
+        lines << tr("Batch %1, style %2, device %3")
+                     .arg(run.batchSize)
+                     .arg(qs(run.framework), qs(run.device));
+        lines << tr("Training data: %1").arg(qs(run.trainData).toHtmlEscaped());
+    } else {
+        lines << tr("Config: %1").arg(qs(run.configError).toHtmlEscaped());
+    }
+    lines << tr("Started %1%2")
+                 .arg(run.startedAt.empty() ? tr("(unknown)") : qs(run.startedAt))
+                 .arg(run.endedAt.empty() ? QString() : tr(", ended %1").arg(qs(run.endedAt)));
+    if (!run.statusText.empty())
+        lines << tr("Last log line: %1").arg(qs(run.statusText).toHtmlEscaped());
+    QStringList checkpoints;
+    for (const std::string& c : run.checkpoints)
+        checkpoints << qs(c);
+    lines << tr("Checkpoints: %1")
+                 .arg(checkpoints.isEmpty() ? tr("none") : checkpoints.join(QStringLiteral(", ")));
+    QStringList evaluations;
+    for (const std::string& e : run.evaluations)
+        evaluations << qs(e);
+    lines << tr("Evaluations: %1")
+                 .arg(evaluations.isEmpty() ? tr("none") : evaluations.join(QStringLiteral(", ")));
+    lines << tr("%n metrics row(s)", nullptr, int(metrics.rows.size()));
+    for (const std::string& problem : metrics.problems)
+        lines << tr("<span style='color:#c0392b'>%1</span>").arg(qs(problem).toHtmlEscaped());
+    m_summary->setText(lines.join(QStringLiteral("<br>")));
+
+    m_curves->loadMetrics(metrics);
+    m_loadedRows = int(metrics.rows.size());
+    // Follow a run that is still being written, by the GUI or a CLI in a terminal.
+    if (run.status == fb::RunStatus::Running)
+        m_follow->start();
+    else
+        m_follow->stop();
+    emit runLoaded(qs(run.dir));
+}
+
+QStringList RunsPanel::runNames() const {
+    QStringList names;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        names << m_list->topLevelItem(i)->text(NameColumn);
+    return names;
+}
+
+} // namespace fb::ui
