@@ -80,8 +80,11 @@ install_missing_packages() {
     if [[ $status == installed ]]; then installed[$package]=1; fi
   done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
 
+  # A tool whose command is already on PATH counts as installed: Node.js's own nodejs package
+  # ships npm and conflicts with Debian's npm package, which apt then refuses to install.
   for package in "${packages[@]}"; do
-    [[ -n ${installed[$package]:-} ]] || missing+=("$package")
+    [[ -n ${installed[$package]:-} ]] || command -v "$package" >/dev/null ||
+      missing+=("$package")
   done
   if ((${#missing[@]} == 0)); then
     return 0
