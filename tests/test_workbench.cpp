@@ -92,6 +92,7 @@ private slots:
     void runnerBatchesProgress();
     void runnerQueuesPerDevice();
     void runnerPausesAndReportsFailure();
+    void runnerForgetsTransientJobs();
     void metricsLines_data();
     void metricsLines();
     void metricsFileSkipsPartialLine();
@@ -287,6 +288,32 @@ void TestWorkbench::runnerPausesAndReportsFailure() {
     const int bad = runner.submit(failing);
     QTRY_COMPARE(runner.info(bad).state, JobState::Failed);
     QCOMPARE(runner.info(bad).error, QStringLiteral("disk full at step 3"));
+}
+
+// A transient job (one preview click) leaves the list when it ends well; a failed one stays so
+// its error can be read. Its end is still signalled, with its state readable in the slot.
+void TestWorkbench::runnerForgetsTransientJobs() {
+    JobRunner runner;
+    QList<JobState> seenInSlot;
+    connect(&runner, &JobRunner::jobFinished, &runner,
+            [&](int id, JobState) { seenInSlot << runner.info(id).state; });
+    JobSpec quick;
+    quick.title = QStringLiteral("preview");
+    quick.run = [](JobContext&) {};
+    quick.transient = true;
+    const int done = runner.submit(quick);
+    JobSpec failing = quick;
+    failing.run = [](JobContext&) { throw std::runtime_error("corrupt.jpg: not an image"); };
+    const int bad = runner.submit(failing);
+    JobSpec lasting;
+    lasting.title = QStringLiteral("training");
+    lasting.run = [](JobContext&) {};
+    const int kept = runner.submit(lasting);
+    QTRY_COMPARE(seenInSlot.size(), 3);
+    QVERIFY(seenInSlot.contains(JobState::Done) && seenInSlot.contains(JobState::Failed));
+    QCOMPARE(runner.jobIds(), (QList<int>{bad, kept}));
+    QVERIFY(!runner.jobIds().contains(done));
+    QCOMPARE(runner.info(bad).state, JobState::Failed);
 }
 
 void TestWorkbench::metricsLines_data() {

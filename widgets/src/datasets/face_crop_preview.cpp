@@ -270,6 +270,7 @@ void FaceCropPreview::run() {
     spec.title = tr("Face crop preview of %1")
                      .arg(QFileInfo(QString::fromStdString(request.image.path)).fileName());
     spec.kind = QStringLiteral("detection");
+    spec.transient = true; // one per click: not worth a line in the job list unless it fails
     spec.run = [pending, request, detectors](JobContext& context) {
         if (context.isCancelled())
             return;

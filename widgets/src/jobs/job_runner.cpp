@@ -249,6 +249,8 @@ void JobRunner::onWorkerDone(int id, bool failed, const QString& error) {
     emit jobChanged(id);
     emit jobFinished(id, entry.info.state);
     emit activeCountChanged(activeCount());
+    if (entry.spec.transient && entry.info.state != JobState::Failed)
+        forget(id);
     schedule();
 }
 
@@ -271,6 +273,8 @@ void JobRunner::cancel(int id) {
         emit jobChanged(id);
         emit jobFinished(id, JobState::Cancelled);
         emit activeCountChanged(activeCount());
+        if (entry.spec.transient)
+            forget(id);
         return;
     }
     if (entry.spec.onCancel)
@@ -334,12 +338,15 @@ void JobRunner::resume(int id) {
 void JobRunner::clearFinished() {
     const QList<int> ids = m_order;
     for (int id : ids) {
-        if (!isFinished(m_jobs[id]->info.state))
-            continue;
-        m_jobs.erase(id);
-        m_order.removeAll(id);
-        emit jobRemoved(id);
+        if (isFinished(m_jobs[id]->info.state))
+            forget(id);
     }
+}
+
+void JobRunner::forget(int id) {
+    m_jobs.erase(id);
+    m_order.removeAll(id);
+    emit jobRemoved(id);
 }
 
 QList<int> JobRunner::jobIds() const {

@@ -65,6 +65,9 @@ struct JobSpec {
     std::function<void()> onCancel;
     std::function<void()> onPause;
     std::function<void()> onResume;
+    // Forgotten as soon as it ends well (done or cancelled), e.g. the detection behind one
+    // preview click: the job list keeps lasting work and failures, not every click.
+    bool transient = false;
 };
 
 struct JobInfo {
@@ -118,6 +121,7 @@ signals:
 
 private:
     void schedule();
+    void forget(int id); // drops a finished job from the list
     void start(int id);
     void flush();
     void onWorkerDone(int id, bool failed, const QString& error);
