@@ -5,152 +5,152 @@
     <name>DatasetsPanel</name>
     <message>
         <source>Reading the cached index…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Index lesen …</translation>
     </message>
     <message>
         <source>%1 files seen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien gesehen</translation>
     </message>
 </context>
 <context>
     <name>FaceCropTask</name>
     <message>
         <source>%1 (record at %2): cannot decode the image (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Datensatz bei %2): Bild kann nicht dekodiert werden (%3)</translation>
     </message>
 </context>
 <context>
     <name>FigureSizeDialog</name>
     <message>
         <source>Figure size</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildungsgröße</translation>
     </message>
     <message>
         <source> mm</source>
-        <translation type="unfinished"></translation>
+        <translation> mm</translation>
     </message>
     <message>
         <source> DPI</source>
-        <translation type="unfinished"></translation>
+        <translation> DPI</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite:</translation>
     </message>
     <message>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe:</translation>
     </message>
     <message>
         <source>Resolution (PNG):</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflösung (PNG):</translation>
     </message>
     <message>
         <source>PNG scale factor:</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Skalierungsfaktor:</translation>
     </message>
 </context>
 <context>
     <name>JobRunner</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In Warteschlange</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler</translation>
     </message>
 </context>
 <context>
     <name>PairCard</name>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · score %2&lt;br&gt;%3 vs %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · Score %2&lt;br&gt;%3 vs. %4</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv);;Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export figure (PNG, PDF, SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren (PNG, PDF, SVG) …</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation</translation>
     </message>
     <message>
         <source>Failure pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerpaare</translation>
     </message>
     <message>
         <source>Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>%1 (%2 x %3), face box %4,%5 %6 x %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 x %3), Gesichtsbox %4,%5 %6 x %7</translation>
     </message>
     <message>
         <source>%1 (%2 x %3), a face crop (no boxes.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 x %3), ein Gesichtsausschnitt (keine boxes.csv)</translation>
     </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
     <message>
         <source>%1: cannot decode the image (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Bild kann nicht dekodiert werden (%2)</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
         <source>step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -200,175 +200,175 @@
     <name>fb::ui::BenchPanel</name>
     <message>
         <source>cpu, cuda or cuda:N; comma-separated for several (Fig. 3 scaling)</source>
-        <translation type="unfinished"></translation>
+        <translation>cpu, cuda oder cuda:N; mehrere durch Kommas getrennt (Skalierung, Abb. 3)</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
         <source>Run benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark ausführen</translation>
     </message>
     <message>
         <source>Open bench.json…</source>
-        <translation type="unfinished"></translation>
+        <translation>bench.json öffnen …</translation>
     </message>
     <message>
         <source>Export chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren …</translation>
     </message>
     <message>
         <source>Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle:</translation>
     </message>
     <message>
         <source>Batch sizes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgrößen:</translation>
     </message>
     <message>
         <source>Devices:</source>
-        <translation type="unfinished">Geräte:</translation>
+        <translation>Geräte:</translation>
     </message>
     <message>
         <source>Precision:</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit:</translation>
     </message>
     <message>
         <source>Timed iterations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessene Iterationen:</translation>
     </message>
     <message>
         <source>Warm-up iterations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärm-Iterationen:</translation>
     </message>
     <message>
         <source>CPU memory cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Speichergrenze:</translation>
     </message>
     <message>
         <source>Throughput (Fig. 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz (Abb. 2)</translation>
     </message>
     <message>
         <source>Scaling (Fig. 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung (Abb. 3)</translation>
     </message>
     <message>
         <source>Data vs compute</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten vs. Berechnung</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Configure a sweep and run it, or open a stored bench.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurieren Sie einen Sweep und führen Sie ihn aus, oder öffnen Sie eine gespeicherte bench.json.</translation>
     </message>
     <message>
         <source>Open benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark öffnen</translation>
     </message>
     <message>
         <source>Benchmark (bench.json *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark (bench.json *.json)</translation>
     </message>
     <message>
         <source>%1: %2 rows, started %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Zeilen, gestartet %3</translation>
     </message>
     <message>
         <source>Throughput against batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz über Batchgröße</translation>
     </message>
     <message>
         <source>Scaling with eq. 6 speedup</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung mit Speedup nach Gl. 6</translation>
     </message>
     <message>
         <source>Data loading against compute per iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenladen vs. Berechnung pro Iteration</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder/s</translation>
     </message>
     <message>
         <source>ms median</source>
-        <translation type="unfinished"></translation>
+        <translation>ms Median</translation>
     </message>
     <message>
         <source>ms p90</source>
-        <translation type="unfinished"></translation>
+        <translation>ms p90</translation>
     </message>
     <message>
         <source>Peak mem (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
         <source>t_data (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>t_data (ms)</translation>
     </message>
     <message>
         <source>t_compute (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>t_compute (ms)</translation>
     </message>
     <message>
         <source>Bound</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitiert durch</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>No job runner: benchmarks need the workbench window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Auftragsverwaltung: Benchmarks benötigen das Workbench-Fenster.</translation>
     </message>
     <message>
         <source>Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark</translation>
     </message>
     <message>
         <source>Benchmark %1 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle benchmarken</translation>
     </message>
     <message>
         <source>Benchmark queued (job %1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark eingereiht (Auftrag %1) …</translation>
     </message>
     <message>
         <source>%1 configurations; written to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Konfigurationen; geschrieben nach %2</translation>
     </message>
     <message>
         <source>Benchmark failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -376,832 +376,834 @@
     <message>
         <source>missing
 image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild
+fehlt</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::ComparisonPanel</name>
     <message>
         <source>Add run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf hinzufügen …</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings-Loss</translation>
     </message>
     <message>
         <source>Training accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsgenauigkeit</translation>
     </message>
     <message>
         <source>The verification set whose ROCs are overlaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verifikationsset, dessen ROC-Kurven überlagert werden</translation>
     </message>
     <message>
         <source>Copy table (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle kopieren (Markdown)</translation>
     </message>
     <message>
         <source>Export chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren …</translation>
     </message>
     <message>
         <source>Export table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle exportieren …</translation>
     </message>
     <message>
         <source>Runs:</source>
-        <translation type="unfinished">Läufe:</translation>
+        <translation>Läufe:</translation>
     </message>
     <message>
         <source>Curve:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurve:</translation>
     </message>
     <message>
         <source>ROC of:</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC von:</translation>
     </message>
     <message>
         <source>Table 3 layout: LFW accuracy, VGGFace2 pose and age similarity, IJB-A cross-quality TAR (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Layout von Tabelle 3: LFW-Genauigkeit, VGGFace2-Posen- und Altersähnlichkeit, IJB-A-Cross-Quality-TAR (%)</translation>
     </message>
     <message>
         <source>Table 15 layout: DFW and UMDFaces tracks, TAR (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Layout von Tabelle 15: DFW- und UMDFaces-Tracks, TAR (%)</translation>
     </message>
     <message>
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingskurven</translation>
     </message>
     <message>
         <source>ROC</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC</translation>
     </message>
     <message>
         <source>Results table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnistabelle</translation>
     </message>
     <message>
         <source>Add two or more runs to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zwei oder mehr Läufe hinzu, um sie zu vergleichen.</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner</translation>
     </message>
     <message>
         <source>Copied the table as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle als Markdown kopiert.</translation>
     </message>
     <message>
         <source>%1 runs, %2 with evaluation results</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Läufe, %2 mit Evaluationsergebnissen</translation>
     </message>
     <message>
         <source>ROC: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC: %1</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::CropCanvas</name>
     <message>
         <source>Select an image to preview its face crop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Bild aus, um eine Vorschau seines Gesichtsausschnitts zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::CurvePlot</name>
     <message>
         <source>Export Figure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren …</translation>
     </message>
     <message>
         <source>Export Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren</translation>
     </message>
     <message>
         <source>Figures (*.pdf *.svg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildungen (*.pdf *.svg *.png)</translation>
     </message>
     <message>
         <source>Step (iterations)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt (Iterationen)</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>Wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit (s)</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::DatasetStatsView</name>
     <message>
         <source>Depth: images per identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiefe: Bilder pro Identität</translation>
     </message>
     <message>
         <source>Images per identity (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Identität (Anzahl)</translation>
     </message>
     <message>
         <source>Identities (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten (Anzahl)</translation>
     </message>
     <message>
         <source>No dataset indexed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Datensatz indiziert.</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Format:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breadth (identities):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Depth (images per identity), mean:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Depth, median:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Depth, min – max:&lt;/td&gt;&lt;td&gt;%6 – %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Problems:&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Format:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Breite (Identitäten):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tiefe (Bilder pro Identität), Mittelwert:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tiefe, Median:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tiefe, Min. – Max.:&lt;/td&gt;&lt;td&gt;%6 – %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Probleme:&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::DatasetsPanel</name>
     <message>
         <source>Dataset folder, list file or .rec file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzordner, Listendatei oder .rec-Datei</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>ImageFolder (identity/image)</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageFolder (Identität/Bild)</translation>
     </message>
     <message>
         <source>LFW (Name/Name_0001.jpg)</source>
-        <translation type="unfinished"></translation>
+        <translation>LFW (Name/Name_0001.jpg)</translation>
     </message>
     <message>
         <source>List file (path label)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listendatei (Pfad Label)</translation>
     </message>
     <message>
         <source>RecordIO (train.rec)</source>
-        <translation type="unfinished"></translation>
+        <translation>RecordIO (train.rec)</translation>
     </message>
     <message>
         <source>Open Folder…</source>
-        <translation type="unfinished">Ordner öffnen …</translation>
+        <translation>Ordner öffnen …</translation>
     </message>
     <message>
         <source>Open List File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listendatei öffnen …</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Open a dataset to browse its identities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Datensatz, um seine Identitäten zu durchsuchen.</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz:</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>Search identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten suchen</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Face crop preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau des Gesichtsausschnitts</translation>
     </message>
     <message>
         <source>Identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten</translation>
     </message>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>%1 of %2 thumbnails loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Miniaturansichten geladen</translation>
     </message>
     <message>
         <source>Give a dataset folder or list file to index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Datensatzordner oder eine Listendatei zum Indizieren an.</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht.</translation>
     </message>
     <message>
         <source>Index %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 indizieren</translation>
     </message>
     <message>
         <source>Indexing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird indiziert …</translation>
     </message>
     <message>
         <source>Indexing %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung von %1: %2</translation>
     </message>
     <message>
         <source>%1 (%2): %3 identities, %4 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3 Identitäten, %4 Bilder</translation>
     </message>
     <message numerus="yes">
         <source>; %n problem(s), e.g. %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Problem, z. B. %1: %2</numerusform>
+            <numerusform>; %n Probleme, z. B. %1: %2</numerusform>
         </translation>
     </message>
     <message>
         <source> (from the cached index)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aus dem gespeicherten Index)</translation>
     </message>
     <message>
         <source>Indexing cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung abgebrochen.</translation>
     </message>
     <message>
         <source>Indexing failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung fehlgeschlagen.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Bild</numerusform>
+            <numerusform>%1: %n Bilder</numerusform>
         </translation>
     </message>
     <message>
         <source>Open Dataset Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzordner öffnen</translation>
     </message>
     <message>
         <source>Open Dataset List</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzliste öffnen</translation>
     </message>
     <message>
         <source>Lists and RecordIO (*.txt *.lst *.list *.csv *.rec *.idx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen und RecordIO (*.txt *.lst *.list *.csv *.rec *.idx);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::EvaluationPanel</name>
     <message>
         <source>Run folder (runs/&lt;name&gt;-&lt;time&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner (runs/&lt;name&gt;-&lt;time&gt;)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>Load results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse laden</translation>
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluieren</translation>
     </message>
     <message>
         <source>Run the checked protocols on the run&apos;s checkpoint (eval job)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Protokolle auf dem Checkpoint des Laufs ausführen (Evaluationsauftrag)</translation>
     </message>
     <message>
         <source>Export chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren …</translation>
     </message>
     <message>
         <source>Export table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle exportieren …</translation>
     </message>
     <message>
         <source>Export all figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abbildungen exportieren</translation>
     </message>
     <message>
         <source>Every chart of this run as PNG, PDF and SVG into RUN/figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme dieses Laufs als PNG, PDF und SVG nach RUN/figures</translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf:</translation>
     </message>
     <message>
         <source>Protocols to run with Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle, die „Evaluieren“ ausführt</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Set</translation>
     </message>
     <message>
         <source>Genuine</source>
-        <translation type="unfinished"></translation>
+        <translation>Genuine</translation>
     </message>
     <message>
         <source>Impostor</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostor</translation>
     </message>
     <message>
         <source>TAR@1% (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>TAR@1% (%)</translation>
     </message>
     <message>
         <source>TAR@0.1% (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>TAR@0,1% (%)</translation>
     </message>
     <message>
         <source>TAR@0.01% (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>TAR@0,01% (%)</translation>
     </message>
     <message>
         <source>EER (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>EER (%)</translation>
     </message>
     <message>
         <source>AUC</source>
-        <translation type="unfinished"></translation>
+        <translation>AUC</translation>
     </message>
     <message>
         <source>Not resolvable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht auflösbar</translation>
     </message>
     <message>
         <source>threshold at FAR %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert bei FAR %1</translation>
     </message>
     <message>
         <source>Set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Set:</translation>
     </message>
     <message>
         <source>ROC</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC</translation>
     </message>
     <message>
         <source>Score histograms</source>
-        <translation type="unfinished"></translation>
+        <translation>Score-Histogramme</translation>
     </message>
     <message>
         <source>LFW folds</source>
-        <translation type="unfinished"></translation>
+        <translation>LFW-Folds</translation>
     </message>
     <message>
         <source>Pose similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>Posenähnlichkeit</translation>
     </message>
     <message>
         <source>Age similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>Altersähnlichkeit</translation>
     </message>
     <message>
         <source>Open a run folder with eval/ results, or evaluate one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Laufordner mit Ergebnissen in eval/ oder evaluieren Sie einen.</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner</translation>
     </message>
     <message>
         <source>Loading %1 …</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen …</translation>
     </message>
     <message>
         <source>ROC: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC: %1</translation>
     </message>
     <message>
         <source>LFW 10-fold accuracy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LFW-Genauigkeit (10-fach): %1</translation>
     </message>
     <message>
         <source>VGGFace2 pose templates (%1 subjects)</source>
-        <translation type="unfinished"></translation>
+        <translation>VGGFace2-Posen-Templates (%1 Personen)</translation>
     </message>
     <message>
         <source>VGGFace2 age templates (%1 subjects)</source>
-        <translation type="unfinished"></translation>
+        <translation>VGGFace2-Alters-Templates (%1 Personen)</translation>
     </message>
     <message>
         <source>%1: %2 result files, %3 verification sets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Ergebnisdateien, %3 Verifikationssets</translation>
     </message>
     <message>
         <source>Not resolvable: %1 impostor pairs cannot measure this FAR (fewer than 1/FAR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht auflösbar: %1 Impostor-Paare reichen nicht, um diese FAR zu messen (weniger als 1/FAR)</translation>
     </message>
     <message>
         <source>threshold at FAR %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert bei FAR %1: %2</translation>
     </message>
     <message>
         <source>Scores: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores: %1</translation>
     </message>
     <message>
         <source>Choose a run folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Laufordner.</translation>
     </message>
     <message>
         <source>No job runner: evaluation needs the workbench window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Auftragsverwaltung: Die Evaluation benötigt das Workbench-Fenster.</translation>
     </message>
     <message>
         <source>Check at least one protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens ein Protokoll aus.</translation>
     </message>
     <message>
         <source>Evaluate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 evaluieren</translation>
     </message>
     <message>
         <source>Evaluation queued (job %1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation eingereiht (Auftrag %1) …</translation>
     </message>
     <message>
         <source>Evaluation %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation %1: %2</translation>
     </message>
     <message>
         <source>Wrote %1 files to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien nach %2 geschrieben</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::ExperimentPanel</name>
     <message>
         <source>(no preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Voreinstellung)</translation>
     </message>
     <message>
         <source>Load YAML…</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML laden …</translation>
     </message>
     <message>
         <source>Save YAML…</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML speichern …</translation>
     </message>
     <message>
         <source>Preset (seed Table 2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung (Tabelle 2 der Studie):</translation>
     </message>
     <message>
         <source>Data and model</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten und Modell</translation>
     </message>
     <message>
         <source>training folder or list file</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsordner oder Listendatei</translation>
     </message>
     <message>
         <source>Training set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsset:</translation>
     </message>
     <message>
         <source>ImageFolder (train/&lt;identity&gt;/*.jpg), LFW folder or list file</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageFolder (train/&lt;identity&gt;/*.jpg), LFW-Ordner oder Listendatei</translation>
     </message>
     <message>
         <source>Validation split:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsanteil:</translation>
     </message>
     <message>
         <source>Fraction of each identity&apos;s images held out for validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Bilder jeder Identität, der für die Validierung zurückgehalten wird</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>×</source>
-        <translation type="unfinished"></translation>
+        <translation>×</translation>
     </message>
     <message>
         <source>Input size (H × W):</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabegröße (H × B):</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße:</translation>
     </message>
     <message>
         <source>PyTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch</translation>
     </message>
     <message>
         <source>TensorFlow (NHWC, drops the last batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorFlow (NHWC, verwirft den letzten Batch)</translation>
     </message>
     <message>
         <source>Caffe (wraps the last batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caffe (füllt den letzten Batch zyklisch auf)</translation>
     </message>
     <message>
         <source>Style:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil:</translation>
     </message>
     <message>
         <source>Pre-processing (Table 11), initialisation (Table 12), last batch and memory format follow this framework</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorverarbeitung (Tabelle 11), Initialisierung (Tabelle 12), letzter Batch und Speicherformat folgen diesem Framework</translation>
     </message>
     <message>
         <source>Loss head and optimiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss-Head und Optimierer</translation>
     </message>
     <message>
         <source>Head:</source>
-        <translation type="unfinished"></translation>
+        <translation>Head:</translation>
     </message>
     <message>
         <source>Seed eq. 1-5: softmax, center loss, A-Softmax, CosFace, ArcFace</source>
-        <translation type="unfinished"></translation>
+        <translation>Gl. 1–5 der Studie: Softmax, Center Loss, A-Softmax, CosFace, ArcFace</translation>
     </message>
     <message>
         <source>Scale s:</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung s:</translation>
     </message>
     <message>
         <source>Margin m:</source>
-        <translation type="unfinished"></translation>
+        <translation>Margin m:</translation>
     </message>
     <message>
         <source>Center λ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Center-λ:</translation>
     </message>
     <message>
         <source>Weight of the center loss (seed eq. 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht des Center Loss (Gl. 2 der Studie)</translation>
     </message>
     <message>
         <source>SGD with momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD mit Momentum</translation>
     </message>
     <message>
         <source>Optimiser:</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierer:</translation>
     </message>
     <message>
         <source>Momentum:</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum:</translation>
     </message>
     <message>
         <source>Weight decay:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight Decay:</translation>
     </message>
     <message>
         <source>Learning-rate schedule and length</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernraten-Schedule und Länge</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufen</translation>
     </message>
     <message>
         <source>multistep</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrstufig</translation>
     </message>
     <message>
         <source>poly</source>
-        <translation type="unfinished"></translation>
+        <translation>Polynomiell</translation>
     </message>
     <message>
         <source>constant</source>
-        <translation type="unfinished"></translation>
+        <translation>Konstant</translation>
     </message>
     <message>
         <source>Form:</source>
-        <translation type="unfinished"></translation>
+        <translation>Form:</translation>
     </message>
     <message>
         <source>Base lr:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-Lernrate:</translation>
     </message>
     <message>
         <source>Gamma:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamma:</translation>
     </message>
     <message>
         <source> epochs</source>
-        <translation type="unfinished"></translation>
+        <translation> Epochen</translation>
     </message>
     <message>
         <source>Step every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe alle:</translation>
     </message>
     <message>
         <source>iterations, e.g. 16000, 24000, 28000</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterationen, z. B. 16000, 24000, 28000</translation>
     </message>
     <message>
         <source>Milestones:</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilensteine:</translation>
     </message>
     <message>
         <source>Power:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exponent:</translation>
     </message>
     <message>
         <source> iterations</source>
-        <translation type="unfinished"></translation>
+        <translation> Iterationen</translation>
     </message>
     <message>
         <source>Warm-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warm-up:</translation>
     </message>
     <message>
         <source>iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterationen</translation>
     </message>
     <message>
         <source>epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge:</translation>
     </message>
     <message>
         <source>Device and output</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät und Ausgabe</translation>
     </message>
     <message>
         <source>CPU (LibTorch threads: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU (LibTorch-Threads: %1)</translation>
     </message>
     <message>
         <source>cuda:%1 — %2, %3 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>cuda:%1 — %2, %3 GiB</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <source>Experiments on the same device wait their turn in the job list</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimente auf demselben Gerät warten in der Auftragsliste, bis sie an der Reihe sind</translation>
     </message>
     <message>
         <source>Processes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse:</translation>
     </message>
     <message>
         <source>Data-parallel worker processes (one per GPU on CUDA); 1 trains in this process</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenparallele Worker-Prozesse (unter CUDA einer pro GPU); bei 1 wird in diesem Prozess trainiert</translation>
     </message>
     <message>
         <source>Runs folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner:</translation>
     </message>
     <message>
         <source>Run name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufname:</translation>
     </message>
     <message>
         <source>%1 — native input %2×%3, %4-d embedding, %5 M parameters without classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — native Eingabe %2×%3, %4-dim. Embedding, %5 Mio. Parameter ohne Klassifikator</translation>
     </message>
     <message>
         <source>Could not load %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geladen werden:
+%2</translation>
     </message>
     <message>
         <source>Could not load %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Load Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment laden</translation>
     </message>
     <message>
         <source>Experiment YAML (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment-YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Save Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment speichern</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::FaceCropPreview</name>
     <message>
         <source>MTCNN (the study&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>MTCNN (wie in der Studie)</translation>
     </message>
     <message>
         <source>Haar cascade</source>
-        <translation type="unfinished"></translation>
+        <translation>Haar-Kaskade</translation>
     </message>
     <message>
         <source>None (already cropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner (bereits zugeschnitten)</translation>
     </message>
     <message>
         <source>, …</source>
-        <translation type="unfinished"></translation>
+        <translation>, …</translation>
     </message>
     <message>
         <source>%1 × %2 px (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 px (%3)</translation>
     </message>
     <message>
         <source>Open Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild öffnen …</translation>
     </message>
     <message>
         <source>Preview the crop of any image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau des Ausschnitts einer beliebigen Bilddatei</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; detected face &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; crop box (+15% each side) &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; erkanntes Gesicht &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; Ausschnittsbox (+15 % je Seite) &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; Landmarken</translation>
     </message>
     <message>
         <source>Detector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektor:</translation>
     </message>
     <message>
         <source>Model input:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelleingabe:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Crop&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ausschnitt&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Preview Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschaubild</translation>
     </message>
     <message>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.ppm *.pgm *.tif *.tiff);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.jpg *.jpeg *.png *.bmp *.webp *.ppm *.pgm *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Face crop preview of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau des Gesichtsausschnitts von %1</translation>
     </message>
     <message>
         <source>Detecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung läuft …</translation>
     </message>
     <message>
         <source>The preview was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1 × %2 px, shown at %3×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 px, angezeigt mit %3×</translation>
     </message>
     <message>
         <source>Select an image in the grid, or open any image file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Bild im Raster aus oder öffnen Sie eine beliebige Bilddatei.</translation>
     </message>
     <message>
         <source>No detection: the whole image resized to the model input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Detektion: Das ganze Bild wird auf die Modelleingabe skaliert.</translation>
     </message>
     <message>
         <source>No face found: a training image would be discarded; a test image is centre-cropped (shown) and flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gesicht gefunden: Ein Trainingsbild würde verworfen; ein Testbild wird mittig zugeschnitten (angezeigt) und markiert.</translation>
     </message>
     <message numerus="yes">
         <source>%n face(s) in %1 ms. Picked: box [%2, %3, %4, %5], score %6; crop box [%7, %8, %9, %10] (x2, y2 exclusive).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gesicht in %1 ms. Gewählt: Box [%2, %3, %4, %5], Score %6; Ausschnittsbox [%7, %8, %9, %10] (x2, y2 exklusiv).</numerusform>
+            <numerusform>%n Gesichter in %1 ms. Gewählt: Box [%2, %3, %4, %5], Score %6; Ausschnittsbox [%7, %8, %9, %10] (x2, y2 exklusiv).</numerusform>
         </translation>
     </message>
 </context>
@@ -1209,71 +1211,71 @@ image</source>
     <name>fb::ui::FailuresPanel</name>
     <message>
         <source>Run folder with eval/ results</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner mit Ergebnissen in eval/</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>Protocol subset: LFW, a cross-quality study (Low2High, Middle2High), DFW, a UMDFaces track</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll-Teilmenge: LFW, eine Cross-Quality-Studie (Low2High, Middle2High), DFW, ein UMDFaces-Track</translation>
     </message>
     <message>
         <source>FAR %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FAR %1</translation>
     </message>
     <message>
         <source>show </source>
-        <translation type="unfinished"></translation>
+        <translation>zeige </translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf:</translation>
     </message>
     <message>
         <source>Subset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilmenge:</translation>
     </message>
     <message>
         <source>Threshold at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert bei:</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner</translation>
     </message>
     <message>
         <source>No verification results in this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verifikationsergebnisse in diesem Lauf.</translation>
     </message>
     <message>
         <source>the eval JSON (no scores file for FAR %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Evaluations-JSON (keine Score-Datei für FAR %1)</translation>
     </message>
     <message>
         <source>%1 at FAR %2: threshold %3 (accept iff score &gt; threshold), %4 false accepts and %5 false rejects in all; from %6. Click an image to see it full size.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei FAR %2: Schwellwert %3 (akzeptiert genau dann, wenn Score &gt; Schwellwert), insgesamt %4 Falschakzeptanzen und %5 Falschrückweisungen; aus %6. Klicken Sie auf ein Bild, um es in voller Größe zu sehen.</translation>
     </message>
     <message>
         <source>False accepts (impostor pairs above the threshold, highest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falschakzeptanzen (Impostor-Paare über dem Schwellwert, höchste zuerst)</translation>
     </message>
     <message>
         <source>False accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Falschakzeptanz</translation>
     </message>
     <message>
         <source>False rejects (genuine pairs at or below the threshold, lowest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falschrückweisungen (Genuine-Paare auf oder unter dem Schwellwert, niedrigste zuerst)</translation>
     </message>
     <message>
         <source>False reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Falschrückweisung</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1342,79 +1344,79 @@ image</source>
     <name>fb::ui::IdentityModel</name>
     <message numerus="yes">
         <source>%1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Bild</numerusform>
+            <numerusform>%1: %n Bilder</numerusform>
         </translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identität</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::JobListModel</name>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::JobListView</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Clear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete entfernen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Jobs&lt;/b&gt; — experiments on one device run one after the other; other work runs beside them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aufträge&lt;/b&gt; — Experimente auf einem Gerät laufen nacheinander; andere Arbeiten laufen parallel dazu.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::JobRunner</name>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen …</translation>
     </message>
 </context>
 <context>
@@ -1501,187 +1503,187 @@ image</source>
     </message>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>&amp;Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;starten</translation>
     </message>
     <message>
         <source>Show &amp;Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufträge anzeigen</translation>
     </message>
     <message numerus="yes">
         <source>Cancel %n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag abbrechen</numerusform>
+            <numerusform>%n Aufträge abbrechen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag aktiv</numerusform>
+            <numerusform>%n Aufträge aktiv</numerusform>
         </translation>
     </message>
     <message>
         <source>Jobs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge (%1)</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::RunsPanel</name>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>running or interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft oder unterbrochen</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>No runs folder. Open a folder or choose its runs/.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Laufordner. Öffnen Sie einen Ordner oder wählen Sie dessen runs/.</translation>
     </message>
     <message>
         <source>Choose Runs Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner wählen …</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Model + head</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell + Head</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>Last loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Loss</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Select a run to see its configuration and curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf aus, um seine Konfiguration und Kurven zu sehen.</translation>
     </message>
     <message>
         <source>Runs in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe in %1</translation>
     </message>
     <message>
         <source>Choose Runs Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner wählen</translation>
     </message>
     <message>
         <source>config: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message>
         <source>Preset: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Model: %1 at %2×%3 px, head %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1 mit %2×%3 px, Head %4</translation>
     </message>
     <message>
         <source>Batch %1, style %2, device %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1, Stil %2, Gerät %3</translation>
     </message>
     <message>
         <source>Training data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten: %1</translation>
     </message>
     <message>
         <source>Config: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration: %1</translation>
     </message>
     <message>
         <source>Started %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet %1%2</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>, ended %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, beendet %1</translation>
     </message>
     <message>
         <source>Last log line: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Logzeile: %1</translation>
     </message>
     <message>
         <source>Checkpoints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints: %1</translation>
     </message>
     <message>
         <source>Evaluations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluationen: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n metrics row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Metrikzeile</numerusform>
+            <numerusform>%n Metrikzeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1717,35 +1719,35 @@ image</source>
     <name>fb::ui::SchedulePreview</name>
     <message>
         <source>lr</source>
-        <translation type="unfinished"></translation>
+        <translation>lr</translation>
     </message>
     <message>
         <source>Learning rate over the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate über den Lauf</translation>
     </message>
     <message>
         <source>Iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteration</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source> images</source>
-        <translation type="unfinished"></translation>
+        <translation> Bilder</translation>
     </message>
     <message>
         <source>Training images per epoch, for the plot only: epoch-based schedules step every (images / batch size) iterations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsbilder pro Epoche, nur für das Diagramm: Epochenbasierte Schedules schalten alle (Bilder / Batchgröße) Iterationen weiter.</translation>
     </message>
     <message>
         <source>Training set size for the plot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingssetgröße für das Diagramm:</translation>
     </message>
     <message>
         <source>%1 iterations, %2 per epoch; final lr %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Iterationen, %2 pro Epoche; finale Lernrate %3.</translation>
     </message>
 </context>
 <context>
@@ -1753,225 +1755,226 @@ image</source>
     <message>
         <source>%1
 %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 KiB</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::TrainingCurves</name>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss</translation>
     </message>
     <message>
         <source>Loss (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss (nats)</translation>
     </message>
     <message>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Accuracy (fraction)</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit (Anteil)</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation type="unfinished"></translation>
+        <translation>lr</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>Throughput (images/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz (Bilder/s)</translation>
     </message>
     <message>
         <source>images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder/s</translation>
     </message>
     <message>
         <source>Time per step (seed eq. 7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit pro Schritt (Gl. 7 der Studie)</translation>
     </message>
     <message>
         <source>Time per step (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit pro Schritt (s)</translation>
     </message>
     <message>
         <source>t_data</source>
-        <translation type="unfinished"></translation>
+        <translation>t_data</translation>
     </message>
     <message>
         <source>t_compute</source>
-        <translation type="unfinished"></translation>
+        <translation>t_compute</translation>
     </message>
     <message>
         <source>Exponential moving average with the start-up bias removed, as TensorBoard. The raw series is drawn faintly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exponentieller gleitender Mittelwert mit entfernter Anfangsverzerrung, wie in TensorBoard. Die Rohdaten werden blass gezeichnet.</translation>
     </message>
     <message>
         <source>Log y</source>
-        <translation type="unfinished"></translation>
+        <translation>Log. y</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>Wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Smoothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättung:</translation>
     </message>
     <message>
         <source>X axis:</source>
-        <translation type="unfinished"></translation>
+        <translation>X-Achse:</translation>
     </message>
     <message>
         <source>t_agg</source>
-        <translation type="unfinished"></translation>
+        <translation>t_agg</translation>
     </message>
 </context>
 <context>
     <name>fb::ui::TrainingPanel</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Train the experiment of the Experiment page</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Experiment der Seite „Experiment“ trainieren</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop after the current step; a checkpoint is written</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem aktuellen Schritt anhalten; ein Checkpoint wird geschrieben</translation>
     </message>
     <message>
         <source>step %v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %v von %m</translation>
     </message>
     <message>
         <source>No training yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Training.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Checkpoints&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Checkpoints&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Log&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Log&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No experiment to train: set one up on the Experiment page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Experiment zum Trainieren: Richten Sie eines auf der Seite „Experiment“ ein.</translation>
     </message>
     <message>
         <source>Data-parallel training with %1 processes runs from the command line: save the experiment as YAML and run  facebench-cli train FILE.yaml --nproc %1  (the run then appears on the Runs page, followed live). Set Processes to 1 to train here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenparalleles Training mit %1 Prozessen läuft über die Kommandozeile: Speichern Sie das Experiment als YAML und führen Sie  facebench-cli train FILE.yaml --nproc %1  aus (der Lauf erscheint dann auf der Seite „Läufe“ und wird live verfolgt). Setzen Sie „Prozesse“ auf 1, um hier zu trainieren.</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
         <source>Train %1 + %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 trainieren</translation>
     </message>
     <message>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Queued %1 on %2 (job %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 eingereiht (Auftrag %3).</translation>
     </message>
     <message>
         <source>Run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf: %1</translation>
     </message>
     <message>
         <source>Started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet: %1</translation>
     </message>
     <message>
         <source>ETA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit %1</translation>
     </message>
     <message>
         <source>Epoch %1, step %2 of %3: loss %4, accuracy %5, %6 images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1, Schritt %2 von %3: Loss %4, Genauigkeit %5, %6 Bilder/s</translation>
     </message>
     <message>
         <source>Validation at step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung bei Schritt %1: %2</translation>
     </message>
     <message>
         <source>Checkpoint at step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint bei Schritt %1: %2</translation>
     </message>
     <message>
         <source>Bad image: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes Bild: %1</translation>
     </message>
     <message>
         <source>Finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet: %1</translation>
     </message>
     <message>
         <source>Cancelled at step %1; a checkpoint was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Schritt %1 abgebrochen; ein Checkpoint wurde geschrieben.</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Job %1 started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag %1 gestartet.</translation>
     </message>
     <message>
         <source>Queued: waiting for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht: wartet auf %1.</translation>
     </message>
     <message>
         <source>Paused at step %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Schritt %1 pausiert.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>%1  (%2 MB, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2 MB, %3)</translation>
     </message>
 </context>
 <context>
@@ -1982,51 +1985,51 @@ image</source>
     </message>
     <message>
         <source>Open &lt;dir&gt; as the current folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;dir&gt; als aktuellen Ordner öffnen.</translation>
     </message>
     <message>
         <source>Show the page &lt;name&gt; (experiment, training, runs, jobs, ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite &lt;name&gt; anzeigen (experiment, training, runs, jobs, ...).</translation>
     </message>
     <message>
         <source>Open the run directory &lt;dir&gt; on the Runs page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufverzeichnis &lt;dir&gt; auf der Seite „Läufe“ öffnen.</translation>
     </message>
     <message>
         <source>Load the experiment YAML &lt;file&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Experiment-YAML &lt;file&gt; laden.</translation>
     </message>
     <message>
         <source>Start &lt;n&gt; training jobs of the experiment at once (they queue on its device).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;n&gt; Trainingsaufträge des Experiments gleichzeitig starten (sie reihen sich auf seinem Gerät ein).</translation>
     </message>
     <message>
         <source>Open the benchmark result &lt;file&gt; (bench.json) on the Benchmark page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benchmark-Ergebnis &lt;file&gt; (bench.json) auf der Seite „Benchmark“ öffnen.</translation>
     </message>
     <message>
         <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Evaluations-Tab &lt;name&gt; anzeigen (roc, scores, lfw, pose, age).</translation>
     </message>
     <message>
         <source>Add the run directory &lt;dir&gt; to the Comparison page (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufverzeichnis &lt;dir&gt; zur Seite „Vergleich“ hinzufügen (wiederholbar).</translation>
     </message>
     <message>
         <source>Index the dataset &lt;path&gt; on the Datasets page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datensatz &lt;path&gt; auf der Seite „Datensätze“ indizieren.</translation>
     </message>
     <message>
         <source>Preview the face crop of &lt;file&gt; on the Datasets page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau des Gesichtsausschnitts von &lt;file&gt; auf der Seite „Datensätze“.</translation>
     </message>
     <message>
         <source>Detector of the crop preview: mtcnn, haar or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektor der Ausschnittsvorschau: mtcnn, haar oder none.</translation>
     </message>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Seite „%1“; Seiten: %2</translation>
     </message>
 </context>
 </TS>
