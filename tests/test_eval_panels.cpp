@@ -12,6 +12,7 @@
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/evaluation_panel.h"
 #include "facebench/ui/failures_panel.h"
+#include "facebench/ui/job_runner.h"
 
 #include "process_runner.h"
 
@@ -22,6 +23,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -62,6 +68,13 @@ QJsonObject readJson(const QString& path) {
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+QPushButton* buttonNamed(QWidget* panel, const QString& text) {
+    for (QPushButton* b : panel->findChildren<QPushButton*>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
 void writeText(const QString& path, const QByteArray& text) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -75,11 +88,12 @@ class TestEvalPanels : public QObject {
 
 private:
     QTemporaryDir m_tmp;
-    QString m_run, m_run2;
+    QString m_data, m_run, m_run2;
 
 private slots:
     void initTestCase() {
         const QString data = m_tmp.filePath(QStringLiteral("synth"));
+        m_data = data;
         const ProcessResult synth =
             runCli({QStringLiteral("data"), QStringLiteral("synth"), QStringLiteral("--out"), data,
                     QStringLiteral("--identities"), QStringLiteral("2"),
@@ -339,6 +353,188 @@ private slots:
         QCOMPARE(panel.table()->rowCount(), 6);
         QVERIFY(!panel.openBenchJson(m_run + QStringLiteral("/metrics.jsonl"), &error));
         QVERIFY(error.contains(QStringLiteral("metrics.jsonl")));
+    }
+
+    // The Evaluate button on a real (tiny) training run: the eval job runs through the JobRunner
+    // and the page reloads RUN/eval when it is done.
+    void evaluateButtonRunsEvalJob() {
+        const QString config = m_tmp.filePath(QStringLiteral("tiny-train.yaml"));
+        writeText(config, QStringLiteral("data: {train: %1/train, workers: 1}\n"
+                                         "model: {name: small-resnet-64}\n"
+                                         "head: {type: softmax}\n"
+                                         "schedule: {form: constant, base_lr: 0.05}\n"
+                                         "train: {batch_size: 4, iterations: 2, seed: 3, "
+                                         "log_every: 1, checkpoint_every: 0}\n"
+                                         "device: {name: cpu, threads: 1}\n"
+                                         "eval: {data: %1, batch_size: 64}\n"
+                                         "output: {name: evaltiny}\n")
+                              .arg(m_data)
+                              .toUtf8());
+        const ProcessResult train =
+            runCli({QStringLiteral("--json"), QStringLiteral("train"), config,
+                    QStringLiteral("--out"), m_tmp.filePath(QStringLiteral("trained"))});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        const QString run =
+            QJsonDocument::fromJson(train.out).object()[QStringLiteral("run_dir")].toString();
+        QVERIFY2(QFileInfo(run + QStringLiteral("/config.yaml")).isFile(), train.out.constData());
+        QVERIFY(!QFileInfo::exists(run + QStringLiteral("/eval/lfw.json")));
+
+        JobRunner runner;
+        EvaluationPanel panel;
+        panel.setJobRunner(&runner);
+        panel.loadRunNow(run);
+        QCOMPARE(panel.tarTable()->rowCount(), 0);
+        auto* protocols = panel.findChild<QListWidget*>();
+        QVERIFY(protocols);
+        for (int i = 0; i < protocols->count(); ++i)
+            protocols->item(i)->setCheckState(protocols->item(i)->text() == QLatin1String("lfw")
+                                                  ? Qt::Checked
+                                                  : Qt::Unchecked);
+        QPushButton* evaluate = buttonNamed(&panel, QStringLiteral("Evaluate"));
+        QVERIFY(evaluate);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        QSignalSpy loaded(&panel, &EvaluationPanel::loaded);
+        evaluate->click();
+        QVERIFY(!evaluate->isEnabled()); // one evaluation at a time from this page
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const int id = finished[0][0].toInt();
+        QVERIFY2(finished[0][1].value<JobState>() == JobState::Done,
+                 qPrintable(runner.info(id).error));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        QVERIFY(evaluate->isEnabled());
+
+        const QJsonObject lfwFile = readJson(run + QStringLiteral("/eval/lfw.json"));
+        QCOMPARE(lfwFile[QStringLiteral("protocol")].toString(), QStringLiteral("lfw"));
+        const QJsonObject lfw = lfwFile[QStringLiteral("verification")].toObject();
+        QVERIFY(lfw[QStringLiteral("genuine")].toInt() > 0);
+        QTableWidget* table = panel.tarTable();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("lfw"));
+        QCOMPARE(table->item(0, 1)->text(),
+                 QString::number(lfw[QStringLiteral("genuine")].toInt()));
+        QCOMPARE(table->item(0, 2)->text(),
+                 QString::number(lfw[QStringLiteral("impostor")].toInt()));
+        const QJsonArray tars = lfw[QStringLiteral("tar_at_far")].toArray();
+        QCOMPARE(tars.size(), 3);
+        for (int c = 0; c < 3; ++c) {
+            const QJsonObject t = tars[c].toObject();
+            QString expected = QString::number(100 * t[QStringLiteral("tar")].toDouble(), 'f', 2);
+            if (!t[QStringLiteral("resolvable")].toBool())
+                expected += QStringLiteral(" *");
+            QCOMPARE(table->item(0, 3 + c)->text(), expected);
+        }
+        auto* bars = qobject_cast<QCPBars*>(panel.foldsPlot()->plottable(0));
+        QVERIFY(bars);
+        const QJsonArray folds = lfwFile[QStringLiteral("fold_accuracies")].toArray();
+        QCOMPARE(bars->data()->size(), folds.size());
+        for (int i = 0; i < folds.size(); ++i)
+            QCOMPARE(bars->data()->at(i)->value, 100 * folds[i].toDouble());
+    }
+
+    // Run benchmark with the smallest model, batch 2, one timed iteration: the BenchJob runs
+    // through the JobRunner, bench.json is written and the chart and rows show the new row.
+    void benchRunButtonRunsBenchJob() {
+        const QString previous = QDir::currentPath();
+        const QString work = m_tmp.filePath(QStringLiteral("benchwd"));
+        QVERIFY(QDir().mkpath(work));
+        QVERIFY(QDir::setCurrent(work)); // the page writes runs/bench-<time>/bench here
+        auto restore = qScopeGuard([&previous] { QDir::setCurrent(previous); });
+
+        JobRunner runner;
+        BenchPanel panel;
+        panel.setJobRunner(&runner);
+        auto* models = panel.findChild<QListWidget*>();
+        QVERIFY(models);
+        for (int i = 0; i < models->count(); ++i)
+            models->item(i)->setCheckState(models->item(i)->text() ==
+                                                   QLatin1String("small-resnet-64")
+                                               ? Qt::Checked
+                                               : Qt::Unchecked);
+        for (QLineEdit* e : panel.findChildren<QLineEdit*>())
+            if (e->text() == QLatin1String("8,16,32"))
+                e->setText(QStringLiteral("2"));
+        for (QSpinBox* s : panel.findChildren<QSpinBox*>())
+            if (s->maximum() == 100000 || s->maximum() == 1000) // timed, warm-up iterations
+                s->setValue(1);
+        const fb::BenchOptions o = panel.options();
+        QCOMPARE(o.models, std::vector<std::string>{"small-resnet-64"});
+        QCOMPARE(o.batchSizes, std::vector<std::int64_t>{2});
+        QCOMPARE(o.iterations, 1);
+        QCOMPARE(o.warmup, 1);
+        QPushButton* run = buttonNamed(&panel, QStringLiteral("Run benchmark"));
+        QVERIFY(run);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        run->click();
+        QVERIFY(!run->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const int id = finished[0][0].toInt();
+        QVERIFY2(finished[0][1].value<JobState>() == JobState::Done,
+                 qPrintable(runner.info(id).error));
+        QVERIFY(run->isEnabled());
+
+        QCOMPARE(int(panel.result().rows.size()), 1);
+        const fb::BenchRow& row = panel.result().rows[0];
+        QCOMPARE(row.status, std::string("ok"));
+        QCOMPARE(row.batch, std::int64_t(2));
+        QVERIFY(row.imagesPerSec > 0);
+        // The file the job wrote says the same.
+        const QStringList dirs =
+            QDir(work + QStringLiteral("/runs")).entryList({QStringLiteral("bench-*")}, QDir::Dirs);
+        QCOMPARE(dirs.size(), 1);
+        const QJsonArray rows = readJson(work + QStringLiteral("/runs/") + dirs[0] +
+                                         QStringLiteral("/bench/bench.json"))[QStringLiteral("rows")]
+                                    .toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][QStringLiteral("model")].toString(), QStringLiteral("small-resnet-64"));
+        QCOMPARE(rows[0][QStringLiteral("batch")].toInt(), 2);
+        // One series, one point at log2(2) = 1 with the measured throughput; no oom marks.
+        QCustomPlot* plot = panel.throughputPlot();
+        QCOMPARE(plot->graphCount(), 1);
+        QCOMPARE(plot->graph(0)->name(), QStringLiteral("small-resnet-64"));
+        QCOMPARE(plot->graph(0)->data()->size(), 1);
+        QCOMPARE(plot->graph(0)->data()->at(0)->key, 1.0);
+        QCOMPARE(plot->graph(0)->data()->at(0)->value, row.imagesPerSec);
+        QTableWidget* table = panel.table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("small-resnet-64"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("2"));
+        QCOMPARE(table->item(0, 5)->text(), QString::number(row.imagesPerSec, 'f', 1));
+        QCOMPARE(table->item(0, 12)->text(), QStringLiteral("ok"));
+
+        // Where bench.json cannot be written (a file named "runs" blocks the folder) the job
+        // fails with the reason, and the row it measured is still shown.
+        QVERIFY(QDir(work + QStringLiteral("/runs")).removeRecursively());
+        writeText(work + QStringLiteral("/runs"), "not a folder");
+        panel.setResult(fb::BenchResult{});
+        QCOMPARE(table->rowCount(), 0);
+        run->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+        QVERIFY(finished[1][1].value<JobState>() == JobState::Failed);
+        const QString error = runner.info(finished[1][0].toInt()).error;
+        QVERIFY2(error.contains(QStringLiteral("runs")), qPrintable(error));
+        QVERIFY(run->isEnabled());
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("small-resnet-64"));
+    }
+
+    // Evaluate on a folder without config.yaml: the job fails naming it, the page keeps its
+    // results and the button works again.
+    void evaluateButtonReportsBadRun() {
+        JobRunner runner;
+        EvaluationPanel panel;
+        panel.setJobRunner(&runner);
+        panel.loadRunNow(m_run); // stored results, no config.yaml or checkpoint
+        QCOMPARE(panel.tarTable()->rowCount(), 7);
+        QPushButton* evaluate = buttonNamed(&panel, QStringLiteral("Evaluate"));
+        QVERIFY(evaluate);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        evaluate->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY(finished[0][1].value<JobState>() == JobState::Failed);
+        const QString error = runner.info(finished[0][0].toInt()).error;
+        QVERIFY2(error.contains(QStringLiteral("config.yaml")), qPrintable(error));
+        QVERIFY(evaluate->isEnabled());
+        QCOMPARE(panel.tarTable()->rowCount(), 7);
     }
 
     void comparisonPanel() {

@@ -227,21 +227,29 @@ void BenchPanel::run() {
     const int id = m_runner->submit(spec);
     m_run->setEnabled(false);
     m_status->setText(tr("Benchmark queued (job %1)…").arg(id));
-    connect(m_runner, &JobRunner::jobChanged, this, [this, id](int job) {
+    // Both connections end with this job: every run would otherwise add two more for good.
+    auto changed = std::make_shared<QMetaObject::Connection>();
+    auto finished = std::make_shared<QMetaObject::Connection>();
+    *changed = connect(m_runner, &JobRunner::jobChanged, this, [this, id](int job) {
         if (job == id)
             m_status->setText(m_runner->info(id).status);
     });
-    connect(
+    *finished = connect(
         m_runner, &JobRunner::jobFinished, this,
-        [this, id, result, outDir](int job, JobState state) {
+        [this, id, result, outDir, changed, finished](int job, JobState state) {
             if (job != id)
                 return;
+            disconnect(*changed);
+            disconnect(*finished);
             m_run->setEnabled(true);
             if (state == JobState::Done || state == JobState::Cancelled) {
                 setResult(*result);
                 m_status->setText(
                     tr("%1 configurations; written to %2").arg(result->rows.size()).arg(outDir));
             } else {
+                // Rows measured before a failure (bench.json not writable) are still shown.
+                if (!result->rows.empty())
+                    setResult(*result);
                 m_status->setText(tr("Benchmark failed: %1").arg(m_runner->info(id).error));
             }
         });

@@ -335,14 +335,20 @@ void EvaluationPanel::evaluate() {
     const int id = m_runner->submit(spec);
     m_evaluate->setEnabled(false);
     m_status->setText(tr("Evaluation queued (job %1)…").arg(id));
-    connect(m_runner, &JobRunner::jobProgress, this,
-            [this, id](int job, const QVariantList& events) {
-                if (job == id && !events.isEmpty())
-                    m_status->setText(events.last().toString());
-            });
-    connect(m_runner, &JobRunner::jobFinished, this, [this, id, run](int job, JobState state) {
+    // Both connections end with this job: every press would otherwise add two more for good.
+    auto progress = std::make_shared<QMetaObject::Connection>();
+    auto finished = std::make_shared<QMetaObject::Connection>();
+    *progress = connect(m_runner, &JobRunner::jobProgress, this,
+                        [this, id](int job, const QVariantList& events) {
+                            if (job == id && !events.isEmpty())
+                                m_status->setText(events.last().toString());
+                        });
+    *finished = connect(m_runner, &JobRunner::jobFinished, this,
+                        [this, id, run, progress, finished](int job, JobState state) {
         if (job != id)
             return;
+        disconnect(*progress);
+        disconnect(*finished);
         m_evaluate->setEnabled(true);
         if (state == JobState::Done)
             loadRun(run);
