@@ -7,8 +7,19 @@
 # steps after WARMUP; speedup is eq. 6 against the row with half the processes; t_agg the mean
 # seconds per step in the gradient all-reduce.
 #
-#   benchmarks/bench_dist.sh [build/bin/facebench-cli] [NPROC_LIST] [PER_RANK_BATCH] [STEPS] [THREADS] [MODEL]
+# --json FILE also writes the sweep as a bench.json in bench_report.cpp's layout (one "rows" entry
+# per process count with images_s, t_data, t_compute and t_agg; "scaling" rows with processes,
+# images_s, eq. 6 speedup and t_agg), atomically (temp file + mv), for the GUI's Benchmark page:
+# `facebench --bench FILE --page benchmark --bench-tab scaling`.
+#
+#   benchmarks/bench_dist.sh [--json FILE] [build/bin/facebench-cli] [NPROC_LIST] [PER_RANK_BATCH] [STEPS] [THREADS] [MODEL]
 set -eu
+json_out=
+if [ "${1:-}" = "--json" ]; then
+    [ $# -ge 2 ] || { echo "bench_dist: --json needs a FILE" >&2; exit 2; }
+    json_out=$2
+    shift 2
+fi
 cli=${1:-build/bin/facebench-cli}
 nprocs=${2:-1,2,4}
 per_rank=${3:-16}
@@ -38,8 +49,8 @@ YAML
         { cat "$work/err-$n.txt" >&2; exit 1; }
     echo "$n $batch $run" >> "$work/runs.txt"
 done
-"$python" - "$work/runs.txt" "$warmup" "$model" <<'PY'
-import json, statistics, sys
+"$python" - "$work/runs.txt" "$warmup" "$model" "$json_out" "$per_rank" "$steps" "$threads" <<'PY'
+import datetime, json, os, statistics, sys
 rows = []
 for line in open(sys.argv[1]):
     n, batch, run = line.split(maxsplit=2)
@@ -63,4 +74,40 @@ for r in rows:
         "-" if r["vs_one"] is None else "%.2fx" % r["vs_one"]))
 for r in rows:
     print(json.dumps(r))
+out = sys.argv[4]
+if out:
+    # bench_report.cpp's layout; "processes" is the n of eq. 6 (the GUI reads it like "devices").
+    per_rank, steps, threads = int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
+    doc = {"started_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+           "options": {"models": [sys.argv[3]], "batch_sizes": [r["global_batch"] for r in rows],
+                       "devices": ["cpu"], "iterations": steps, "warmup": int(sys.argv[2]),
+                       "input_size": [64, 64], "precision": "fp32", "channels_last": False,
+                       "data": "synthetic-jpeg", "memory_cap_mb": 0, "head": "softmax",
+                       "num_classes": 16, "threads": threads},
+           "device_table": {"cpu_model": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo")
+                                               if l.startswith("model name")), ""),
+                            "cpu_cores": os.cpu_count(), "threads": threads, "gpus": []},
+           "rows": [], "scaling": [],
+           "scaling_note": "data-parallel training, %d images per process, Gloo all-reduce; speedup by "
+                           "seed eq. 6 against n/2 processes; t_agg the all-reduce seconds per step (eq. 7)" % per_rank,
+           "cancelled": False}
+    for r in rows:
+        step = r["t_data"] + r["t_compute"] + r["t_agg"]
+        doc["rows"].append({"model": r["model"], "batch": r["global_batch"], "device": "cpu x%d" % r["processes"],
+                            "precision": "fp32", "input": "64x64", "images_s": round(r["img_s"], 2),
+                            "ms_median": round(1000 * r["global_batch"] / r["img_s"], 3) if r["img_s"] else 0,
+                            "ms_p90": 0, "peak_mem_mb": 0, "t_data": round(r["t_data"], 6),
+                            "t_compute": round(r["t_compute"], 6), "t_agg": round(r["t_agg"], 6),
+                            "processes": r["processes"],
+                            "bound": "data" if r["t_data"] > r["t_compute"] + r["t_agg"] else "compute",
+                            "status": "ok", "message": ""})
+        doc["scaling"].append({"model": r["model"], "batch": per_rank, "processes": r["processes"],
+                               "images_s": round(r["img_s"], 2),
+                               "speedup": round(r["speedup_eq6"] or 0.0, 4), "t_agg": round(r["t_agg"], 6)})
+    tmp = out + ".tmp%d" % os.getpid()
+    with open(tmp, "w") as f:
+        json.dump(doc, f, indent=2)
+        f.write("\n")
+    os.replace(tmp, out)  # the mv of temp + mv: a reader never sees half a file
+    print("bench_dist: wrote %s" % out, file=sys.stderr)
 PY

@@ -347,12 +347,92 @@ private slots:
         bool speedupLabel = false;
         for (int i = 0; i < panel.scalingPlot()->itemCount(); ++i)
             if (auto* t = qobject_cast<QCPItemText*>(panel.scalingPlot()->item(i)))
-                speedupLabel |= t->text() == QStringLiteral("\u00d71.92");
+                speedupLabel |= t->text() == QStringLiteral("500.0 img/s\neq. 6: +192%");
         QVERIFY(speedupLabel);
         QCOMPARE(panel.timePlot()->plottableCount(), 2); // t_data and t_compute bars
         QCOMPARE(panel.table()->rowCount(), 6);
         QVERIFY(!panel.openBenchJson(m_run + QStringLiteral("/metrics.jsonl"), &error));
         QVERIFY(error.contains(QStringLiteral("metrics.jsonl")));
+    }
+
+    // A distributed sweep as benchmarks/bench_dist.sh --json writes it (issue 13): scaling rows
+    // keyed by "processes", rows with t_agg. Bars sit at the process-count index, labelled with
+    // images/s and eq. 6's speedup (the n = 1 row is the baseline); t_agg is a third stacked bar.
+    void benchDistributedScaling_data() {
+        QTest::addColumn<QList<int>>("processes");
+        QTest::addColumn<QList<double>>("imagesS");
+        QTest::addColumn<QList<double>>("speedup");
+        QTest::addColumn<QList<double>>("tAgg");
+        QTest::addColumn<QStringList>("labels");
+        QTest::newRow("1,2 slower") << QList<int>{1, 2} << QList<double>{400, 300}
+                                    << QList<double>{0, -0.25} << QList<double>{0, 0.016}
+                                    << QStringList{QStringLiteral("400.0 img/s\nbaseline"),
+                                                   QStringLiteral("300.0 img/s\neq. 6: -25%")};
+        QTest::newRow("1,2,4") << QList<int>{1, 2, 4} << QList<double>{100, 190, 342}
+                               << QList<double>{0, 0.9, 0.8} << QList<double>{0, 0.004, 0.0125}
+                               << QStringList{QStringLiteral("100.0 img/s\nbaseline"),
+                                              QStringLiteral("190.0 img/s\neq. 6: +90%"),
+                                              QStringLiteral("342.0 img/s\neq. 6: +80%")};
+    }
+    void benchDistributedScaling() {
+        QFETCH(QList<int>, processes);
+        QFETCH(QList<double>, imagesS);
+        QFETCH(QList<double>, speedup);
+        QFETCH(QList<double>, tAgg);
+        QFETCH(QStringList, labels);
+        QJsonArray rows, scaling;
+        for (int i = 0; i < processes.size(); ++i) {
+            rows.append(QJsonObject{{QStringLiteral("model"), QStringLiteral("small-resnet-64")},
+                                    {QStringLiteral("batch"), 16 * processes[i]},
+                                    {QStringLiteral("device"), QStringLiteral("cpu x%1").arg(processes[i])},
+                                    {QStringLiteral("images_s"), imagesS[i]},
+                                    {QStringLiteral("t_data"), 0.001},
+                                    {QStringLiteral("t_compute"), 0.04},
+                                    {QStringLiteral("t_agg"), tAgg[i]},
+                                    {QStringLiteral("status"), QStringLiteral("ok")}});
+            scaling.append(QJsonObject{{QStringLiteral("model"), QStringLiteral("small-resnet-64")},
+                                       {QStringLiteral("batch"), 16},
+                                       {QStringLiteral("processes"), processes[i]},
+                                       {QStringLiteral("images_s"), imagesS[i]},
+                                       {QStringLiteral("speedup"), speedup[i]},
+                                       {QStringLiteral("t_agg"), tAgg[i]}});
+        }
+        const QString path = m_tmp.filePath(QStringLiteral("dist-bench-%1.json").arg(processes.size()));
+        writeText(path, QJsonDocument(QJsonObject{{QStringLiteral("rows"), rows},
+                                                   {QStringLiteral("scaling"), scaling}})
+                            .toJson());
+        BenchPanel panel;
+        panel.resize(1200, 800);
+        QString error;
+        QVERIFY2(panel.openBenchJson(path, &error), qPrintable(error));
+        QCOMPARE(int(panel.result().scaling.size()), int(processes.size()));
+        QCOMPARE(panel.result().scaling[1].devices, processes[1]);
+        auto* bars = qobject_cast<QCPBars*>(panel.scalingPlot()->plottable(0));
+        QVERIFY(bars);
+        QCOMPARE(int(bars->data()->size()), int(processes.size()));
+        QStringList texts;
+        for (int i = 0; i < panel.scalingPlot()->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(panel.scalingPlot()->item(i)))
+                texts << t->text();
+        QCOMPARE(texts, labels);
+        const auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(panel.scalingPlot()->xAxis->ticker());
+        QVERIFY(ticker);
+        for (int i = 0; i < processes.size(); ++i) {
+            QCOMPARE(bars->data()->at(i)->key, double(i)); // one group: bar at the count's index
+            QCOMPARE(bars->data()->at(i)->value, imagesS[i]);
+            QCOMPARE(ticker->ticks().value(double(i)), QString::number(processes[i]));
+        }
+        // t_data, t_compute and t_agg bars, in ms.
+        QCOMPARE(panel.timePlot()->plottableCount(), 3);
+        auto* agg = qobject_cast<QCPBars*>(panel.timePlot()->plottable(2));
+        QVERIFY(agg && agg->name().startsWith(QStringLiteral("t_agg")));
+        for (int i = 0; i < processes.size(); ++i) {
+            QCOMPARE(agg->data()->at(i)->key, double(i + 1));
+            QCOMPARE(agg->data()->at(i)->value, 1000 * tAgg[i]);
+        }
+        QVERIFY(agg->barBelow() == panel.timePlot()->plottable(0)); // stacked on t_compute
+        panel.showTab(QStringLiteral("scaling"));
+        QCOMPARE(panel.tabs()->currentIndex(), 1);
     }
 
     // The Evaluate button on a real (tiny) training run: the eval job runs through the JobRunner

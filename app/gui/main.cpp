@@ -89,7 +89,12 @@ int main(int argc, char* argv[]) {
         QCoreApplication::translate("main", "Add the run directory <dir> to the Comparison page "
                                             "(repeatable)."),
         QStringLiteral("dir"));
-    parser.addOptions({benchOption, tabOption, compareOption});
+    const QCommandLineOption benchTabOption(
+        QStringLiteral("bench-tab"),
+        QCoreApplication::translate("main", "Show the Benchmark tab <name> (throughput, scaling, "
+                                            "time, rows)."),
+        QStringLiteral("name"));
+    parser.addOptions({benchOption, tabOption, compareOption, benchTabOption});
     // The Datasets page (issue 11), for scripted screenshots: index a dataset, preview a photo.
     const QCommandLineOption datasetOption(
         QStringLiteral("dataset"),
@@ -131,6 +136,8 @@ int main(int argc, char* argv[]) {
     }
     if (auto* bench = window.findChild<fb::ui::BenchPanel*>(); bench && parser.isSet(benchOption))
         bench->openBenchJson(parser.value(benchOption));
+    if (auto* bench = window.findChild<fb::ui::BenchPanel*>(); bench && parser.isSet(benchTabOption))
+        bench->showTab(parser.value(benchTabOption));
     if (auto* eval = window.findChild<fb::ui::EvaluationPanel*>(); eval && parser.isSet(tabOption))
         eval->showTab(parser.value(tabOption));
     if (auto* comparison = window.findChild<fb::ui::ComparisonPanel*>())

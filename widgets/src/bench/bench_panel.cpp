@@ -137,13 +137,14 @@ BenchOptions BenchPanel::options() const {
 bool BenchPanel::openBenchJson(const QString& path, QString* error) {
     BenchResult r;
     QString message;
-    if (!readBenchJson(path, &r, &message)) {
+    std::vector<double> tAgg;
+    if (!readBenchJson(path, &r, &message, &tAgg)) {
         m_status->setText(message);
         if (error)
             *error = message;
         return false;
     }
-    setResult(r);
+    setResult(r, tAgg);
     m_status->setText(tr("%1: %2 rows, started %3")
                           .arg(path)
                           .arg(r.rows.size())
@@ -151,11 +152,21 @@ bool BenchPanel::openBenchJson(const QString& path, QString* error) {
     return true;
 }
 
-void BenchPanel::setResult(const BenchResult& result) {
+void BenchPanel::showTab(const QString& name) {
+    const QStringList names{QStringLiteral("throughput"), QStringLiteral("scaling"),
+                            QStringLiteral("time"), QStringLiteral("rows")};
+    if (const int i = int(names.indexOf(name.toLower())); i >= 0)
+        m_tabs->setCurrentIndex(i);
+}
+
+void BenchPanel::setResult(const BenchResult& result, const std::vector<double>& tAgg) {
     m_result = result;
     plotThroughput(m_throughput, result, tr("Throughput against batch size"));
     plotScaling(m_scaling, result, tr("Scaling with eq. 6 speedup"));
-    plotTimeSplit(m_time, result, tr("Data loading against compute per iteration"));
+    plotTimeSplit(m_time, result,
+                  tAgg.empty() ? tr("Data loading against compute per iteration")
+                               : tr("Data loading, compute and all-reduce per iteration"),
+                  tAgg);
     for (QCustomPlot* p : {m_throughput, m_scaling, m_time})
         p->replot();
     const QStringList header{tr("Model"),       tr("Batch"),          tr("Device"),

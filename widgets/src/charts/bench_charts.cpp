@@ -48,7 +48,8 @@ void noData(QCustomPlot* plot, const QString& message) {
 
 } // namespace
 
-bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
+bool readBenchJson(const QString& path, BenchResult* result, QString* error,
+                   std::vector<double>* tAgg) {
     QFile file(path);
     auto fail = [&](const QString& m) {
         if (error)
@@ -74,6 +75,8 @@ bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
     r.deviceTable.cpuCores = dt.value(QStringLiteral("cpu_cores")).toInt();
     r.deviceTable.threads = dt.value(QStringLiteral("threads")).toInt();
     int index = 0;
+    std::vector<double> agg;
+    bool anyAgg = false;
     for (const QJsonValue& v : root.value(QStringLiteral("rows")).toArray()) {
         const QJsonObject o = v.toObject();
         if (!o.value(QStringLiteral("model")).isString() ||
@@ -95,6 +98,9 @@ bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
         row.status = o.value(QStringLiteral("status")).toString().toStdString();
         row.message = o.value(QStringLiteral("message")).toString().toStdString();
         r.rows.push_back(row);
+        // Distributed rows (bench_dist.sh) carry t_agg, the all-reduce share of eq. 7.
+        anyAgg = anyAgg || o.contains(QStringLiteral("t_agg"));
+        agg.push_back(o.value(QStringLiteral("t_agg")).toDouble());
         ++index;
     }
     for (const QJsonValue& v : root.value(QStringLiteral("scaling")).toArray()) {
@@ -112,6 +118,8 @@ bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
         r.scaling.push_back(s);
     }
     *result = r;
+    if (tAgg)
+        *tAgg = anyAgg ? agg : std::vector<double>{};
     return true;
 }
 
@@ -228,10 +236,16 @@ void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& ti
             const auto c = std::find(counts.begin(), counts.end(), s.devices) - counts.begin();
             const double x = double(c) - groupWidth / 2 + barWidth * (g + 0.5);
             bars->addData(x, s.imagesPerSec);
-            // Eq. 6: S = T(2n) / T(n); the first row has none.
+            // Eq. 6: speedup = (T(2n) - T(n)) / T(n), a percentage (100% is ideal); the row with
+            // no n/2 partner (n = 1) is the baseline.
+            const bool hasHalf = s.devices > 1;
             text(plot,
-                 s.speedup > 0 ? QStringLiteral("\u00d7%1").arg(s.speedup, 0, 'f', 2)
-                               : QStringLiteral("\u00d71"),
+                 QStringLiteral("%1 img/s\n%2")
+                     .arg(s.imagesPerSec, 0, 'f', 1)
+                     .arg(hasHalf ? QObject::tr("eq. 6: %1%2%")
+                                        .arg(s.speedup >= 0 ? QStringLiteral("+") : QString())
+                                        .arg(100 * s.speedup, 0, 'f', 0)
+                                  : QObject::tr("baseline")),
                  x, s.imagesPerSec, Qt::AlignHCenter | Qt::AlignBottom, -1);
         }
     }
@@ -239,7 +253,8 @@ void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& ti
     plot->yAxis->setRange(0, top * 1.2 + 1e-9);
 }
 
-void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title) {
+void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title,
+                   const std::vector<double>& tAgg) {
     resetChart(plot);
     styleChart(plot, {title, QObject::tr("Configuration (model, batch size)"),
                       QObject::tr("Time per iteration (ms)"), true, Qt::AlignTop | Qt::AlignLeft});
@@ -252,17 +267,34 @@ void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& 
     compute->setBrush(seriesColor(0));
     compute->setPen(QPen(seriesColor(0).darker(130), 1));
     compute->moveAbove(data);
+    // Eq. 7's third term, only for distributed rows that measured it.
+    const bool withAgg = tAgg.size() == result.rows.size() && !tAgg.empty();
+    QCPBars* agg = nullptr;
+    if (withAgg) {
+        agg = new QCPBars(plot->xAxis, plot->yAxis);
+        agg->setName(QObject::tr("t_agg: gradient all-reduce (eq. 7)"));
+        agg->setBrush(seriesColor(2));
+        agg->setPen(QPen(seriesColor(2).darker(130), 1));
+        agg->moveAbove(compute);
+    }
     QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
     double top = 0;
     int x = 0;
-    for (const BenchRow& r : result.rows) {
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const BenchRow& r = result.rows[i];
         if (r.status != "ok")
             continue;
         ++x;
         data->addData(x, 1000 * r.tData);
         compute->addData(x, 1000 * r.tCompute);
-        top = std::max(top, 1000 * (r.tData + r.tCompute));
-        ticks->addTick(x, QStringLiteral("%1\nb=%2").arg(std2q(r.model)).arg(r.batch));
+        const double a = withAgg ? tAgg[i] : 0.0;
+        if (agg)
+            agg->addData(x, 1000 * a);
+        top = std::max(top, 1000 * (r.tData + r.tCompute + a));
+        QString label = QStringLiteral("%1\nb=%2").arg(std2q(r.model)).arg(r.batch);
+        if (withAgg && !r.device.empty())
+            label += QStringLiteral(" ") + std2q(r.device);
+        ticks->addTick(x, label);
     }
     if (x == 0) {
         noData(plot, QObject::tr("No successful benchmark rows"));

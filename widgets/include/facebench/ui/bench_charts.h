@@ -7,13 +7,18 @@
 
 #include <QString>
 
+#include <vector>
+
 class QCustomPlot;
 
 namespace fb::ui {
 
 // Reads bench.json (bench_report.cpp's layout). False and *error (naming the path and key) if
 // the file is missing or malformed.
-bool readBenchJson(const QString& path, BenchResult* result, QString* error = nullptr);
+// *tAgg, when given, receives each row's "t_agg" (seconds in the gradient all-reduce, eq. 7;
+// written by benchmarks/bench_dist.sh), or is left empty when no row has one.
+bool readBenchJson(const QString& path, BenchResult* result, QString* error = nullptr,
+                   std::vector<double>* tAgg = nullptr);
 
 // One series per (model, device, precision): images/s against batch size on a log2 batch axis;
 // oom rows as red crosses on the batch axis labelled "oom".
@@ -21,7 +26,9 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
 // Bars of images/s per device count (or process count) for each (model, batch), labelled with
 // eq. 6's speedup; a note when there are no scaling rows.
 void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& title = {});
-// Stacked bars per configuration: t_data under t_compute, in ms per iteration.
-void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title = {});
+// Stacked bars per configuration: t_data under t_compute, in ms per iteration, and t_agg on top
+// when tAgg (one value per result.rows entry, seconds) is given.
+void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title = {},
+                   const std::vector<double>& tAgg = {});
 
 } // namespace fb::ui

@@ -29,7 +29,10 @@ public:
 
     void setJobRunner(JobRunner* runner) { m_runner = runner; }
     bool openBenchJson(const QString& path, QString* error = nullptr);
-    void setResult(const BenchResult& result);
+    // tAgg: per-row all-reduce seconds (eq. 7) of a distributed sweep, or empty.
+    void setResult(const BenchResult& result, const std::vector<double>& tAgg = {});
+    // Shows the tab "throughput", "scaling", "time" or "rows" (scripted screenshots).
+    void showTab(const QString& name);
     const BenchResult& result() const { return m_result; }
     // The sweep the form describes (validated by the job).
     BenchOptions options() const;
