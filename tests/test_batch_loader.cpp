@@ -330,7 +330,10 @@ void TestBatchLoader::destroysPromptlyMidFlight() {
                 QThread::msleep(50);
             timer.start();
         }
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        // Prompt means the workers stop after the image in hand (a few ms each): destruction
+        // neither hangs on workers blocked on a full queue nor lets them run on (Wrap never
+        // ends). 10 s leaves room for a loaded CI machine; the broken cases never return.
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 }
 

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void emptyFileGivesDefaults();
     void missingFileNamesThePath();
     void programmaticConfigIsValidated();
+    void textMustBeUtf8();
 };
 
 // Table 2 of the seed, row by row: what `preset: NAME` must resolve to.
@@ -292,6 +293,31 @@ void TestConfig::programmaticConfigIsValidated() {
     } catch (const InputError& error) {
         QCOMPARE(QString::fromStdString(error.key()), QString("head.m"));
     }
+}
+
+// Bytes that are not UTF-8 in a text value (a Latin-1 file, a damaged one) are bad input at
+// their line and key: passed through, they made toJson throw in `config check --json`.
+void TestConfig::textMustBeUtf8() {
+    const std::vector<std::string> bad = {"caf\xe9", "\xe0", "\xc0\xaf", "\xed\xa0\x80",
+                                          "\xf4\x90\x80\x80", "ok\xff"};
+    for (const std::string& name : bad) {
+        try {
+            parseExperimentConfig("train:\n  seed: 1\noutput:\n  name: " + name + "\n",
+                                  "exp.yaml");
+            QFAIL(qPrintable("accepted " + QByteArray::fromStdString(name).toHex()));
+        } catch (const InputError& error) {
+            QCOMPARE(error.where().line, 4);
+            QCOMPARE(QString::fromStdString(error.key()), QString("output.name"));
+            QVERIFY(QString::fromStdString(error.problem()).contains("UTF-8"));
+        }
+    }
+    QVERIFY_EXCEPTION_THROWN(parseExperimentConfig("", "exp.yaml", {"data.train=/d\xe9"}),
+                             InputError);
+    // UTF-8 text, up to 4-byte characters, loads and writes out as JSON.
+    const ExperimentConfig config =
+        parseExperimentConfig("output:\n  name: caf\xc3\xa9-\xf0\x9f\x99\x82\n", "exp.yaml");
+    QCOMPARE(config.output.name, std::string("caf\xc3\xa9-\xf0\x9f\x99\x82"));
+    QVERIFY(toJson(config).find("caf\xc3\xa9") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

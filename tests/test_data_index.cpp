@@ -14,13 +14,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 #include "process_runner.h"
+#include "unprivileged_child.h"
 
+#include <cmath>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
@@ -92,6 +95,45 @@ void makeFolder(const QString& root) {
     writeFile(root + "/cat/.hidden.jpg", "hidden");
     writeFile(root + "/README", "beside the identities");
     QDir().mkpath(root + "/empty");
+}
+
+// A string literal's bytes, NULs included.
+template <std::size_t N> QByteArray literal(const char (&text)[N]) {
+    return QByteArray(text, int(N - 1));
+}
+
+QByteArray littleEndian(quint32 v) {
+    QByteArray out(4, '\0');
+    qToLittleEndian(v, out.data());
+    return out;
+}
+
+QByteArray floatBytes(float v) {
+    quint32 bits;
+    std::memcpy(&bits, &v, 4);
+    return littleEndian(bits);
+}
+
+// One RecordIO record as MXNet writes it: magic, length, IRHeader, `labels` when there are
+// any (flag = their count), the image, zero padding to 4 bytes.
+QByteArray record(float label, const QVector<float>& labels, const QByteArray& image) {
+    QByteArray payload =
+        littleEndian(quint32(labels.size())) + floatBytes(label) + QByteArray(16, '\0');
+    for (const float l : labels)
+        payload += floatBytes(l);
+    payload += image;
+    return littleEndian(0xced7230a) + littleEndian(quint32(payload.size())) + payload +
+           QByteArray((4 - payload.size() % 4) % 4, '\0');
+}
+
+// The message of the InputError reading `path` throws, or "no error".
+QString verificationBinError(const QString& path) {
+    try {
+        fb::readVerificationBin(s(path));
+    } catch (const fb::InputError& e) {
+        return e.what();
+    }
+    return "no error";
 }
 
 } // namespace
@@ -230,6 +272,78 @@ private Q_SLOTS:
         }
     }
 
+    // Hostile .rec/.idx pairs: each ends in an InputError naming the file and the fault, before
+    // any conversion of a float out of range and before any loop or allocation the key values
+    // size (record 0 announcing 10^12 images made the index allocate without limit).
+    void recordIoHostile_data() {
+        QTest::addColumn<QByteArray>("idx"); // null: no .idx, the .rec is walked
+        QTest::addColumn<QByteArray>("rec");
+        QTest::addColumn<QString>("file"); // the file the error names
+        QTest::addColumn<QString>("error");
+        const QByteArray header = record(0, {1e12f}, {});
+        const QString recordZero = "record 0 says the images end before key";
+        QTest::newRow("record 0 announces 10^12 images")
+            << QByteArray("0\t0\n1000000000000\t0\n") << header << "train.rec"
+            << recordZero + " 1e+12, but";
+        QTest::newRow("largest key INT64_MAX")
+            << QByteArray("0\t0\n9223372036854775807\t0\n") << record(0, {1e19f}, {}) << "train.rec"
+            << recordZero;
+        QTest::newRow("record 0 label -4e36 (out of long long's range)")
+            << QByteArray("0\t0\n") << record(0, {-4e36f}, {}) << "train.rec" << recordZero;
+        QTest::newRow("record 0 label NaN, no .idx")
+            << QByteArray() << record(0, {std::nanf("")}, {}) + record(3, {}, "img") << "train.rec"
+            << recordZero + " nan, but";
+        QTest::newRow("record 0 announces more images than records")
+            << QByteArray("0\t0\n1\t36\n") << record(0, {3}, {}) + record(1, {}, "img")
+            << "train.rec"
+            << "holds only 2 records";
+        QTest::newRow("offset past the end")
+            << QByteArray("0\t0\n1\t4000\n") << header << "train.idx:2"
+            << "offset 4000 leaves no room for a record in";
+        QTest::newRow("offset INT64_MAX")
+            << QByteArray("0\t9223372036854775807\n") << header << "train.idx:1"
+            << "leaves no room for a record";
+        QTest::newRow("more entries than the .rec holds records")
+            << QByteArray("0\t0\n1\t0\n2\t0\n3\t0\n4\t0\n5\t0\n") << header << "train.idx:5"
+            << "more entries than";
+    }
+    void recordIoHostile() {
+        QFETCH(QByteArray, idx);
+        QFETCH(QByteArray, rec);
+        QFETCH(QString, file);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        writeFile(dir.path() + "/train.rec", rec);
+        if (!idx.isNull())
+            writeFile(dir.path() + "/train.idx", idx);
+        try {
+            index(dir.path(), "recordio");
+            QFAIL("no error");
+        } catch (const fb::InputError& e) {
+            QVERIFY2(QString(e.what()).contains(dir.path() + "/" + file), e.what());
+            QVERIFY2(QString(e.what()).contains(error), e.what());
+        }
+    }
+
+    // Image labels that no integer can hold are problems, not conversions (undefined behaviour).
+    void recordIoLabelsOutOfRange() {
+        QTemporaryDir dir;
+        QByteArray rec, idx;
+        const float labels[] = {1e20f, -1.0f, std::nanf(""), INFINITY, 3.0f};
+        for (int k = 0; k < 5; ++k) {
+            idx += QByteArray::number(k) + "\t" + QByteArray::number(rec.size()) + "\n";
+            rec += record(labels[k], {}, "image" + QByteArray::number(k));
+        }
+        writeFile(dir.path() + "/train.rec", rec);
+        writeFile(dir.path() + "/train.idx", idx);
+        const auto idxResult = index(dir.path(), "recordio");
+        QCOMPARE(names(idxResult), QStringList({"3"}));
+        QCOMPARE(idxResult.images.size(), std::size_t(1));
+        QCOMPARE(idxResult.problems.size(), std::size_t(4));
+        for (const char* key : {"record 0", "record 1", "record 2", "record 3"})
+            QVERIFY(hasProblem(idxResult, key, "is not an identity number"));
+    }
+
     void verificationBin_data() {
         QTest::addColumn<int>("protocol");
         for (int p : {0, 2, 3, 4, 5})
@@ -248,11 +362,11 @@ private Q_SLOTS:
         QVERIFY2(py.exitCode == 0, py.err.constData());
         const fb::VerificationBin bin = fb::readVerificationBin(s(path));
         QCOMPARE(bin.images.size(), std::size_t(4));
-        QCOMPARE(QByteArray((const char*)bin.images[0].data(), int(bin.images[0].size())),
+        QCOMPARE(QByteArray((const char*)bin.images[0]->data(), int(bin.images[0]->size())),
                  QByteArray("\xff\xd8JPEG"));
-        QCOMPARE(bin.images[1].size(), std::size_t(4));
-        QCOMPARE(bin.images[2], bin.images[0]);
-        QVERIFY(bin.images[3].empty());
+        QCOMPARE(bin.images[1]->size(), std::size_t(4));
+        QCOMPARE(bin.images[2].get(), bin.images[0].get()); // one memoised object: one buffer
+        QVERIFY(bin.images[3]->empty());
         QCOMPARE(bin.sameFlags, std::vector<bool>({true, false}));
     }
 
@@ -293,6 +407,86 @@ private Q_SLOTS:
                 QVERIFY2(QString(e.what()).contains(bad), e.what());
             }
         }
+    }
+
+    // Hostile pickles: each ends in an InputError naming the file and the fault, with bounded
+    // memory and stack (a list appended into itself leaked, a million nested lists overflowed
+    // the stack when freed).
+    void verificationBinHostile_data() {
+        QTest::addColumn<QByteArray>("pickle");
+        QTest::addColumn<QString>("error");
+        const QByteArray pair = literal("\x80\x02]q\x00(U\x02"
+                                        "abq\x01U\x01"
+                                        "cq\x02"
+                                        "e]q\x03\x88"
+                                        "a\x86q\x04.");
+        QTest::newRow("list appended into itself") << literal("]q\x00h\x00"
+                                                              "a.")
+                                                   << "a list or tuple appended to a list";
+        QTest::newRow("list appended into a list") << QByteArray(10, ']') + QByteArray(9, 'a') + "."
+                                                   << "a list or tuple appended to a list";
+        QTest::newRow("a MARK taken as a value")
+            << QByteArray("(((\x85p3\ng3\na.") << "a MARK where a value was expected";
+        QTest::newRow("append to a tuple") << literal(")K\x01"
+                                                      "a.")
+                                           << "append to a non-list";
+        QTest::newRow("64 levels: the limit") << QByteArray(")") + QByteArray(63, '\x85') + "."
+                                              << "expected the pair";
+        QTest::newRow("65 levels") << QByteArray(")") + QByteArray(64, '\x85') + "."
+                                   << "nested more than 64 deep";
+        QTest::newRow("a million levels") << QByteArray(")") + QByteArray(1000000, '\x85') + "."
+                                          << "nested more than 64 deep";
+        // One memoised string encoded 3000 times: 3 MB of bytes from a 22 KB file; and an
+        // object a byte: 130 times the file's size.
+        QByteArray encodeAgain =
+            "(c_codecs\nencode\np0\n(V" + QByteArray(1000, 'a') + "\np1\nVlatin1\np2\ntp3\nR";
+        for (int i = 0; i < 3000; ++i)
+            encodeAgain += "g0\ng3\nR";
+        QTest::newRow("string encoded over and over") << encodeAgain + "l(I01\nl\x86."
+                                                      << "times the file's size in memory";
+        QTest::newRow("an object a byte")
+            << QByteArray(1 << 20, 'N') << "times the file's size in memory";
+        QTest::newRow("memo index unset") << literal("h\x05.") << "memo 5 unset";
+        QTest::newRow("empty stack") << QByteArray("a.") << "stack underflow";
+        QTest::newRow("no mark") << literal("K\x01"
+                                            "e.")
+                                 << "no MARK";
+        QTest::newRow("empty file") << QByteArray("") << "ends early";
+        QTest::newRow("truncated") << pair.left(pair.size() - 6) << "ends early";
+        QTest::newRow("truncated inside bytes") << pair.left(8) << "runs past the end";
+        QTest::newRow("3 images for 1 pair") << literal("\x80\x02]q\x00(U\x02"
+                                                        "abq\x01U\x01"
+                                                        "cq\x02U\x01"
+                                                        "de]q\x03\x88"
+                                                        "a\x86q\x04.")
+                                             << "3 images for 1 pairs; expected two images a pair";
+    }
+    void verificationBinHostile() {
+        QFETCH(QByteArray, pickle);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/hostile.bin";
+        writeFile(path, pickle);
+        const QString message = verificationBinError(path);
+        QVERIFY2(message.contains(path) && message.contains(error), qPrintable(message));
+    }
+
+    // A memoised image listed 4000 times is one shared buffer, not 4000 copies.
+    void verificationBinMemoShared() {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/repeated.bin";
+        const int images = 4000;
+        QByteArray pickle = literal("\x80\x02]q\x00(B") + littleEndian(1 << 20) +
+                            QByteArray(1 << 20, 'x') + literal("q\x01");
+        for (int i = 1; i < images; ++i)
+            pickle += literal("h\x01");
+        pickle += "e](" + QByteArray(images / 2, '\x88') + "e\x86.";
+        writeFile(path, pickle);
+        const fb::VerificationBin bin = fb::readVerificationBin(s(path));
+        QCOMPARE(bin.images.size(), std::size_t(images));
+        QCOMPARE(bin.sameFlags.size(), std::size_t(images / 2));
+        QCOMPARE(bin.images[0]->size(), std::size_t(1 << 20));
+        QCOMPARE(bin.images[images - 1].get(), bin.images[0].get());
     }
 
     void cacheReuseAndInvalidation() {
@@ -459,46 +653,30 @@ private Q_SLOTS:
         QDir().mkpath(dir.path() + "/xdg");
         ::chmod((dir.path() + "/xdg").toLocal8Bit().constData(), 0777);
         ::chmod((r + "/locked").toLocal8Bit().constData(), 0);
-        int pipeFds[2];
-        QVERIFY(::pipe(pipeFds) == 0);
-        const pid_t child = ::fork();
-        if (child == 0) {
-            ::close(pipeFds[0]);
+        const QByteArray answer = runInUnprivilegedChild([&] {
             std::string answer;
-            if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0))
-                answer = "cannot drop to nobody";
-            else {
-                try {
-                    const auto idx = index(r);
-                    answer = std::to_string(idx.identities.size()) + "|";
-                    for (const auto& p : idx.problems)
-                        answer += p.path + ": " + p.problem + "|";
-                } catch (const std::exception& e) {
-                    answer = std::string("error: ") + e.what();
-                }
-                // The data folder is not writable for nobody: the cache goes to the user's.
-                ::setenv("XDG_CACHE_HOME", s(dir.path() + "/xdg").c_str(), 1);
-                try {
-                    answer += "cache: " + index(r, "auto", true).cachePath + "|";
-                } catch (const std::exception& e) {
-                    answer += std::string("cache error: ") + e.what();
-                }
-                try { // an unreadable root is bad input, not a problem
-                    index(r + "/locked");
-                } catch (const fb::InputError& e) {
-                    answer += std::string("root: ") + e.what();
-                }
+            try {
+                const auto idx = index(r);
+                answer = std::to_string(idx.identities.size()) + "|";
+                for (const auto& p : idx.problems)
+                    answer += p.path + ": " + p.problem + "|";
+            } catch (const std::exception& e) {
+                answer = std::string("error: ") + e.what();
             }
-            [[maybe_unused]] auto n = ::write(pipeFds[1], answer.data(), answer.size());
-            ::_exit(0);
-        }
-        ::close(pipeFds[1]);
-        QByteArray answer;
-        char buffer[4096];
-        for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
-            answer.append(buffer, int(n));
-        ::close(pipeFds[0]);
-        ::waitpid(child, nullptr, 0);
+            // The data folder is not writable for nobody: the cache goes to the user's.
+            ::setenv("XDG_CACHE_HOME", s(dir.path() + "/xdg").c_str(), 1);
+            try {
+                answer += "cache: " + index(r, "auto", true).cachePath + "|";
+            } catch (const std::exception& e) {
+                answer += std::string("cache error: ") + e.what();
+            }
+            try { // an unreadable root is bad input, not a problem
+                index(r + "/locked");
+            } catch (const fb::InputError& e) {
+                answer += std::string("root: ") + e.what();
+            }
+            return answer;
+        });
         ::chmod((r + "/locked").toLocal8Bit().constData(), 0755);
         QVERIFY2(answer.startsWith("3|"), answer.constData());
         QVERIFY2(answer.contains("/locked: cannot open folder: Permission denied|"),

@@ -205,9 +205,28 @@ private slots:
         request.dataDir = root;
         request.features = f.source(root);
         const QJsonObject doc = parse(fb::runProtocol("lfw", request));
-        QCOMPARE(doc["thresholds"].toArray().size(), 2);
         QCOMPARE(doc["pairs"].toInt(), 8);
-        QVERIFY(doc["accuracy"].toDouble() >= 0.5);
+        // Cosines: fold 1 same A 1, B cos 0.2, different A-B, C-D cos 1; fold 2 same C cos 0.4,
+        // D cos 0.6, different A-C, B-D cos 2.4. Each fold separates at some threshold, but the
+        // threshold comes from the other fold (the highest accuracy there, ties to the lowest):
+        // fold 1 is tested at cos 0.6 (fold 2's lowest same pair) and gets 4/4; fold 2 at
+        // cos 0.2 (fold 1's lowest same pair) and rejects both of its own same pairs: 2/4. A
+        // threshold chosen on the tested fold itself would give 4/4 twice.
+        // Mean 0.75, population std 0.25, standard error sqrt(2 * 0.25^2 / (2 - 1)) / sqrt(2) =
+        // 0.25.
+        const QJsonArray thresholds = doc["thresholds"].toArray();
+        QCOMPARE(thresholds.size(), 2);
+        QVERIFY2(std::abs(thresholds[0].toDouble() - std::cos(0.6)) < 1e-6,
+                 qPrintable(QString::number(thresholds[0].toDouble(), 'g', 10)));
+        QVERIFY2(std::abs(thresholds[1].toDouble() - std::cos(0.2)) < 1e-6,
+                 qPrintable(QString::number(thresholds[1].toDouble(), 'g', 10)));
+        QCOMPARE(doc["fold_accuracies"].toArray(), (QJsonArray{1.0, 0.5}));
+        QCOMPARE(doc["accuracy"].toDouble(), 0.75);
+        QCOMPARE(doc["std"].toDouble(), 0.25);
+        QVERIFY(std::abs(doc["standard_error"].toDouble() - 0.25) < 1e-12);
+        const QJsonObject failures = doc["failures"].toObject();
+        QCOMPARE(failures["false_accept_count"].toInt(), 0);
+        QCOMPARE(failures["false_reject_count"].toInt(), 2); // C and D of fold 2
 
         QFile::remove(dir.filePath("lfw/D/D_0002.jpg"));
         QFile::remove(dir.filePath("lfw/C/C_0001.jpg"));

@@ -74,10 +74,13 @@ private Q_SLOTS:
                                     torch::kFloat32)
                 .clone();
         };
-        const torch::Tensor none =
-            features("none", 3); // batches of 3 + 1: batching changes nothing
-        QVERIFY(torch::allclose(none, plain, 1e-5, 1e-6));
-        QVERIFY(torch::allclose(features("sum", 4), plain + flipped, 1e-5, 1e-6));
+        // Batches of 3 + 1 change nothing but rounding: the CPU's convolution kernels may pick
+        // another algorithm (and summation order) per batch size, which moves float32 features
+        // by ~1e-6 relative on some CPUs. A wrong flip, order or batching error moves them by O(1),
+        // so 1e-4 keeps a wide margin on both sides.
+        const torch::Tensor none = features("none", 3);
+        QVERIFY(torch::allclose(none, plain, 1e-4, 1e-5));
+        QVERIFY(torch::allclose(features("sum", 4), plain + flipped, 1e-4, 1e-5));
         const torch::Tensor concat = features("concat", 2);
         QCOMPARE(concat.size(1), 2 * plain.size(1));
         namespace F = torch::nn::functional;

@@ -3,6 +3,7 @@
 // written atomically; tables as CSV (RFC 4180 quoting) and Markdown.
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/figure_export.h"
+#include "unprivileged_child.h"
 
 #include <QDir>
 #include <QFile>
@@ -170,20 +171,34 @@ private slots:
     }
 
     void failedWriteKeepsOldFile() {
-        // A failing export (the folder is read-only) leaves the previous figure as it was.
+        // A failing export (the folder is read-only) leaves the previous figure as it was. A
+        // read-only folder does not stop root, so the export runs in a child that drops to nobody
+        // when this is root; the folder is readable and searchable for others, so nobody reaches
+        // the file.
         QTemporaryDir dir;
         auto plot = makeChart();
         const QString path = dir.filePath(QStringLiteral("chart.svg"));
         QVERIFY(exportFigure(plot.get(), path, FigureSize{}));
         const QByteArray before = readAll(path);
-        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
-        QString error;
-        const bool ok = exportFigure(plot.get(), path, FigureSize{50, 50, 300, 1}, &error);
-        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        if (ok)
-            QSKIP("running as root: a read-only folder is still writable");
-        QVERIFY(error.contains(path));
+        const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(dir.path(), readOnly));
+        // The file itself is writable for anyone, so an export that wrote into it directly,
+        // instead of renaming a new file over it, would change it.
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                                QFile::WriteGroup | QFile::ReadOther |
+                                                QFile::WriteOther));
+        const QByteArray answer = runInUnprivilegedChild([&] {
+            QString error;
+            if (exportFigure(plot.get(), path, FigureSize{50, 50, 300, 1}, &error))
+                return std::string("written");
+            return ("failed: " + error).toStdString();
+        });
+        QFile::setPermissions(dir.path(), readOnly | QFile::WriteOwner);
+        QVERIFY2(answer.startsWith("failed: "), answer.constData());
+        QVERIFY2(answer.contains(path.toUtf8()), answer.constData());
         QCOMPARE(readAll(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
     }
 
     void directoryInTheWay() {

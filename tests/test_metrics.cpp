@@ -359,6 +359,60 @@ print(json.dumps(out))
         }
     }
 
+    // The two-thread path (files over 8 MiB), forced onto small files by a zero threshold, gives
+    // the single-thread path's scores, and its error with the same line: an error late in the
+    // file sits in the second half, and of two errors the first line's wins.
+    void threadedScoreParsing_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("badLine"); // 0: the file is good
+        QByteArray rows = "id,score,label\r\n";
+        for (int i = 0; i < 400; ++i)
+            rows += QByteArray::number(i) + "," + QByteArray::number(i * 0.0123 - 2, 'g', 17) +
+                    (i % 3 == 0 ? ",1" : ",0") + (i % 50 == 7 ? "\r\n\n" : "\r\n");
+        const int lastLine = static_cast<int>(rows.count('\n')); // the header is line 1
+        auto withLine = [](const QByteArray& file, int line, const QByteArray& text) {
+            QList<QByteArray> lines = file.split('\n');
+            lines[line - 1] = text;
+            return lines.join('\n');
+        };
+        QTest::newRow("good") << rows << 0;
+        QTest::newRow("bad label late")
+            << withLine(rows, lastLine - 2, "1,0.5,7\r") << lastLine - 2;
+        QTest::newRow("bad score on the last line")
+            << withLine(rows, lastLine, "1,0.5x,1") << lastLine;
+        QTest::newRow("short line late")
+            << withLine(rows, lastLine - 40, "1,0.5") << lastLine - 40;
+        QTest::newRow("errors in both halves")
+            << withLine(withLine(rows, 5, "1,nan,0"), lastLine - 3, "1,0.5,x") << 5;
+    }
+    void threadedScoreParsing() {
+        QFETCH(QByteArray, content);
+        QFETCH(int, badLine);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("s.csv");
+        writeText(path, content);
+        auto read = [&path](std::size_t threadedAboveBytes, std::string& error, int& line) {
+            try {
+                return fb::readScoreCsv(path.toStdString(), threadedAboveBytes);
+            } catch (const fb::InputError& e) {
+                error = e.what();
+                line = e.where().line;
+                return fb::ScoreSet{};
+            }
+        };
+        std::string singleError, threadedError;
+        int singleLine = 0, threadedLine = 0;
+        const fb::ScoreSet single = read(fb::kScoreCsvThreadedBytes, singleError, singleLine);
+        const fb::ScoreSet threaded = read(0, threadedError, threadedLine);
+        QCOMPARE(singleLine, badLine);
+        QCOMPARE(threadedLine, badLine);
+        QCOMPARE(QString::fromStdString(threadedError), QString::fromStdString(singleError));
+        QVERIFY(threaded.genuine == single.genuine);
+        QVERIFY(threaded.impostor == single.impostor);
+        if (badLine == 0)
+            QCOMPARE(single.genuine.size() + single.impostor.size(), std::size_t(400));
+    }
+
     // Extra columns, quoted paths with commas, CRLF and blank lines read fine; the writer's
     // output reads back bit for bit.
     void scoreCsvRoundTrip() {

@@ -106,6 +106,10 @@ private Q_SLOTS:
     void specFromConfig();
     void decodeConverts();
     void badImagesNameThePath();
+    void supportedFormatsDecode_data();
+    void supportedFormatsDecode();
+    void hostileImagesRejectedBeforeDecoding_data();
+    void hostileImagesRejectedBeforeDecoding();
 };
 
 void TestPreprocess::evalStylesPixelExact_data() {
@@ -423,6 +427,113 @@ void TestPreprocess::badImagesNameThePath() {
     } catch (const InputError& error) {
         QVERIFY2(QString(error.what()).contains("record at byte 4"), error.what());
     }
+}
+
+// The formats of the folder readers' extensions (jpg jpeg png bmp webp ppm pgm tif) decode.
+void TestPreprocess::supportedFormatsDecode_data() {
+    QTest::addColumn<QString>("ext");
+    for (const char* ext : {".jpg", ".png", ".bmp", ".webp", ".ppm", ".pgm", ".pbm", ".tif"})
+        QTest::newRow(ext) << ext;
+}
+
+void TestPreprocess::supportedFormatsDecode() {
+    QFETCH(QString, ext);
+    cv::Mat image = gradient(12, 16);
+    if (ext == ".pgm" || ext == ".pbm") // OpenCV writes these from gray images only
+        cv::extractChannel(gradient(12, 16), image, 1);
+    const std::vector<unsigned char> bytes = encode(qPrintable(ext), image);
+    QVERIFY(!bytes.empty());
+    const cv::Mat decoded = decodeImage(bytes, "image" + ext.toStdString(), 3);
+    QCOMPARE(decoded.type(), CV_8UC3);
+    QCOMPARE(decoded.size(), cv::Size(16, 12));
+}
+
+namespace {
+
+// The bytes of a string literal, embedded zeros included, without the terminating zero.
+template <std::size_t N>
+QByteArray bytesOf(const char (&text)[N]) {
+    return QByteArray(text, N - 1);
+}
+
+// A PNG signature and an IHDR chunk declaring width x height, 8-bit RGBA (CRC not computed:
+// the size is refused before any decoder reads the chunk).
+QByteArray pngHeader(std::uint32_t width, std::uint32_t height) {
+    QByteArray bytes = bytesOf("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR");
+    for (std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes += static_cast<char>(v >> shift);
+    return bytes + bytesOf("\x08\x06\0\0\0\0\0\0\0");
+}
+
+} // namespace
+
+// Formats OpenCV decodes through a temporary file (which it leaves behind when it throws), and
+// headers declaring sizes OpenCV would allocate before reading a pixel, are refused from their
+// first bytes: an InputError naming the source and the format, and no temporary file.
+void TestPreprocess::hostileImagesRejectedBeforeDecoding_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("PFM, width 0")
+        << bytesOf("PF\n0 2\n-1.0\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")
+        << "unsupported image format: PFM (portable float map); FaceBench reads JPEG, PNG";
+    QTest::newRow("PFM, gray") << bytesOf("Pf\n1\n\x11 2\n") << "unsupported image format: PFM";
+    QTest::newRow("Sun raster")
+        << bytesOf("\x59\xa6\x6a\x95\0\0\0\x02\x08\0\0\x02\0\0\0\x08\0\0\0\x0c\0\0\0\x01\0\0\0\0\0\0\0"
+                   "\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b")
+        << "unsupported image format: Sun raster";
+    QTest::newRow("Radiance HDR") << bytesOf("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 2 +X 2\n")
+                                  << "unsupported image format: Radiance HDR";
+    QTest::newRow("PAM") << bytesOf("P7\nWIDTH 1\nHEIGHT 1\n") << "unsupported image format: PAM";
+    QTest::newRow("GIF") << bytesOf("GIF89a\x01\0\x01\0") << "unsupported image format: GIF";
+    QTest::newRow("PNG 2^31 x 2^31") << pngHeader(0x80000000u, 0x80000000u)
+                                     << "PNG image of 2147483648 x 2147483648 pixels: over FaceBench's limit";
+    QTest::newRow("PNG 8193 x 4097") << pngHeader(8193, 4097) << "PNG image of 8193 x 4097 pixels: over";
+    QTest::newRow("PNG width 0") << pngHeader(0, 10) << "PNG header declares an empty image (0 x 10 pixels)";
+    QTest::newRow("PNG signature only") << bytesOf("\x89PNG\r\n\x1A\n")
+                                        << "truncated or corrupt PNG header (no image size)";
+    QTest::newRow("JPEG 65535 x 65535")
+        << bytesOf("\xFF\xD8\xFF\xE0\0\x04\0\0\xFF\xC0\0\x0B\x08\xFF\xFF\xFF\xFF\x01\x01\x11\0\xFF\xD9")
+        << "JPEG image of 65535 x 65535 pixels: over";
+    QTest::newRow("JPEG scan before frame") << bytesOf("\xFF\xD8\xFF\xDA\0\x02\xFF\xD9")
+                                            << "truncated or corrupt JPEG header";
+    QTest::newRow("BMP height INT_MIN")
+        << bytesOf("BM\0\0\0\0\0\0\0\0\0\0\0\0\x28\0\0\0\x01\0\0\0\0\0\0\x80")
+        << "BMP image of 1 x 2147483648 pixels: over";
+    QTest::newRow("WebP VP8X 2^24 x 2^24")
+        << bytesOf("RIFF\0\0\0\0WEBPVP8X\x0A\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF")
+        << "WebP image of 16777216 x 16777216 pixels: over";
+    QTest::newRow("PPM 99999999999 x 1") << bytesOf("P6\n# comment\n99999999999 1\n255\n")
+                                         << "PNM image of 99999999999 x 1 pixels: over";
+    QTest::newRow("TIFF 2^32-1 x 1")
+        << bytesOf("II\x2A\0\x08\0\0\0\x02\0\0\x01\x04\0\x01\0\0\0\xFF\xFF\xFF\xFF\x01\x01\x03\0\x01\0\0\0\x01\0\0\0")
+        << "TIFF image of 4294967295 x 1 pixels: over";
+    QTest::newRow("TIFF tiles 2^16 x 2^16")
+        << bytesOf("II\x2A\0\x08\0\0\0\x04\0\0\x01\x03\0\x01\0\0\0\x01\0\0\0\x01\x01\x03\0\x01\0\0\0\x01\0\0\0"
+                   "\x42\x01\x04\0\x01\0\0\0\0\0\x01\0\x43\x01\x04\0\x01\0\0\0\0\0\x01\0")
+        << "TIFF tiles of 65536 x 65536 pixels: over";
+    QTest::newRow("text") << bytesOf("hello\n") << "not an image: the bytes match none of the formats";
+}
+
+void TestPreprocess::hostileImagesRejectedBeforeDecoding() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, problem);
+    QTemporaryDir openCvTemp; // where OpenCV would leave its temporary file
+    QVERIFY(openCvTemp.isValid());
+    const QByteArray saved = qgetenv("OPENCV_TEMP_PATH");
+    qputenv("OPENCV_TEMP_PATH", openCvTemp.path().toUtf8());
+    try {
+        decodeImage(std::vector<unsigned char>(bytes.begin(), bytes.end()), "hostile.img", 3);
+        QFAIL("no error");
+    } catch (const InputError& error) {
+        QCOMPARE(QString::fromStdString(error.where().file), QString("hostile.img"));
+        QVERIFY2(QString::fromStdString(error.problem()).startsWith(problem), error.what());
+    }
+    if (saved.isNull())
+        qunsetenv("OPENCV_TEMP_PATH");
+    else
+        qputenv("OPENCV_TEMP_PATH", saved);
+    QCOMPARE(QDir(openCvTemp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPreprocess)

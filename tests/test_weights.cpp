@@ -3,6 +3,7 @@
 // numpy.load read back exactly.
 #include "facebench/errors.h"
 #include "facebench/npy_file.h"
+#include "weights/pickle_reader.h"
 #include "weights/state_dict_file.h"
 
 #include <QTemporaryDir>
@@ -43,6 +44,12 @@ private Q_SLOTS:
     void badFiles();
     void npyRoundTripWithNumpy();
     void npyBadFiles();
+    void npyHostileHeaders_data();
+    void npyHostileHeaders();
+    void hostilePickles_data();
+    void hostilePickles();
+    void hostileStateDictFiles_data();
+    void hostileStateDictFiles();
 
 private:
     QTemporaryDir m_dir;
@@ -173,8 +180,208 @@ void TestWeights::npyBadFiles() {
         QFAIL("no error");
     } catch (const InputError& error) {
         QCOMPARE(QString::fromStdString(error.problem()),
-                 QString("the file is truncated: the shape needs 4096 float32 values"));
+                 QString("the file is truncated: the shape needs 4096 float32 values, the file holds 4093"));
     }
+}
+
+namespace {
+
+// A version 1.0 .npy file: the header dict as given, then `values` float32 zeros.
+QByteArray npyFile(const QByteArray& dict, int values) {
+    QByteArray header = dict + '\n';
+    QByteArray bytes("\x93NUMPY\x01\x00", 8);
+    bytes += char(header.size() & 0xff);
+    bytes += char(header.size() >> 8);
+    return bytes + header + QByteArray(values * 4, '\0');
+}
+
+QByteArray npyShape(const QByteArray& shape, int values) {
+    return npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }", values);
+}
+
+QString shapeText(const std::vector<std::int64_t>& shape) {
+    QStringList dims;
+    for (std::int64_t dim : shape)
+        dims << QString::number(dim);
+    return "(" + dims.join(", ") + ")";
+}
+
+} // namespace
+
+// Lengths and counts come from the file: each is checked against the file's size and the
+// numbers' range before anything is allocated, and every fault is an InputError naming the file.
+// An empty problem means the file is valid and has that shape.
+void TestWeights::npyHostileHeaders_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<QString>("shape");
+    QTest::newRow("scalar") << npyShape("()", 1) << "" << "()";
+    QTest::newRow("empty array") << npyShape("(0, 3)", 0) << "" << "(0, 3)";
+    QTest::newRow("zero beside huge dimensions") << npyShape("(0, 4294967296, 4294967296, 4)", 0) << "" << "(0, 4294967296, 4294967296, 4)";
+    QTest::newRow("1-d, no blanks") << npyShape("(3,)", 3) << "" << "(3)";
+    QTest::newRow("header length 4 GiB (version 2)")
+        << QByteArray("\x93NUMPY\x02\x00\xf0\xff\xff\xff{'descr': '<f4'}", 28)
+        << "the .npy header length 4294967280 is over numpy's limit of 10000 bytes" << "";
+    QTest::newRow("header longer than the file")
+        << QByteArray("\x93NUMPY\x01\x00\x00\x10{'descr': '<f4'}", 26)
+        << "the .npy header is truncated: it claims 4096 bytes, the file has 16" << "";
+    QTest::newRow("unknown version")
+        << QByteArray("\x93NUMPYUMPY\x00v\x01UvMN ", 18) << "unsupported .npy format version 85.77" << "";
+    QTest::newRow("1e9 values, 4 in the file") << npyShape("(1000000000,)", 4)
+        << "the file is truncated: the shape needs 1000000000 float32 values, the file holds 4" << "";
+    QTest::newRow("value count overflows int64") << npyShape("(4294967296, 4294967296, 4)", 0)
+        << "the .npy shape (4294967296, 4294967296, 4) has more values than a 64-bit count holds" << "";
+    QTest::newRow("negative dimension") << npyShape("(-1,)", 0)
+        << "the .npy shape has '-1' where a non-negative integer dimension belongs" << "";
+    QTest::newRow("not a number") << npyShape("(x,)", 0)
+        << "the .npy shape has 'x' where a non-negative integer dimension belongs" << "";
+    QTest::newRow("dimension over int64") << npyShape("(99999999999999999999,)", 0)
+        << "the .npy shape has '99999999999999999999' where" << "";
+    QTest::newRow("empty dimension") << npyShape("(2,, 3)", 6)
+        << "the .npy shape has '' where a non-negative integer dimension belongs" << "";
+    QTest::newRow("two trailing commas") << npyShape("(2, 3,,)", 6) << "the .npy shape has an empty dimension" << "";
+    QTest::newRow("only a comma") << npyShape("(,)", 0) << "the .npy shape '(,)' is not a tuple" << "";
+    QTest::newRow("no shape") << npyFile("{'descr': '<f4', 'fortran_order': False}", 0)
+        << "the .npy header has no shape" << "";
+    QTest::newRow("unterminated dtype") << npyFile("{'descr': '<f4", 0)
+        << "expected float32 values (dtype '<f4'), found no dtype" << "";
+}
+
+void TestWeights::npyHostileHeaders() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, problem);
+    const QString path = m_dir.filePath("hostile.npy");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    }
+    try {
+        const NpyArray array = readNpy(path.toStdString());
+        QVERIFY2(problem.isEmpty(), "no error");
+        QTEST(shapeText(array.shape), "shape");
+    } catch (const InputError& error) {
+        QCOMPARE(QString::fromStdString(error.where().file), path);
+        QVERIFY2(QString::fromStdString(error.problem()).startsWith(problem) && !problem.isEmpty(), error.what());
+    }
+}
+
+namespace {
+
+// Pickle opcodes for the rows below (protocol 2, as torch.save writes).
+QByteArray pickleInt(std::int64_t value) {
+    QByteArray bytes("\x8a\x08", 2); // LONG1, 8 bytes
+    for (int i = 0; i < 8; ++i)
+        bytes += char((static_cast<std::uint64_t>(value) >> (8 * i)) & 0xff);
+    return bytes;
+}
+QByteArray pickleText(const QByteArray& text) {
+    return "\x8c" + QByteArray(1, char(text.size())) + text; // SHORT_BINUNICODE
+}
+QByteArray pickleTuple(const std::vector<std::int64_t>& values) {
+    QByteArray bytes("(");
+    for (std::int64_t value : values)
+        bytes += pickleInt(value);
+    return bytes + "t";
+}
+// {'t': _rebuild_tensor_v2(<FloatStorage '0' of numel>, offset, sizes, strides, False, None)}
+QByteArray tensorPickle(std::int64_t numel, std::int64_t offset, const std::vector<std::int64_t>& sizes,
+                        const std::vector<std::int64_t>& strides) {
+    return QByteArray("\x80\x02}(") + pickleText("t") + "ctorch._utils\n_rebuild_tensor_v2\n(" +
+           "(" + pickleText("storage") + "ctorch\nFloatStorage\n" + pickleText("0") + pickleText("cpu") +
+           pickleInt(numel) + "tQ" + pickleInt(offset) + pickleTuple(sizes) + pickleTuple(strides) +
+           "\x89Nt" + "Ru.";
+}
+
+} // namespace
+
+// data.pkl from hostile files, through the torch-free pickle reader: lengths, offsets and views
+// are checked before anything is indexed, building is linear, nothing recurses on the file's
+// nesting and no value can contain itself. An empty problem means the pickle is valid.
+void TestWeights::hostilePickles_data() {
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("valid view") << tensorPickle(4, 0, {2, 2}, {2, 1}) << "";
+    QTest::newRow("valid 0-d scalar at an offset") << tensorPickle(4, 3, {}, {}) << "";
+    QTest::newRow("empty view reaches nowhere") << tensorPickle(0, 100, {0, 1LL << 40}, {1, 1}) << "";
+    QTest::newRow("sizes and strides of different lengths")
+        << tensorPickle(4, 0, {2, 2}, {1}) << "a tensor in data.pkl has 2 sizes but 1 strides";
+    QTest::newRow("view past the storage")
+        << tensorPickle(4, 1, {4}, {1}) << "a tensor in data.pkl reaches past the end of its storage";
+    QTest::newRow("view extent overflows int64")
+        << tensorPickle(4, 0, {3, 3}, {1LL << 62, 1LL << 62})
+        << "a tensor in data.pkl reaches past the end of its storage";
+    QTest::newRow("negative stride") << tensorPickle(4, 0, {2}, {-1})
+                                     << "a tensor in data.pkl has a negative size or stride";
+    QTest::newRow("negative offset") << tensorPickle(4, -1, {2}, {1})
+                                     << "a tensor in data.pkl has a negative storage offset";
+    QTest::newRow("65 dimensions") << tensorPickle(4, 0, std::vector<std::int64_t>(65, 1),
+                                                   std::vector<std::int64_t>(65, 1))
+                                   << "a tensor in data.pkl has more than 64 dimensions";
+    QTest::newRow("list appended to itself") << QByteArray("]q\x00h\x00" "a.", 7)
+                                             << "a list or dict in data.pkl contains itself";
+    QTest::newRow("list changed inside another")
+        << QByteArray("]q\x00]q\x01" "ah\x01K\x01" "a.", 13)
+        << "data.pkl changes a list or dict after placing it inside another value";
+    QTest::newRow("dict set into itself") << QByteArray("}q\x00h\x00K\x01s.", 9)
+                                          << "a list or dict in data.pkl contains itself";
+    QTest::newRow("pop below a MARK") << QByteArray("K\x01(a.", 5) << "pickle stack underflow";
+    QTest::newRow("memo never stored") << QByteArray("h\x07.", 3) << "pickle memo 7 was never stored";
+    QTest::newRow("text longer than the file") << QByteArray("X\xff\xff\xff\x7f" "ab", 7)
+                                               << "data.pkl ends early";
+    QTest::newRow("unsupported opcode") << QByteArray("\x81.", 2) << "unsupported pickle opcode 0x81 at byte 0";
+    // 300000 items after one MARK: linear (the front-insertion of old took minutes for this).
+    QTest::newRow("300k items in one tuple") << "(" + QByteArray(300000, 'N') + "t." << "";
+    // A list nested a million deep: freeing it must not recurse a million frames.
+    QTest::newRow("1M nested lists") << QByteArray(1000000, ']') + QByteArray(999999, 'a') + "." << "";
+}
+
+void TestWeights::hostilePickles() {
+    QFETCH(QByteArray, pickle);
+    QFETCH(QString, problem);
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const Pickle result = readTorchPickle(pickle.toStdString(), "data.pkl");
+        QVERIFY2(problem.isEmpty(), "no error");
+        QVERIFY(result.root < result.values.size());
+    } catch (const InputError& error) {
+        QCOMPARE(QString::fromStdString(error.where().file), QString("data.pkl"));
+        QCOMPARE(QString::fromStdString(error.problem()), problem);
+    }
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+}
+
+// Whole hostile weights files (tests/fuzz/cli-inputs/state_dict): an InputError naming the
+// file, in bounded time, never a crash.
+void TestWeights::hostileStateDictFiles_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("stride shorter than size") << "stride_shorter_than_size.pt"
+        << "cannot read the weights: a tensor in data.pkl has 2 sizes but 1 strides";
+    QTest::newRow("160k items after a MARK") << "mark_160k_items.pt"
+        << "cannot read the weights: the file holds no dict of tensors";
+    QTest::newRow("nested 100k deep") << "deep_nesting_100k.pt"
+        << "cannot read the weights: the file holds no dict of tensors";
+    QTest::newRow("nested 1M deep") << "deep_nesting_1M.pt"
+        << "cannot read the weights: the file holds no dict of tensors";
+}
+
+void TestWeights::hostileStateDictFiles() {
+    QFETCH(QString, file);
+    QFETCH(QString, problem);
+    const QString path = qEnvironmentVariable("FACEBENCH_SOURCE_DIR") + "/tests/fuzz/cli-inputs/state_dict/" + file;
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        readStateDict(path.toStdString());
+        QFAIL("no error");
+    } catch (const InputError& error) {
+        QCOMPARE(QString::fromStdString(error.where().file), path);
+        QVERIFY2(QString::fromStdString(error.problem()).startsWith(problem), error.what());
+    }
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
 }
 
 QTEST_GUILESS_MAIN(TestWeights)

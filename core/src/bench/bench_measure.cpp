@@ -46,7 +46,8 @@ ExperimentConfig configFor(const BenchOptions& options, const MeasureSpec& spec,
     return config;
 }
 
-// Fills the timing columns from the iterations.
+} // namespace
+
 void summarise(BenchRow& row, const IterationTimes& times, bool realData) {
     std::vector<double> totals(times.data.size());
     for (std::size_t i = 0; i < totals.size(); ++i)
@@ -65,8 +66,6 @@ void summarise(BenchRow& row, const IterationTimes& times, bool realData) {
         row.bound = row.tData > 0.1 * (row.tData + row.tCompute) ? "data" : "compute";
     }
 }
-
-} // namespace
 
 BenchRow measureConfiguration(const BenchOptions& options, const MeasureSpec& spec,
                               const std::atomic_bool* cancel) {

@@ -2,6 +2,7 @@
 // Measures one (model, batch, device) configuration of a benchmark (issue 10): builds the
 // trainer's modules (train/train_step.h), runs K warm-up and N timed training steps through
 // bench_loop.h, and turns out of memory into a row with status "oom".
+#include "bench/bench_loop.h"
 #include "facebench/bench_job.h"
 #include "facebench/dataset_index.h"
 
@@ -20,6 +21,10 @@ struct MeasureSpec {
     std::int64_t numClasses = 1000;
     std::shared_ptr<const DatasetIndex> dataset; // nullptr: synthetic, one random batch reused
 };
+
+// Fills the row's timing columns from the timed iterations; with real data (`realData`) also
+// the term of seed eq. 7-8 that bounds the step ("data" or "compute").
+void summarise(BenchRow& row, const IterationTimes& times, bool realData);
 
 // status "cancelled" when `cancel` was set before the configuration finished.
 BenchRow measureConfiguration(const BenchOptions& options, const MeasureSpec& spec,

@@ -43,6 +43,39 @@ std::optional<bool> parseBoolean(const std::string& text) {
     return std::nullopt;
 }
 
+// Strict UTF-8 (RFC 3629): no overlong forms, surrogates or code points above U+10FFFF.
+bool isUtf8(const std::string& text) {
+    const auto byte = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char lead = byte(i);
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xbf; // the allowed range of the second byte
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        } else if (lead >= 0xc2 && lead <= 0xdf) {
+            length = 2;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            low = lead == 0xe0 ? 0xa0 : 0x80;  // overlong
+            high = lead == 0xed ? 0x9f : 0xbf; // surrogates
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            low = lead == 0xf0 ? 0x90 : 0x80;  // overlong
+            high = lead == 0xf4 ? 0x8f : 0xbf; // above U+10FFFF
+        } else {
+            return false;
+        }
+        if (text.size() - i < length || byte(i + 1) < low || byte(i + 1) > high)
+            return false;
+        for (std::size_t k = 2; k < length; ++k)
+            if (byte(i + k) < 0x80 || byte(i + k) > 0xbf)
+                return false;
+        i += length;
+    }
+    return true;
+}
+
 // A plain scalar: quoted YAML scalars ("50") carry the tag "!" and are text, never numbers.
 bool isPlainScalar(const YAML::Node& node) { return node.IsScalar() && node.Tag() != "!"; }
 
@@ -239,6 +272,10 @@ void checkScalar(const FieldSpec& spec, ValueKind kind, const YAML::Node& value,
     double number = 0;
     switch (kind) {
     case ValueKind::Text:
+        // YAML is Unicode text (yaml-cpp passes stray bytes through); text that is not UTF-8
+        // could not be written to the config's JSON form (`config check --json`) or shown.
+        if (!isUtf8(text))
+            fail("is not valid UTF-8 text (save the file as UTF-8)");
         return;
     case ValueKind::Choice:
     case ValueKind::ChoiceList:

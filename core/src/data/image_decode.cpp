@@ -1,23 +1,22 @@
-// decodeImage (data/preprocess.h): encoded bytes -> 8-bit BGR (or gray), whatever the file
+// decodeImage (data/image_decode.h): encoded bytes -> 8-bit BGR (or gray), whatever the file
 // holds, or an InputError naming the source. OpenCV decodes; this file decides what counts as
 // a bad image, because libjpeg "succeeds" on a truncated JPEG (it warns "Premature end of JPEG
-// file" and fills the missing rows with grey).
-#include "data/preprocess.h"
+// file" and fills the missing rows with grey), and because OpenCV allocates the whole image as
+// its header declares before it reads a pixel.
+#include "data/image_decode.h"
 
+#include "data/image_header.h"
 #include "facebench/errors.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <climits>
 
 namespace fb::data {
 
 namespace {
-
-bool isJpeg(const std::vector<unsigned char>& bytes) {
-    return bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF;
-}
 
 // A complete JPEG ends with the EOI marker FF D9. Writers may pad after it, so the marker is
 // looked for in the last 256 bytes; inside entropy-coded data 0xFF is always followed by 0x00
@@ -36,14 +35,36 @@ bool hasJpegEnd(const std::vector<unsigned char>& bytes) {
     throw InputError(SourceLocation{source}, "", problem);
 }
 
+bool overPixelLimit(std::int64_t width, std::int64_t height) {
+    return width > 0 && height > kMaxImagePixels / width;
+}
+
+std::string sizeText(std::int64_t width, std::int64_t height) {
+    return std::to_string(width) + " x " + std::to_string(height);
+}
+
 } // namespace
 
 cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& source, int channels) {
     if (bytes.empty())
         bad(source, "empty image (0 bytes)");
-    const bool jpeg = isJpeg(bytes);
-    if (jpeg && !hasJpegEnd(bytes))
+    // OpenCV takes the buffer as one row of int columns.
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+        bad(source, "image file of " + std::to_string(bytes.size()) + " bytes: over 2 GiB");
+    const ImageHeader header = readImageHeader(bytes, source);
+    if (header.format == "JPEG" && !hasJpegEnd(bytes))
         bad(source, "truncated JPEG (no end-of-image marker FF D9)");
+    if (header.width <= 0 || header.height <= 0)
+        bad(source, header.format + " header declares an empty image (" +
+                        sizeText(header.width, header.height) + " pixels)");
+    if (overPixelLimit(header.width, header.height))
+        bad(source, header.format + " image of " + sizeText(header.width, header.height) +
+                        " pixels: over FaceBench's limit of " + std::to_string(kMaxImagePixels) +
+                        " pixels");
+    if (overPixelLimit(header.tileWidth, header.tileHeight))
+        bad(source, header.format + " tiles of " + sizeText(header.tileWidth, header.tileHeight) +
+                        " pixels: over FaceBench's limit of " + std::to_string(kMaxImagePixels) +
+                        " pixels");
 
     cv::Mat raw;
     try {
@@ -54,11 +75,10 @@ cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& 
         bad(source, std::string("cannot decode the image: ") + error.err);
     }
     if (raw.empty())
-        bad(source, jpeg ? "corrupt JPEG (the decoder rejected it)"
-                         : "not an image, or a corrupt one (no decoder accepted it)");
+        bad(source, "corrupt " + header.format + " (the decoder rejected it)");
 
     // Depth: 16-bit PNG/TIFF as PIL's convert("RGB") would see them, x / 257 (65535 -> 255);
-    // float images (HDR, TIFF) are taken as [0, 1].
+    // float images (TIFF) are taken as [0, 1].
     cv::Mat depth8;
     switch (raw.depth()) {
     case CV_8U: depth8 = raw; break;

@@ -1,6 +1,8 @@
 #pragma once
 // Pre-processing styles of seed Table 11, as composable steps on a decoded image (issue 6).
 // The same spec drives training (random crop / flip) and evaluation (deterministic).
+#include "data/image_decode.h" // decodeImage, which the loader pairs with preprocess()
+
 #include <opencv2/core.hpp>
 #include <torch/torch.h>
 
@@ -45,11 +47,6 @@ void checkPreprocessSpec(const PreprocessSpec& spec);
 // other style names are taken as given. Sizes from data.image_size / data.input_size, channels
 // from the model catalog; bgr for caffe and lightcnn, and for face under framework caffe.
 PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train);
-
-// Decodes an encoded image to 8-bit BGR, or 8-bit gray when channels == 1; grayscale, RGBA and
-// 16-bit inputs are converted. Throws InputError naming `source` for empty, truncated or
-// non-image data.
-cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& source, int channels);
 
 // One image through the style's steps: C x H x W float32 of the spec's input size. `rng` drives
 // the random steps when spec.train (crop, flip, colour distortion); eval ignores it.

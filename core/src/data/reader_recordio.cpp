@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -32,6 +33,7 @@ namespace fb::data {
 namespace {
 
 constexpr std::uint32_t kMagic = 0xced7230a;
+constexpr std::int64_t kRecordHeadBytes = 8; // magic + lrecord: the least a record takes
 constexpr std::int64_t kHeaderBytes = 24;
 
 bool endsWith(const std::string& text, const std::string& tail) {
@@ -55,10 +57,14 @@ public:
     RecFile& operator=(const RecFile&) = delete;
 
     std::int64_t size() const { return m_size; }
+    // Compares without adding to the offset, which may come from the file and be near INT64_MAX.
     bool read(std::int64_t offset, void* into, std::size_t bytes) const {
-        return offset >= 0 && offset + std::int64_t(bytes) <= m_size &&
+        return offset >= 0 && offset <= m_size &&
+               std::uint64_t(bytes) <= std::uint64_t(m_size - offset) &&
                ::pread(m_fd, into, bytes, off_t(offset)) == ssize_t(bytes);
     }
+    // Each record takes at least its 8-byte head, so no index can list more records than this.
+    std::int64_t maxRecords() const { return m_size / kRecordHeadBytes; }
 
 private:
     std::string m_path;
@@ -115,7 +121,22 @@ std::string readRecord(const RecFile& rec, std::int64_t offset, Record& record) 
     return "";
 }
 
-std::map<long long, std::int64_t> readIdx(const std::string& idxPath) {
+// True when v is a number in [low, high]. Only then may it be converted to an integer: converting
+// a float outside the integer's range is undefined behaviour.
+bool inRange(float v, double low, double high) {
+    return std::isfinite(v) && double(v) >= low && double(v) <= high;
+}
+
+std::string shortNumber(float v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", double(v));
+    return text;
+}
+
+// The index must describe this .rec: every offset inside it, and no more entries than it can hold
+// records, which also bounds the memory the index takes.
+std::map<long long, std::int64_t> readIdx(const std::string& idxPath, const RecFile& rec,
+                                          const std::string& recPath) {
     std::ifstream in(idxPath);
     if (!in)
         throw InputError(SourceLocation{idxPath}, "",
@@ -132,6 +153,17 @@ std::map<long long, std::int64_t> readIdx(const std::string& idxPath) {
         if (!(fields >> key >> offset) || offset < 0)
             throw InputError(SourceLocation{idxPath, lineNo}, "",
                              "expected \"key<TAB>offset\", found \"" + line + "\"");
+        if (offset > rec.size() - kRecordHeadBytes)
+            throw InputError(SourceLocation{idxPath, lineNo}, "",
+                             "offset " + std::to_string(offset) +
+                                 " leaves no room for a record in " + recPath + " (" +
+                                 std::to_string(rec.size()) +
+                                 " bytes): the index does not belong to this record file");
+        if (std::int64_t(offsets.size()) >= rec.maxRecords() && !offsets.count(key))
+            throw InputError(SourceLocation{idxPath, lineNo}, "",
+                             "more entries than " + recPath + " (" + std::to_string(rec.size()) +
+                                 " bytes) can hold records: the index does not belong to this "
+                                 "record file");
         offsets[key] = offset;
     }
     return offsets;
@@ -183,7 +215,7 @@ DatasetIndex readRecordIo(const std::string& path, IndexContext& context) {
     if (haveIdx)
         context.watched.push_back({idxPath, false, false, mtime, size, 0});
     const std::map<long long, std::int64_t> offsets =
-        haveIdx ? readIdx(idxPath) : walkRec(rec, recPath);
+        haveIdx ? readIdx(idxPath, rec, recPath) : walkRec(rec, recPath);
     if (offsets.empty())
         throw InputError(SourceLocation{haveIdx ? idxPath : recPath}, "", "no records");
 
@@ -192,14 +224,17 @@ DatasetIndex readRecordIo(const std::string& path, IndexContext& context) {
     Record first;
     const auto zero = offsets.find(0);
     if (zero != offsets.end() && readRecord(rec, zero->second, first).empty() && first.flag > 0) {
-        long long end = std::isfinite(first.labels[0]) ? (long long)first.labels[0] : 0;
-        const long long lastKey = offsets.rbegin()->first;
-        if (end > lastKey + 1) {
-            index.problems.push_back(
-                {recPath + ": record 0", "announces images 1.." + std::to_string(end - 1) +
-                                             " but the last record is " + std::to_string(lastKey)});
-            end = lastKey + 1;
-        }
+        // Images and identity records all have entries, so the first key after the images is at
+        // most the number of entries; checked before the conversion and the loop over the keys.
+        const float firstAfterImages = first.labels[0];
+        if (!inRange(firstAfterImages, 1, double(offsets.size())))
+            throw InputError(SourceLocation{recPath}, "",
+                             "record 0 says the images end before key " +
+                                 shortNumber(firstAfterImages) + ", but " +
+                                 (haveIdx ? idxPath : recPath) + " holds only " +
+                                 std::to_string(offsets.size()) +
+                                 (offsets.size() == 1 ? " record" : " records"));
+        const long long end = (long long)firstAfterImages; // truncated, as int() in InsightFace
         for (long long key = 1; key < end; ++key)
             imageKeys.push_back(key);
     } else {
@@ -231,7 +266,7 @@ DatasetIndex readRecordIo(const std::string& path, IndexContext& context) {
             continue;
         }
         const float label = record.labels[0];
-        if (!std::isfinite(label) || label < 0 || label > 2147483647.0f) {
+        if (!inRange(label, 0, 2147483647.0)) {
             index.problems.push_back(
                 {where, "label " + std::to_string(label) + " is not an identity number"});
             continue;

@@ -68,6 +68,10 @@ std::map<std::string, std::vector<FaceBox>> readBoxesCsv(const std::string& path
         }
         if (v[2] <= 0 || v[3] <= 0)
             throw InputError(where, "", "w and h must be positive");
+        // Each value is finite, but the far corner x + w, y + h can still overflow to infinity;
+        // an infinite box makes the crop arithmetic NaN (with enlarge 0, 0 * inf).
+        if (!std::isfinite(v[0] + v[2]) || !std::isfinite(v[1] + v[3]))
+            throw InputError(where, "", "x + w and y + h must be finite (the box is too large)");
         std::string image = trim(cells[0]);
         if (image.rfind("./", 0) == 0)
             image = image.substr(2);

@@ -1,6 +1,8 @@
 // Reading, writing, cropping and aligning face images (seed Section 4.1). Torch-free.
 #include "detect/face_image.h"
 
+#include "data/image_decode.h"
+
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 
@@ -40,22 +42,14 @@ RgbImage fromMat(const cv::Mat& rgb) {
 }
 
 RgbImage readRgbImage(const std::string& path) {
-    // Read the bytes ourselves: imread cannot tell "missing" from "corrupt".
+    // Read the bytes ourselves: imread cannot tell "missing" from "corrupt". decodeImage then
+    // refuses formats and sizes OpenCV must not be handed (see data/image_decode.h).
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(SourceLocation{path}, "", "cannot open the image file");
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
-    cv::Mat bgr;
-    if (!bytes.empty()) {
-        try {
-            bgr = cv::imdecode(bytes, cv::IMREAD_COLOR);
-        } catch (const cv::Exception&) {
-            bgr.release();
-        }
-    }
-    if (bgr.empty())
-        throw InputError(SourceLocation{path}, "", "not a decodable image (empty or corrupt)");
+    const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                           std::istreambuf_iterator<char>());
+    const cv::Mat bgr = data::decodeImage(bytes, path, 3);
     cv::Mat rgb;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     return fromMat(rgb);

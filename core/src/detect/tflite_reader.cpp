@@ -7,6 +7,7 @@
 
 #include "facebench/errors.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -25,28 +26,36 @@ public:
         std::memcpy(&value, m_b.data() + pos, sizeof(T));
         return value;
     }
-    // Position of field `index` of the table at `table`, or 0 when absent.
+    // Position of field `index` of the table at `table`, or 0 when absent. The vtable and the
+    // table must lie in the file, and the field inside the table's own size.
     std::size_t field(std::size_t table, int index) const {
         const auto vtable = static_cast<std::int64_t>(table) - read<std::int32_t>(table);
         if (vtable < 0)
             fail("vtable before the start of the file");
-        const auto vsize = read<std::uint16_t>(static_cast<std::size_t>(vtable));
+        const auto vtablePos = static_cast<std::size_t>(vtable);
+        const auto vsize = read<std::uint16_t>(vtablePos);
+        const auto tableSize = read<std::uint16_t>(vtablePos + 2);
+        need(vtablePos, vsize);
+        need(table, tableSize);
         const std::size_t slot = 4 + 2 * static_cast<std::size_t>(index);
         if (slot + 2 > vsize)
             return 0;
-        const auto offset = read<std::uint16_t>(static_cast<std::size_t>(vtable) + slot);
+        const auto offset = read<std::uint16_t>(vtablePos + slot);
+        if (offset != 0 && offset >= tableSize)
+            fail("a field outside its table");
         return offset == 0 ? 0 : table + offset;
     }
-    // Follows the uint32 offset stored at `pos`.
+    // Follows the uint32 offset stored at `pos` (pos is inside the file, so no overflow).
     std::size_t deref(std::size_t pos) const {
         const std::size_t target = pos + read<std::uint32_t>(pos);
         need(target, 1);
         return target;
     }
-    // A vector referenced from field position `pos`: {first element, length}.
+    // A vector referenced from field position `pos`: {first element, length}, its elements
+    // inside the file.
     std::pair<std::size_t, std::size_t> vector(std::size_t pos, std::size_t elementSize) const {
         const std::size_t start = deref(pos);
-        const std::size_t length = read<std::uint32_t>(start);
+        const std::size_t length = read<std::uint32_t>(start); // so start + 4 <= size
         if (length > (m_b.size() - start - 4) / elementSize)
             fail("vector longer than the file");
         return {start + 4, length};
@@ -70,27 +79,26 @@ private:
 
 } // namespace
 
-std::int64_t TfliteTensor::elements() const {
-    std::int64_t n = 1;
-    for (auto d : shape)
-        n *= d;
-    return n;
-}
-
 std::vector<float> TfliteTensor::floats() const {
     if (type != 0)
-        throw InputError("tensor " + name + " is not float32 (type " + std::to_string(type) + ")");
-    if (static_cast<std::int64_t>(data.size()) != elements() * 4)
-        throw InputError("tensor " + name + " holds " + std::to_string(data.size()) +
-                         " bytes, its shape needs " + std::to_string(elements() * 4));
-    std::vector<float> out(data.size() / 4);
-    std::memcpy(out.data(), data.data(), data.size());
+        throw InputError(SourceLocation{m_file->source}, "",
+                         "tensor " + name + " is not float32 (type " + std::to_string(type) + ")");
+    // Compared without multiplying: the element count may be near the int64 limit.
+    if (m_byteCount % 4 != 0 || m_elements != static_cast<std::int64_t>(m_byteCount / 4))
+        throw InputError(SourceLocation{m_file->source}, "",
+                         "tensor " + name + " holds " + std::to_string(m_byteCount) +
+                             " bytes, its shape needs " + std::to_string(m_elements) +
+                             " float32 values");
+    std::vector<float> out(m_byteCount / 4);
+    if (!out.empty()) // an empty tensor has no bytes to copy, and memcpy may not take null
+        std::memcpy(out.data(), m_file->bytes.data() + m_offset, m_byteCount);
     return out;
 }
 
 std::vector<TfliteTensor> parseTfliteTensors(const std::vector<std::uint8_t>& bytes,
                                              const std::string& source) {
-    FlatReader r(bytes, source);
+    const auto file = std::make_shared<const TfliteFile>(TfliteFile{source, bytes});
+    FlatReader r(file->bytes, source);
     if (bytes.size() < 8)
         r.fail("file too short");
     // "TFL3" is the file identifier right after the root offset.
@@ -112,33 +120,55 @@ std::vector<TfliteTensor> parseTfliteTensors(const std::vector<std::uint8_t>& by
         r.fail("subgraph without tensors");
     const auto [tensorStart, tensorCount] = r.vector(tensorsField, 4);
 
+    // Shapes and names are copied out of the file. In a well-formed file each tensor has its
+    // own, so together they fit in the file; tensors that all point at one long shape or name
+    // would otherwise copy it once each.
+    std::size_t copiedBytes = 0;
+    const auto copying = [&](std::size_t count, const std::string& what) {
+        if (count > bytes.size() - copiedBytes)
+            r.fail("tensor " + what + "s repeat: more shape and name bytes than the file holds");
+        copiedBytes += count;
+    };
+
     std::vector<TfliteTensor> tensors;
     tensors.reserve(tensorCount);
     for (std::size_t i = 0; i < tensorCount; ++i) {
         const std::size_t t = r.tableAt(tensorStart + 4 * i);
         TfliteTensor tensor;
+        tensor.m_file = file;
+        if (const auto f = r.field(t, 3)) {
+            const auto [s, n] = r.vector(f, 1);
+            copying(n, "name");
+            tensor.name.assign(reinterpret_cast<const char*>(bytes.data() + s), n);
+        }
         if (const auto f = r.field(t, 0)) {
             const auto [s, n] = r.vector(f, 4);
+            copying(4 * n, "shape");
+            tensor.shape.reserve(n);
             for (std::size_t k = 0; k < n; ++k)
                 tensor.shape.push_back(r.read<std::int32_t>(s + 4 * k));
         }
+        // The element count, checked: a zero dimension makes it 0 whatever the others are.
+        const bool empty = std::find(tensor.shape.begin(), tensor.shape.end(), 0) != tensor.shape.end();
+        tensor.m_elements = empty ? 0 : 1;
+        for (const std::int32_t dim : tensor.shape)
+            if (dim < 0 || (!empty && __builtin_mul_overflow(tensor.m_elements, std::int64_t(dim),
+                                                             &tensor.m_elements)))
+                r.fail("tensor " + tensor.name + " has a negative shape or more elements than a "
+                                                 "64-bit count holds");
         if (const auto f = r.field(t, 1))
             tensor.type = r.read<std::int8_t>(f);
         std::uint32_t buffer = 0;
         if (const auto f = r.field(t, 2))
             buffer = r.read<std::uint32_t>(f);
-        if (const auto f = r.field(t, 3)) {
-            const auto [s, n] = r.vector(f, 1);
-            tensor.name.assign(reinterpret_cast<const char*>(bytes.data() + s), n);
-        }
         if (buffer >= bufferCount)
             r.fail("tensor " + tensor.name + " names buffer " + std::to_string(buffer) + " of " +
                    std::to_string(bufferCount));
-        const std::size_t b = r.tableAt(bufferStart + 4 * buffer);
+        const std::size_t b = r.tableAt(bufferStart + 4 * std::size_t(buffer));
         if (const auto f = r.field(b, 0)) {
             const auto [s, n] = r.vector(f, 1);
-            tensor.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(s),
-                               bytes.begin() + static_cast<std::ptrdiff_t>(s + n));
+            tensor.m_offset = s;
+            tensor.m_byteCount = n;
         }
         tensors.push_back(std::move(tensor));
     }

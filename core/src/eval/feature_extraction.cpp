@@ -2,13 +2,14 @@
 
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
+#include "data/image_decode.h"
 #include "weights/model_weights.h"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace fb {
@@ -20,9 +21,11 @@ torch::Tensor loadImage(const std::string& path, const ModelInfo& info) {
     const bool gray = info.channels == 1;
     if (!std::filesystem::is_regular_file(path))
         throw InputError(SourceLocation{path}, "", "no such image file");
-    cv::Mat image = cv::imread(path, gray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-    if (image.empty())
-        throw InputError(SourceLocation{path}, "", "cannot decode the image (corrupt, or not an image format OpenCV reads)");
+    // The evaluation loader's decoder: the same formats, size limits and errors.
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                           std::istreambuf_iterator<char>());
+    cv::Mat image = data::decodeImage(bytes, path, gray ? 1 : 3);
     if (!gray)
         cv::cvtColor(image, image, cv::COLOR_BGR2RGB);
     cv::resize(image, image, cv::Size(info.inputWidth, info.inputHeight), 0, 0, cv::INTER_LINEAR);

@@ -176,7 +176,7 @@ void parseRows(const char* p, const char* const end, int line, int scoreColumn, 
 
 } // namespace
 
-ScoreSet readScoreCsv(const std::string& path) {
+ScoreSet readScoreCsv(const std::string& path, std::size_t threadedAboveBytes) {
     const std::string content = readWholeFile(path);
     const char* p = content.data();
     const char* const end = p + content.size();
@@ -209,7 +209,7 @@ ScoreSet readScoreCsv(const std::string& path) {
     ScoreSet scores;
     p = eol < end ? eol + 1 : end;
     const char* mid = end;
-    if (end - p > (8 << 20)) {
+    if (static_cast<std::size_t>(end - p) > threadedAboveBytes) {
         const void* nl = std::memchr(p + (end - p) / 2, '\n',
                                      static_cast<std::size_t>(end - (p + (end - p) / 2)));
         mid = nl ? static_cast<const char*>(nl) + 1 : end;

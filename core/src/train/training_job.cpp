@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -261,6 +262,14 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             buffers.push_back(buffer);
         if (!buffers.empty())
             dist->broadcastFromRank0(buffers, "the buffer broadcast");
+        // FACEBENCH_PERTURB_RANK=R (for test_distributed only) makes rank R's replica drift:
+        // its first parameter moves by 1e-6 here, so the comparison below has a mismatch to
+        // catch. Unset, as in every real run, it does nothing.
+        if (const char* perturb = std::getenv("FACEBENCH_PERTURB_RANK");
+            perturb && std::to_string(dist->rank()) == perturb && !modules.parameters.empty()) {
+            torch::NoGradGuard noGrad;
+            modules.parameters.front().add_(1e-6);
+        }
         std::vector<torch::Tensor> replica = modules.parameters;
         replica.insert(replica.end(), buffers.begin(), buffers.end());
         result.replicaDigest = dist::tensorDigest(replica);

@@ -16,7 +16,8 @@ using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
 // Reads a state_dict saved by torch.save (zip format, PyTorch >= 1.6). LibTorch's own
 // torch::pickle_load turns the OrderedDict that state_dict() returns into None (measured with
 // LibTorch 1.13), so data.pkl is read by a small unpickler of our own that knows exactly the
-// opcodes and callables torch.save uses. Throws InputError naming the path and the problem.
+// opcodes and callables torch.save uses (weights/pickle_reader.h). Throws InputError naming the
+// path and the problem.
 StateDict readStateDict(const std::string& path);
 
 // Writes a dict of tensors that Python's torch.load returns as a dict, ready for
