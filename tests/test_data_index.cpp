@@ -140,8 +140,16 @@ QString verificationBinError(const QString& path) {
 
 class TestDataIndex : public QObject {
     Q_OBJECT
+    QTemporaryDir m_userCache; // $XDG_CACHE_HOME for this suite and the CLI it runs
+
+    QString userCacheFolder() const { return m_userCache.path() + "/facebench/"; }
 
 private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_userCache.isValid());
+        qputenv("XDG_CACHE_HOME", m_userCache.path().toUtf8());
+    }
+
     void imageFolder() {
         QTemporaryDir dir;
         makeFolder(dir.path());
@@ -495,7 +503,12 @@ private Q_SLOTS:
         makeFolder(r);
         age(r);
         const auto first = index(r, "auto", true);
-        QCOMPARE(QString::fromStdString(first.cachePath), r + "/.facebench-index");
+        // The cache goes to the user's cache folder, named after the data; nothing is written
+        // into the data folder.
+        const QString cachePath = QString::fromStdString(first.cachePath);
+        QVERIFY2(cachePath.startsWith(userCacheFolder()) && cachePath.endsWith("-data.facebench-index"),
+                 qPrintable(cachePath));
+        QVERIFY(!QFileInfo::exists(r + "/.facebench-index"));
         QVERIFY(!first.fromCache);
         const auto second = index(r, "auto", true);
         QVERIFY(second.fromCache);
@@ -516,7 +529,7 @@ private Q_SLOTS:
         writeFile(r + "/cat/sub/deeper/6.jpg", "c6");
         QCOMPARE(index(r, "auto", true).images.size(), first.images.size() + 3);
         // A damaged cache, an explicit cache folder, and no cache at all.
-        writeFile(r + "/.facebench-index", "FBINDEX\ngarbage");
+        writeFile(cachePath, "FBINDEX\ngarbage");
         QVERIFY(!index(r, "auto", true).fromCache);
         fb::IndexOptions o;
         o.cacheDir = s(dir.path() + "/cache");
@@ -699,7 +712,7 @@ private Q_SLOTS:
         QCOMPARE(doc["identities"].toInt(), 3);
         QCOMPARE(doc["format"].toString(), QString("imagefolder"));
         QCOMPARE(doc["problems"].toArray().size(), 1);
-        QCOMPARE(doc["cache"].toObject()["path"].toString(), r + "/.facebench-index");
+        QVERIFY(doc["cache"].toObject()["path"].toString().startsWith(userCacheFolder()));
 
         res = runCli({"data", "stats", r, "--json", "--no-cache"});
         QVERIFY2(res.exitCode == 0, res.err.constData());

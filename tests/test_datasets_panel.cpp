@@ -5,7 +5,9 @@
 // message, never a crash.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -95,6 +97,9 @@ private slots:
     void corruptImageGivesMessage();
     void missingFolderGivesMessage();
     void unreadableListGivesMessage();
+    void errorClearsPreviousDataset();
+    void datasetRootOffersItsParts();
+    void fitsALaptopScreen();
 
 private:
     QTemporaryDir m_dir;
@@ -440,6 +445,68 @@ void TestDatasetsPanel::unreadableListGivesMessage() {
     QCOMPARE(finished.first().first().toBool(), false);
     QVERIFY2(panel.message().contains(QStringLiteral("bad-list.txt")), qPrintable(panel.message()));
     QCOMPARE(panel.identityModel()->rowCount(), 0);
+}
+
+void TestDatasetsPanel::errorClearsPreviousDataset() {
+    // What stays on screen belongs to the path the message names, not to the dataset before.
+    DatasetsPanel panel;
+    QVERIFY(panel.openDataset(m_train));
+    QVERIFY(waitIndexed(panel));
+    QCOMPARE(panel.identityModel()->rowCount(), kIdentities);
+    QTRY_VERIFY(panel.thumbnailModel()->rowCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.cropPreview()->result().image.isNull(), 30000);
+    const QString missing = m_dir.filePath(QStringLiteral("typo/train"));
+    QVERIFY(!panel.openDataset(missing));
+    QVERIFY(panel.message().contains(QDir::toNativeSeparators(missing)));
+    QCOMPARE(panel.identityModel()->rowCount(), 0);
+    QCOMPARE(panel.thumbnailModel()->rowCount(), 0);
+    QVERIFY(!panel.datasetIndex());
+    auto* stats = panel.statsView()->findChild<QLabel*>(QStringLiteral("statsSummary"));
+    QVERIFY(stats);
+    QVERIFY2(stats->text().contains(QStringLiteral("No dataset")), qPrintable(stats->text()));
+    QVERIFY(panel.cropPreview()->result().image.isNull());
+}
+
+void TestDatasetsPanel::datasetRootOffersItsParts() {
+    // The synthetic set's root holds train/, test/ and the protocol folders side by side: the
+    // training part is indexed, not "train", "test", ... as identities. The cache stays out of
+    // the dataset's folder.
+    const QString root = m_dir.filePath(QStringLiteral("synth"));
+    DatasetsPanel panel;
+    QVERIFY(panel.openDataset(root));
+    QVERIFY(waitIndexed(panel));
+    QCOMPARE(panel.identityModel()->rowCount(), kIdentities);
+    QCOMPARE(panel.indexedPart(), QStringLiteral("train"));
+    QVERIFY2(panel.datasetParts().contains(QStringLiteral("test")),
+             qPrintable(panel.datasetParts().join(QLatin1Char(','))));
+    QCOMPARE(panel.datasetParts().first(), QStringLiteral("train"));
+    QVERIFY(!QFileInfo::exists(m_train + QStringLiteral("/.facebench-index")));
+    QVERIFY(!QFileInfo::exists(root + QStringLiteral("/.facebench-index")));
+    const QString cache =
+        QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+        QStringLiteral("/facebench");
+    QVERIFY2(!QDir(cache).entryList(QDir::Files | QDir::Hidden).isEmpty(), qPrintable(cache));
+    // Another part: still offered, the list follows it.
+    QVERIFY(panel.openDataset(root + QStringLiteral("/test")));
+    QVERIFY(waitIndexed(panel));
+    QCOMPARE(panel.indexedPart(), QStringLiteral("test"));
+    QVERIFY(panel.identityModel()->rowCount() != kIdentities);
+}
+
+void TestDatasetsPanel::fitsALaptopScreen() {
+    // A 1366 x 768 screen leaves the page about 1100 x 640 px: it must not scroll there.
+    DatasetsPanel panel;
+    QVERIFY(panel.openDataset(m_train));
+    QVERIFY(waitIndexed(panel));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.cropPreview()->result().image.isNull(), 30000);
+    const QSize minimum = panel.minimumSizeHint();
+    for (QWidget* child : panel.findChildren<QWidget*>())
+        if (child->minimumSizeHint().height() > 250 && child->isVisibleTo(&panel))
+            qInfo("%s %s: minimum %d x %d", child->metaObject()->className(),
+                  qPrintable(child->objectName()), child->minimumSizeHint().width(),
+                  child->minimumSizeHint().height());
+    QVERIFY2(minimum.width() <= 1100 && minimum.height() <= 640,
+             qPrintable(QStringLiteral("%1 x %2").arg(minimum.width()).arg(minimum.height())));
 }
 
 QTEST_MAIN(TestDatasetsPanel)

@@ -19,10 +19,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QDialog>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -632,6 +634,79 @@ private slots:
         QCOMPARE(panel.table3()->item(3, 0)->text(), QFileInfo(m_run2).fileName());
         QCOMPARE(panel.table15()->rowCount(), 2);
         QVERIFY(panel.tableMarkdown().contains(QStringLiteral("| Run | LFW (%)")));
+    }
+
+    void failurePairOpensBothImages() {
+        FailuresPanel panel;
+        panel.loadRun(m_run);
+        panel.setSubset(QStringLiteral("dfw"));
+        QLabel* thumbnail = nullptr;
+        for (QLabel* label : panel.findChildren<QLabel*>())
+            if (!label->pixmap().isNull() && label->width() == label->height() && !thumbnail)
+                thumbnail = label;
+        QVERIFY(thumbnail);
+        QTest::mouseClick(thumbnail, Qt::LeftButton);
+        const QList<QDialog*> dialogs = panel.findChildren<QDialog*>();
+        QCOMPARE(dialogs.size(), 1);
+        int images = 0;
+        for (QLabel* label : dialogs.first()->findChildren<QLabel*>())
+            images += label->pixmap().isNull() ? 0 : 1;
+        QCOMPARE(images, 2); // the pair, not one of its images
+        dialogs.first()->close();
+    }
+
+    void comparisonMarksNotResolvable() {
+        // The tiny set's UMDFaces tracks cannot resolve 0.01% (fewer than 10^4 impostors): the
+        // report and the comparison table mark it as the Evaluation page does.
+        ComparisonPanel panel;
+        panel.setRuns({m_run});
+        QTableWidget* table = panel.table15();
+        QCOMPARE(table->rowCount(), 1);
+        QStringList flagged;
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->item(0, c) && table->item(0, c)->text().endsWith(QStringLiteral(" *")))
+                flagged << table->horizontalHeaderItem(c)->text();
+        // As many as the result files call not resolvable among the table's columns.
+        int expected = 0;
+        auto countUnresolvable = [&expected](const QJsonObject& block, const QList<double>& fars) {
+            for (const QJsonValue& v : block[QStringLiteral("tar_at_far")].toArray())
+                if (fars.contains(v[QStringLiteral("far")].toDouble()) &&
+                    !v[QStringLiteral("resolvable")].toBool())
+                    ++expected;
+        };
+        countUnresolvable(readJson(m_run + QStringLiteral("/eval/dfw.json")), {1e-2, 1e-3});
+        const QJsonObject tracks =
+            readJson(m_run + QStringLiteral("/eval/tracks.json"))[QStringLiteral("tracks")]
+                .toObject();
+        for (const QString& t : tracks.keys())
+            countUnresolvable(tracks[t].toObject(), {1e-2, 1e-3, 1e-4});
+        QVERIFY(expected >= 3); // at least 0.01% of each track
+        QCOMPARE(flagged.size(), expected);
+        QVERIFY(flagged.contains(QStringLiteral("0.01%")));
+        QVERIFY(panel.tableMarkdown().contains(QStringLiteral("not resolvable")));
+        const ProcessResult md = runCli({QStringLiteral("report"), m_run});
+        QVERIFY2(md.exitCode == 0, md.err.constData());
+        QVERIFY2(md.out.contains(" *"), md.out.constData());
+        QVERIFY(md.out.contains("not resolvable"));
+    }
+
+    void notARunFolderSaysSo() {
+        // An empty file opened as a run: a message, and no chart keeps the previous run's title.
+        EvaluationPanel panel;
+        panel.loadRunNow(m_run);
+        QCOMPARE(panel.rocPlot()->plotLayout()->rowCount(), 2); // title row + axes
+        const QString file = m_tmp.filePath(QStringLiteral("empty-file"));
+        writeText(file, QByteArray());
+        panel.loadRunNow(file);
+        auto* status = panel.findChild<QLabel*>(QStringLiteral("evaluationStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("not a run folder")),
+                 qPrintable(status->text()));
+        QCOMPARE(panel.tarTable()->rowCount(), 0);
+        for (QCustomPlot* plot : {panel.rocPlot(), panel.foldsPlot(), panel.posePlot()}) {
+            QCOMPARE(plot->plotLayout()->rowCount(), 1);
+            QVERIFY(!plot->legend->visible());
+        }
     }
 
     void reportFiguresCli() {

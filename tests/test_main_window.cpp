@@ -1,11 +1,17 @@
 // The GUI shell: menus by objectName (never by translated text), the runtime in the status bar,
 // the About dialog, and the recent-folders list kept in QSettings.
 #include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTreeWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -13,6 +19,11 @@
 
 #include <facebench/runtime.h>
 #include <facebench/ui/about_dialog.h>
+#include <facebench/ui/bench_panel.h>
+#include <facebench/ui/experiment_panel.h>
+#include <facebench/ui/home_page.h>
+#include <facebench/ui/runs_panel.h>
+#include <facebench/ui/job_runner.h>
 #include <facebench/ui/main_window.h>
 #include <facebench/ui/recent_folders.h>
 #include <facebench/version.h>
@@ -58,6 +69,9 @@ private slots:
     void recentFoldersSurviveRestart();
     void geometryIsRemembered();
     void addPageShowsNavigation();
+    void startTrainingShowsExperimentError();
+    void openingRunsFolderFindsRuns();
+    void pagesFitALaptopScreen();
 };
 
 void TestMainWindow::initTestCase() {
@@ -261,6 +275,88 @@ void TestMainWindow::addPageShowsNavigation() {
     QCOMPARE(navigation->count(), pages + 1);
     window.showPage(pages);
     QVERIFY(panel->isVisible());
+}
+
+void TestMainWindow::startTrainingShowsExperimentError() {
+    // Run > Start Training (Ctrl+R) with no training set: nothing starts, and the Experiment
+    // page comes up with the reason under the field, not only in the Training page's log.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(QStringLiteral("home"));
+    auto* start = window.findChild<QAction*>(QStringLiteral("actionStartTraining"));
+    QVERIFY(start);
+    QCOMPARE(start->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    start->trigger();
+    QVERIFY(window.jobRunner()->jobIds().isEmpty());
+    fb::ui::ExperimentPanel* experiment = window.experimentPanel();
+    QVERIFY(experiment->isVisible());
+    QVERIFY2(!experiment->fieldError(QStringLiteral("data.train")).isEmpty(),
+             qPrintable(experiment->currentError()));
+    auto* error = experiment->findChild<QLabel*>(QStringLiteral("error:data.train"));
+    QVERIFY(error && error->isVisible());
+}
+
+void TestMainWindow::openingRunsFolderFindsRuns() {
+    // The CLI's demo leaves PROJECT/runs/<run>; each of the three folders opens the project.
+    QTemporaryDir project;
+    const QString runs = project.filePath(QStringLiteral("runs"));
+    const QString run = runs + QStringLiteral("/quickstart-20261128-100000");
+    QVERIFY(QDir().mkpath(run));
+    for (const auto& [file, text] :
+         {std::pair{"config.yaml", QByteArray("model: {name: small-resnet-64}\n")},
+          std::pair{"train.log", QByteArray("2026-11-28 10:00:00  finished at step 20 of 20\n")},
+          std::pair{"metrics.jsonl", QByteArray("{\"type\":\"train\",\"step\":20,\"loss\":1}\n")}}) {
+        QFile out(run + QLatin1Char('/') + QLatin1String(file));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+    }
+    const QString projectPath = QDir(project.path()).absolutePath();
+    for (const QString& opened : {projectPath, runs, run}) {
+        MainWindow window;
+        auto* home = window.findChild<fb::ui::HomePage*>();
+        QVERIFY(home);
+        QSignalSpy shown(home, &fb::ui::HomePage::runsShown);
+        QVERIFY(window.openFolder(opened));
+        QCOMPARE(window.currentFolder(), projectPath);
+        QCOMPARE(window.runsPanel()->runsFolder(), QDir::cleanPath(runs));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.last().first().toInt(), 1);
+        QCOMPARE(home->recentRuns()->topLevelItemCount(), 1);
+        QCOMPARE(home->recentRuns()->topLevelItem(0)->text(0),
+                 QStringLiteral("quickstart-20261128-100000"));
+        if (opened == run)
+            QCOMPARE(window.runsPanel()->openRun(), run);
+        // The Benchmark page saves into the same runs folder.
+        auto* bench = window.findChild<fb::ui::BenchPanel*>();
+        QVERIFY(bench);
+        QCOMPARE(bench->outputFolder(), QDir::cleanPath(runs));
+    }
+    // Started in a folder without runs, nothing opens.
+    MainWindow window;
+    QVERIFY(!window.openStartFolder(runs + QStringLiteral("/quickstart-20261128-100000/none")));
+    QVERIFY(window.openStartFolder(projectPath));
+}
+
+void TestMainWindow::pagesFitALaptopScreen() {
+    // The window a 1366 x 768 screen gets: no page scrolls, sideways or down.
+    MainWindow window;
+    window.resize(1297, 729);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages);
+    for (int i = 0; i < pages->count(); ++i) {
+        window.showPage(i);
+        QTest::qWait(50);
+        auto* scroll = qobject_cast<QScrollArea*>(pages->widget(i));
+        QVERIFY(scroll);
+        const QString page = window.pageNames().value(i);
+        QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), qPrintable(page));
+        QVERIFY2(!scroll->verticalScrollBar()->isVisible(),
+                 qPrintable(page + QStringLiteral(": needs %1 px")
+                                       .arg(scroll->widget()->minimumSizeHint().height())));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

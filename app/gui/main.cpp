@@ -2,6 +2,7 @@
 // system locale, sets up LibTorch's threads and shows the main window.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -110,6 +111,12 @@ int main(int argc, char* argv[]) {
         QCoreApplication::translate("main", "Detector of the crop preview: mtcnn, haar or none."),
         QStringLiteral("name"));
     parser.addOptions({datasetOption, previewOption, detectorOption});
+    parser.addPositionalArgument(
+        QStringLiteral("folder"),
+        QCoreApplication::translate("main", "The folder to open: the one you ran facebench-cli "
+                                            "in, its runs folder, or one run. Default: the "
+                                            "working folder when it holds runs."),
+        QStringLiteral("[folder]"));
     parser.process(app);
 
     fb::initRuntime();
@@ -117,8 +124,19 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/facebench.svg")));
 
     fb::ui::MainWindow window;
-    if (parser.isSet(folderOption))
+    const QStringList folders = parser.positionalArguments();
+    if (!folders.isEmpty()) {
+        if (!window.openFolder(folders.first())) {
+            fprintf(stderr, "%s\n",
+                    qPrintable(QCoreApplication::translate("main", "%1 is not a folder")
+                                   .arg(folders.first())));
+            return 2;
+        }
+    } else if (parser.isSet(folderOption)) {
         window.openFolder(parser.value(folderOption));
+    } else {
+        window.openStartFolder(QDir::currentPath());
+    }
     if (auto* datasets = window.findChild<fb::ui::DatasetsPanel*>();
         datasets && (parser.isSet(datasetOption) || parser.isSet(previewOption))) {
         datasets->openForSession(parser.value(datasetOption), parser.value(previewOption),

@@ -1,43 +1,16 @@
 // readNpy (facebench/npy_file.h) on arbitrary bytes: what `extract --input-tensor` reads. The
-// parser takes a path, so each input is written to one file in a private folder made once.
+// parser takes a path, so each input is written to the harnesses' scratch folder (fuzz_support.h).
 #include "facebench/errors.h"
 #include "facebench/npy_file.h"
+#include "fuzz_support.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
-namespace {
-
-std::string folder;
-std::string path;
-
-void removeInputFile() {
-    std::remove(path.c_str());
-    std::remove(folder.c_str());
-}
-
-const std::string& inputPath() {
-    if (path.empty()) {
-        char name[] = "/tmp/fuzz_npy_file.XXXXXX";
-        if (!mkdtemp(name))
-            std::abort();
-        folder = name;
-        path = folder + "/input.npy";
-        std::atexit(removeInputFile);
-    }
-    return path;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string& path = inputPath();
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file || std::fwrite(data, 1, size, file) != size || std::fclose(file) != 0)
-        std::abort();
+    const std::string path = fb::fuzz::writeScratchFile("input.npy", data, size);
     try {
         const fb::NpyArray array = fb::readNpy(path);
         // What the caller relies on: as many values as the shape says (a zero dimension makes

@@ -1,45 +1,16 @@
 // libFuzzer harness for InsightFace .bin verification sets (core/src/data/verification_bin.cpp):
-// each input is a whole .bin file, written to a folder made once per process and removed at
-// exit.
+// each input is a whole .bin file, written to the harnesses' scratch folder (fuzz_support.h).
 #include "facebench/errors.h"
 #include "facebench/verification_bin.h"
+#include "fuzz_support.h"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
-#include <unistd.h>
-
-namespace {
-
-char folderPath[] = "/tmp/fuzz_verification_bin.XXXXXX"; // mkdtemp fills in the X's
-
-void removeFolder() {
-    std::remove((std::string(folderPath) + "/set.bin").c_str());
-    ::rmdir(folderPath);
-}
-
-const std::string& binPath() {
-    static const std::string path = [] {
-        if (!::mkdtemp(folderPath))
-            std::abort();
-        std::atexit(removeFolder);
-        return std::string(folderPath) + "/set.bin";
-    }();
-    return path;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    FILE* file = std::fopen(binPath().c_str(), "wb");
-    if (!file)
-        std::abort();
-    if (size > 0 && std::fwrite(data, 1, size, file) != size)
-        std::abort();
-    std::fclose(file);
+    const std::string path = fb::fuzz::writeScratchFile("set.bin", data, size);
     try {
-        fb::readVerificationBin(binPath());
+        fb::readVerificationBin(path);
     } catch (const fb::InputError&) {
         // expected for bad input; anything else escapes and is reported
     }

@@ -11,6 +11,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -18,7 +20,12 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <algorithm>
+
+#include <facebench/experiment_config.h>
+#include <facebench/run_metrics.h>
 #include <facebench/runtime.h>
+#include <facebench/training_job.h>
 #include <facebench/ui/about_dialog.h>
 #include <facebench/ui/analysis_pages.h>
 #include <facebench/ui/datasets_panel.h>
@@ -37,6 +44,56 @@ namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString statusBarKey = QStringLiteral("mainWindow/statusBarVisible");
+
+bool holdsRuns(const QString& folder) {
+    return !fb::listRunDirectories(folder.toStdString()).empty();
+}
+
+// A run folder as training leaves it: its resolved config and its log.
+bool isRunFolder(const QString& folder) {
+    const QDir dir(folder);
+    return QFileInfo::exists(dir.filePath(QStringLiteral("config.yaml"))) &&
+           (QFileInfo::exists(dir.filePath(QStringLiteral("metrics.jsonl"))) ||
+            QFileInfo::exists(dir.filePath(QStringLiteral("train.log"))));
+}
+
+QString parentOf(const QString& folder) {
+    return QFileInfo(folder).absolutePath();
+}
+
+// Holds a page in its scroll area: the page fills the viewport, and scroll bars appear only
+// below the page's minimum size. Without it the scroll area would see the height-for-width of
+// the page's word-wrapped labels and scroll whenever the page prefers more room than it has
+// (the Datasets page on a 1366 x 768 screen).
+class PageHost : public QWidget {
+public:
+    explicit PageHost(QWidget* page) : m_page(page) { page->setParent(this); }
+    QWidget* page() const { return m_page; }
+    QSize minimumSizeHint() const override {
+        return m_page->minimumSizeHint().expandedTo(m_page->minimumSize());
+    }
+    QSize sizeHint() const override { return m_page->sizeHint(); }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QWidget::resizeEvent(event);
+        m_page->setGeometry(rect());
+    }
+    bool event(QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest)
+            updateGeometry(); // the page's minimum changed: the scroll area asks again
+        return QWidget::event(event);
+    }
+
+private:
+    QWidget* m_page;
+};
+
+QWidget* pageOf(QWidget* stacked) {
+    auto* scroll = qobject_cast<QScrollArea*>(stacked);
+    auto* host = scroll ? dynamic_cast<PageHost*>(scroll->widget()) : nullptr;
+    return host ? host->page() : stacked;
+}
 
 } // namespace
 
@@ -66,6 +123,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_home = new HomePage;
     connect(m_home, &HomePage::openFolderRequested, this, &MainWindow::chooseFolder);
     connect(m_home, &HomePage::recentFolderActivated, this, &MainWindow::openRecentFolder);
+    connect(m_home, &HomePage::runActivated, this, &MainWindow::openRun);
+    connect(m_home, &HomePage::quickStartRequested, this, &MainWindow::trainQuickStart);
     connect(this, &MainWindow::folderOpened, m_home, &HomePage::setFolder);
     addPage(m_home, tr("Home"), QIcon(QStringLiteral(":/icons/facebench.svg")));
 
@@ -79,17 +138,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addPage(m_experiment, tr("Experiment"),
             style()->standardIcon(QStyle::SP_FileDialogDetailedView));
     m_training = new TrainingPanel(m_jobs);
-    m_training->setConfigProvider([this] { return m_experiment->config(); });
+    m_training->setConfigProvider([this] { return m_experiment->trainingConfig(); });
     m_training->setProcessCountProvider([this] { return m_experiment->processCount(); });
     addPage(m_training, tr("Training"), style()->standardIcon(QStyle::SP_MediaPlay));
     m_runs = new RunsPanel(m_jobs);
     addPage(m_runs, tr("Runs"), style()->standardIcon(QStyle::SP_DirIcon));
     connect(this, &MainWindow::folderOpened, m_experiment, &ExperimentPanel::setBaseFolder);
-    connect(this, &MainWindow::folderOpened, m_runs, &RunsPanel::setProjectFolder);
+    // The Runs page lists the folder the runs are trained into (the Experiment page's), once
+    // the new run's folder exists.
     connect(m_training, &TrainingPanel::trainingStarted, m_runs, [this] {
-        QTimer::singleShot(2000, m_runs, &RunsPanel::refresh); // the new run directory
+        QTimer::singleShot(2000, m_runs, [this] { followTrainedRun(m_training->runDirectory()); });
     });
-    connect(m_training, &TrainingPanel::trainingFinished, m_runs, &RunsPanel::refresh);
+    connect(m_training, &TrainingPanel::trainingFinished, m_runs,
+            [this](int, const QString& runDir) { followTrainedRun(runDir); });
+    connect(m_runs, &RunsPanel::resumeRequested, this, [this](const QString& runDir) {
+        if (m_training->resumeTraining(runDir) > 0)
+            showPage(QStringLiteral("training"));
+    });
     // Evaluation, benchmark and comparison pages (issue 12) register below this line.
     addAnalysisPages(this, m_jobs, m_runs);
 
@@ -108,7 +173,7 @@ int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon) 
     // dictates the window's (and a restored geometry is honoured).
     auto* scroll = new QScrollArea;
     scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
-    scroll->setWidget(page);
+    scroll->setWidget(new PageHost(page));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     const int index = m_pages->addWidget(scroll);
@@ -127,8 +192,7 @@ void MainWindow::showPage(int index) {
 bool MainWindow::showPage(const QString& name) {
     const QString wanted = name.trimmed().toLower();
     for (int i = 0; i < m_pages->count(); ++i) {
-        auto* scroll = qobject_cast<QScrollArea*>(m_pages->widget(i));
-        QString key = (scroll ? scroll->widget() : m_pages->widget(i))->objectName().toLower();
+        QString key = pageOf(m_pages->widget(i))->objectName().toLower();
         for (const char* suffix : {"panel", "page", "view"})
             if (key.endsWith(QLatin1String(suffix)))
                 key.chop(int(qstrlen(suffix)));
@@ -167,7 +231,13 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("menuRun"));
     run->setToolTipsVisible(true);
-    QAction* train = run->addAction(tr("&Start Training"), m_training, &TrainingPanel::start);
+    // Training shows on its page; an experiment that cannot train shows why at its field.
+    QAction* train = run->addAction(tr("&Start Training"), this, [this] {
+        if (m_training->start())
+            showPage(QStringLiteral("training"));
+        else if (!m_experiment->isValid())
+            showPage(QStringLiteral("experiment"));
+    });
     train->setObjectName(QStringLiteral("actionStartTraining"));
     train->setShortcut(Qt::CTRL | Qt::Key_R);
     QAction* jobs = run->addAction(tr("Show &Jobs"), this, [this] { showPage(m_jobsPage); });
@@ -232,18 +302,78 @@ bool MainWindow::openFolder(const QString& folder) {
     const QFileInfo info(folder);
     if (!info.isDir())
         return false;
-    m_currentFolder = QDir::cleanPath(info.absoluteFilePath());
+    QString project = QDir::cleanPath(info.absoluteFilePath());
+    QString runsFolder = QDir(project).filePath(QStringLiteral("runs"));
+    QString run;
+    if (isRunFolder(project)) {
+        run = project;
+        runsFolder = parentOf(run);
+        project = parentOf(runsFolder);
+    } else if (!holdsRuns(runsFolder) && holdsRuns(project)) {
+        runsFolder = project;
+        project = parentOf(runsFolder);
+    }
+    m_currentFolder = project;
     m_recent.add(m_currentFolder);
     rebuildRecentMenu();
     setWindowTitle(tr("%1 — FaceBench").arg(QDir::toNativeSeparators(m_currentFolder)));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_currentFolder)), 5000);
     emit folderOpened(m_currentFolder);
+    showRunsFolder(runsFolder);
+    if (!run.isEmpty())
+        openRun(run);
     return true;
 }
 
+bool MainWindow::openStartFolder(const QString& folder) {
+    if (!holdsRuns(QDir(folder).filePath(QStringLiteral("runs"))) && !holdsRuns(folder))
+        return false;
+    return openFolder(folder);
+}
+
+void MainWindow::showRunsFolder(const QString& runsFolder) {
+    m_runs->setRunsFolder(runsFolder);
+    m_home->setRunsFolder(runsFolder);
+}
+
+void MainWindow::openRun(const QString& runDir) {
+    if (QDir::cleanPath(parentOf(runDir)) != QDir::cleanPath(m_runs->runsFolder()))
+        showRunsFolder(parentOf(runDir));
+    m_runs->openRunDirectory(runDir);
+    showPage(QStringLiteral("runs"));
+}
+
+void MainWindow::followTrainedRun(const QString& runDir) {
+    if (runDir.isEmpty() ||
+        QDir::cleanPath(parentOf(runDir)) == QDir::cleanPath(m_runs->runsFolder())) {
+        m_runs->refresh();
+        m_home->setRunsFolder(m_runs->runsFolder());
+        return;
+    }
+    showRunsFolder(parentOf(runDir));
+}
+
+void MainWindow::trainQuickStart() {
+    try {
+        m_experiment->setConfig(
+            fb::parseExperimentConfig(fb::quickstartConfigText(), "quick start"));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Quick start"), QString::fromStdString(e.what()));
+        return;
+    }
+    if (m_training->start())
+        showPage(QStringLiteral("training"));
+    else
+        showPage(QStringLiteral("experiment"));
+}
+
 void MainWindow::chooseFolder() {
+    // From the folder in use, else the last one, else where FaceBench was started (where the
+    // command line wrote its runs).
     const QStringList recent = m_recent.folders();
-    const QString start = recent.isEmpty() ? QDir::homePath() : recent.first();
+    const QString start = !m_currentFolder.isEmpty() ? m_currentFolder
+                          : recent.isEmpty()         ? QDir::currentPath()
+                                                     : recent.first();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder"), start);
     if (!folder.isEmpty())
         openFolder(folder);
@@ -283,8 +413,14 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
-        resize(1100, 720);
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
+        // Most of the screen, up to what the pages use: a laptop's 1366 x 768 is filled, a
+        // 4K screen is not.
+        const QRect screen = this->screen() ? this->screen()->availableGeometry()
+                                            : QRect(0, 0, 1366, 768);
+        resize(std::min(1700, screen.width() * 95 / 100), std::min(1050, screen.height() * 95 / 100));
+        move(screen.center() - rect().center());
+    }
     restoreState(settings.value(stateKey).toByteArray());
     m_statusBarAction->setChecked(settings.value(statusBarKey, true).toBool());
 }

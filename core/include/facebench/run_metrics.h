@@ -37,6 +37,10 @@ bool parseMetricsLine(const std::string& line, MetricsRow& row, std::string* pro
 // line without its newline is taken as still being written and skipped silently.
 RunMetrics readRunMetrics(const std::string& path);
 
+// True when the file at `path` exists but holds no settings (empty, blank lines or comments
+// only): the YAML loader would take it for "every default", which no user means.
+bool isBlankConfigFile(const std::string& path);
+
 enum class RunStatus { Unknown, Running, Finished, Cancelled, Failed };
 std::string runStatusName(RunStatus status); // "unknown", "running", "finished", ...
 

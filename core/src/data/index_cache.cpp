@@ -123,18 +123,12 @@ std::vector<std::string> indexCacheCandidates(const std::string& path,
                                               const std::string& cacheDir) {
     if (!cacheDir.empty())
         return {cacheDir + "/" + hashedName(path)};
-    std::vector<std::string> result;
-    std::error_code error;
-    const std::filesystem::path p(path);
-    if (std::filesystem::is_directory(p, error))
-        result.push_back(path + "/" + kIndexCacheName);
-    else
-        result.push_back(
-            (p.parent_path() / ("." + p.filename().string() + kIndexCacheName)).string());
+    // Never beside the data unless asked (--cache-dir): a dataset may be a git checkout, a
+    // shared or a read-only disk, and a file written into it is the user's to clean up.
     const std::string user = userCacheDir();
-    if (!user.empty())
-        result.push_back(user + "/" + hashedName(path));
-    return result;
+    if (user.empty())
+        return {};
+    return {user + "/" + hashedName(path)};
 }
 
 std::string writeIndexCache(const std::string& cachePath, const std::string& root,

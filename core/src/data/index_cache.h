@@ -1,5 +1,5 @@
 #pragma once
-// The cached index (issue 6): a versioned binary file holding a DatasetIndex and the files and
+// The cached index: a versioned binary file holding a DatasetIndex and the files and
 // folders it was built from, reused while they are unchanged. Validity rule (cheap: one stat
 // per folder, no stat per image):
 //   - a watched file (list, .rec, .idx) is unchanged when its mtime and size are;
@@ -21,9 +21,9 @@ namespace fb::data {
 
 constexpr const char* kIndexCacheName = ".facebench-index";
 
-// Where the cache for `path` (absolute) may live, in the order to try: beside the data
-// (<folder>/.facebench-index, or <dir>/.<file>.facebench-index), then the user cache dir
-// ($XDG_CACHE_HOME/facebench, else ~/.cache/facebench). With `cacheDir` given, only there.
+// Where the cache for `path` (absolute) lives: `cacheDir` when given, else the user cache dir
+// ($XDG_CACHE_HOME/facebench, else ~/.cache/facebench); none when neither is known. The file
+// name is the path's hash and base name, so one folder holds the caches of many datasets.
 std::vector<std::string> indexCacheCandidates(const std::string& path, const std::string& cacheDir);
 
 // True, with `index` filled, when `cachePath` holds the index of (`root`, `format`) and every

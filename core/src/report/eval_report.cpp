@@ -56,14 +56,20 @@ RunResults loadRun(const std::string& runDir) {
     return r;
 }
 
-// TAR (%) at `far` from a verification block, or NaN.
-double tarAt(const Json* block, double far) {
+// The tar_at_far row of a verification block at `far`, or nullptr.
+const Json* tarRow(const Json* block, double far) {
     if (!block || !block->contains("tar_at_far"))
-        return NAN;
+        return nullptr;
     for (const Json& row : (*block)["tar_at_far"])
         if (std::abs(row.value("far", 0.0) - far) <= 1e-12 * far)
-            return 100.0 * row.value("tar", NAN);
-    return NAN;
+            return &row;
+    return nullptr;
+}
+
+// TAR (%) at `far` from a verification block, or NaN.
+double tarAt(const Json* block, double far) {
+    const Json* row = tarRow(block, far);
+    return row ? 100.0 * row->value("tar", NAN) : NAN;
 }
 
 const Json* member(const std::optional<Json>& doc, const std::string& key) {
@@ -97,6 +103,22 @@ std::string row(const std::vector<std::string>& cells, char sep) {
         line += cells[i] + (i + 1 < cells.size() ? (sep == '|' ? " | " : ",") : "");
     return line + (sep == '|' ? " |\n" : "\n");
 }
+
+// A TAR table cell; " *" marks a FAR the set cannot resolve (fewer impostor pairs than 1/FAR,
+// the protocol's "resolvable": false), as the Evaluation page does.
+std::string tarCell(const Json* block, double far, bool& anyUnresolvable) {
+    std::string text = cell(tarAt(block, far), "%.1f");
+    const Json* r = tarRow(block, far);
+    if (r && !r->value("resolvable", true)) {
+        text += " *";
+        anyUnresolvable = true;
+    }
+    return text;
+}
+
+constexpr char kUnresolvableNote[] =
+    "\n\\* not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR is not "
+    "measured at that FAR\n";
 
 std::string percent(double far) {
     return cell(far * 100, "%g") + "%";
@@ -183,6 +205,7 @@ std::string formatEvalReport(const std::vector<std::string>& runDirs, const std:
                "Mature", "Low2High 1%", "0.1%", "0.01%", "Middle2High 1%", "0.1%", "0.01%"},
               '|');
     md += row(std::vector<std::string>(15, "---"), '|');
+    bool unresolvable3 = false;
     for (const RunResults& r : runs) {
         for (std::size_t a = 0; a < 3; ++a) {
             std::vector<std::string> cells;
@@ -197,26 +220,32 @@ std::string formatEvalReport(const std::vector<std::string>& runDirs, const std:
                 cells.push_back(a < 2 ? cell(matrixAt(r.templates, "age", a, b), "%.3f") : "");
             for (const char* q : {"Low2High", "Middle2High"})
                 for (double far : kQualityFars)
-                    cells.push_back(a == 0 ? cell(tarAt(member(r.quality, q), far), "%.1f") : "");
+                    cells.push_back(a == 0 ? tarCell(member(r.quality, q), far, unresolvable3)
+                                           : "");
             md += row(cells, '|');
         }
     }
+    if (unresolvable3)
+        md += kUnresolvableNote;
     md += "\nTable 15 layout: DFW and UMDFaces tracks, TAR (%) at each FAR\n\n";
     md += row({"Run", "DFW 1%", "0.1%", "Easy 1%", "0.1%", "0.01%", "Moderate 1%", "0.1%", "0.01%",
                "Difficult 1%", "0.1%", "0.01%"},
               '|');
     md += row(std::vector<std::string>(12, "---"), '|');
+    bool unresolvable15 = false;
     for (const RunResults& r : runs) {
         std::vector<std::string> cells{r.name};
         for (double far : kDfwFars)
-            cells.push_back(cell(tarAt(r.dfw ? &*r.dfw : nullptr, far), "%.1f"));
+            cells.push_back(tarCell(r.dfw ? &*r.dfw : nullptr, far, unresolvable15));
         const Json* all = member(r.tracks, "tracks");
         for (const std::string& t : tracks)
             for (double far : kQualityFars)
-                cells.push_back(
-                    cell(tarAt(all && all->contains(t) ? &(*all)[t] : nullptr, far), "%.1f"));
+                cells.push_back(tarCell(all && all->contains(t) ? &(*all)[t] : nullptr, far,
+                                        unresolvable15));
         md += row(cells, '|');
     }
+    if (unresolvable15)
+        md += kUnresolvableNote;
     return md;
 }
 

@@ -150,6 +150,22 @@ void readTrainLog(const fs::path& path, RunSummary& summary) {
 
 } // namespace
 
+bool isBlankConfigFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        return false;
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line[first] == '#')
+            continue;
+        const std::string text = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+        if (text != "---" && text != "...")
+            return false;
+    }
+    return true;
+}
+
 RunSummary summarizeRun(const std::string& runDir) {
     RunSummary summary;
     const fs::path dir(runDir);
@@ -161,6 +177,8 @@ RunSummary summarizeRun(const std::string& runDir) {
     std::error_code error;
     if (!fs::exists(config, error)) {
         summary.configError = "no config.yaml";
+    } else if (isBlankConfigFile(config.string())) {
+        summary.configError = "config.yaml is empty";
     } else {
         try {
             const ExperimentConfig c = loadExperimentConfig(config.string());

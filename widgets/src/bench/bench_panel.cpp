@@ -6,6 +6,7 @@
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/job_runner.h"
+#include "jobs/user_message.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -53,6 +54,21 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     m_memoryCap->setRange(0, 1 << 20);
     m_memoryCap->setSuffix(tr(" MiB"));
     m_memoryCap->setSpecialValueText(tr("no cap"));
+    m_outputFolder = new QLineEdit;
+    m_outputFolder->setObjectName(QStringLiteral("benchOutputFolder"));
+    m_outputFolder->setPlaceholderText(tr("runs/ in the working folder"));
+    m_outputFolder->setToolTip(tr("Each benchmark is saved in a bench-<date>-<time> folder here"));
+    auto* chooseOutput = new QPushButton(tr("…"));
+    chooseOutput->setToolTip(tr("Choose the folder"));
+    connect(chooseOutput, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Save benchmarks in"),
+                                                                 outputFolder());
+        if (!folder.isEmpty())
+            m_outputFolder->setText(folder);
+    });
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_outputFolder, 1);
+    outputRow->addWidget(chooseOutput);
     m_run = new QPushButton(tr("Run benchmark"));
     auto* open = new QPushButton(tr("Open bench.json…"));
     auto* exportChart = new QPushButton(tr("Export chart…"));
@@ -64,6 +80,7 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Timed iterations:"), m_iterations);
     form->addRow(tr("Warm-up iterations:"), m_warmup);
     form->addRow(tr("CPU memory cap:"), m_memoryCap);
+    form->addRow(tr("Save to:"), outputRow);
     form->addRow(m_run);
     form->addRow(open);
     form->addRow(exportChart);
@@ -101,7 +118,7 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
                                                           tr("Benchmark (bench.json *.json)"));
         QString error;
         if (!path.isEmpty() && !openBenchJson(path, &error))
-            QMessageBox::warning(this, tr("Open benchmark"), error);
+            QMessageBox::warning(this, tr("Open benchmark"), userMessage(error));
     });
     connect(exportChart, &QPushButton::clicked, this, [this] {
         const QList<QCustomPlot*> plots{m_throughput, m_scaling, m_time};
@@ -203,6 +220,16 @@ void BenchPanel::setResult(const BenchResult& result, const std::vector<double>&
     m_table->resizeColumnsToContents();
 }
 
+void BenchPanel::setRunsFolder(const QString& folder) {
+    m_outputFolder->setText(QDir::toNativeSeparators(folder));
+}
+
+QString BenchPanel::outputFolder() const {
+    const QString chosen = m_outputFolder->text().trimmed();
+    return chosen.isEmpty() ? QDir::current().filePath(QStringLiteral("runs"))
+                            : QDir::fromNativeSeparators(chosen);
+}
+
 void BenchPanel::run() {
     if (!m_runner) {
         m_status->setText(tr("No job runner: benchmarks need the workbench window."));
@@ -217,9 +244,10 @@ void BenchPanel::run() {
     }
     auto job = std::make_shared<BenchJob>(o);
     auto result = std::make_shared<BenchResult>();
-    const QString outDir = QDir::current().filePath(
-        QStringLiteral("runs/bench-%1/bench")
-            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    const QString outDir = QDir(outputFolder())
+                               .filePath(QStringLiteral("bench-%1/bench")
+                                             .arg(QDateTime::currentDateTimeUtc().toString(
+                                                 QStringLiteral("yyyyMMdd-HHmmss"))));
     JobSpec spec;
     spec.title = tr("Benchmark %1 models").arg(o.models.size());
     spec.kind = QStringLiteral("benchmark");
@@ -237,7 +265,7 @@ void BenchPanel::run() {
     spec.onCancel = [job] { job->cancel(); };
     const int id = m_runner->submit(spec);
     m_run->setEnabled(false);
-    m_status->setText(tr("Benchmark queued (job %1)…").arg(id));
+    m_status->setText(tr("Benchmark queued: it runs when its device is free (progress on the Jobs page)…"));
     // Both connections end with this job: every run would otherwise add two more for good.
     auto changed = std::make_shared<QMetaObject::Connection>();
     auto finished = std::make_shared<QMetaObject::Connection>();

@@ -157,7 +157,7 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
     plot->xAxis->setTicker(ticks);
     // Room either side for the oom labels centred on the first and last batch.
     plot->xAxis->setRange(std::log2(double(bmin)) - 0.6, std::log2(double(bmax)) + 0.75);
-    plot->yAxis->setRange(-top * 0.08, top * 1.18 + 1e-9);
+    plot->yAxis->setRange(0, top * 1.18 + 1e-9); // throughput is never negative
     int i = 0;
     bool anyOom = false;
     for (const std::string& key : order) {
@@ -187,6 +187,8 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
             if (r.status != "ok") {
                 const double x = std::log2(double(r.batch));
                 oom->addData(x, 0);
+                // Room below zero for the crosses only, too little for a negative tick label.
+                plot->yAxis->setRangeLower(-top * 0.03);
                 const int n = stacked[r.batch]++;
                 text(plot, QStringLiteral("%1 %2").arg(std2q(r.model), std2q(r.status)), x,
                      top * (0.05 + 0.07 * n), Qt::AlignHCenter | Qt::AlignBottom, -2)

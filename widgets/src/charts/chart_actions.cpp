@@ -2,13 +2,16 @@
 #include "charts/chart_actions.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 
 #include <qcustomplot.h>
 
@@ -60,9 +63,24 @@ FigureSize FigureSizeDialog::size() const {
     return s;
 }
 
+namespace {
+const QString lastExportFolderKey = QStringLiteral("export/lastFolder");
+} // namespace
+
+QString exportStartPath(const QString& fileName) {
+    QString folder = QSettings().value(lastExportFolderKey).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(folder).filePath(fileName);
+}
+
+void rememberExportFolder(const QString& writtenPath) {
+    QSettings().setValue(lastExportFolderKey, QFileInfo(writtenPath).absolutePath());
+}
+
 QString exportChartInteractively(QWidget* parent, QCustomPlot* plot, const QString& baseName) {
     const QString path = QFileDialog::getSaveFileName(
-        parent, QObject::tr("Export figure"), baseName + QStringLiteral(".png"),
+        parent, QObject::tr("Export figure"), exportStartPath(baseName + QStringLiteral(".png")),
         QObject::tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return {};
@@ -74,12 +92,13 @@ QString exportChartInteractively(QWidget* parent, QCustomPlot* plot, const QStri
         QMessageBox::warning(parent, QObject::tr("Export figure"), error);
         return {};
     }
+    rememberExportFolder(path);
     return path;
 }
 
 QString exportTableInteractively(QWidget* parent, const TableData& table, const QString& baseName) {
     const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export table"),
-                                                      baseName + QStringLiteral(".csv"),
+                                                      exportStartPath(baseName + QStringLiteral(".csv")),
                                                       QObject::tr("CSV (*.csv);;Markdown (*.md)"));
     if (path.isEmpty())
         return {};
@@ -88,6 +107,7 @@ QString exportTableInteractively(QWidget* parent, const TableData& table, const 
         QMessageBox::warning(parent, QObject::tr("Export table"), error);
         return {};
     }
+    rememberExportFolder(path);
     return path;
 }
 

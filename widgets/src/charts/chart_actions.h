@@ -29,6 +29,10 @@ private:
 // written or "".
 QString exportChartInteractively(QWidget* parent, QCustomPlot* plot, const QString& baseName);
 QString exportTableInteractively(QWidget* parent, const TableData& table, const QString& baseName);
+// Where an export dialog starts: the folder of the last export (remembered across sessions),
+// else the user's documents folder; rememberExportFolder records it after a save.
+QString exportStartPath(const QString& fileName);
+void rememberExportFolder(const QString& writtenPath);
 // Right-click on the plot: "Export figure…".
 void addChartContextMenu(QCustomPlot* plot, const QString& baseName);
 

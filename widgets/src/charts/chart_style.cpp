@@ -57,7 +57,8 @@ void styleChart(QCustomPlot* plot, const ChartLabels& labels) {
     plot->legend->setBrush(QColor(255, 255, 255, 230));
     plot->legend->setBorderPen(QPen(QColor(0x99, 0x99, 0x99), 1));
     plot->legend->setRowSpacing(0);
-    if (plot->axisRect())
+    // A legend moved out of the axes (below them) keeps its place.
+    if (plot->axisRect() && plot->legend->layout() == plot->axisRect()->insetLayout())
         plot->axisRect()->insetLayout()->setInsetAlignment(0, labels.legendAlignment);
 
     // The title lives in its own layout row; find ours before adding one.
@@ -83,6 +84,11 @@ void resetChart(QCustomPlot* plot) {
     plot->clearPlottables();
     plot->clearItems();
     plot->clearGraphs();
+    // An empty chart keeps no title or legend box of the figure it showed before.
+    plot->legend->setVisible(false);
+    if (plot->plotLayout()->rowCount() > 1)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
+            plot->plotLayout()->remove(title);
     // A colour scale left over from a heatmap lives in the layout, not among the plottables.
     for (int i = plot->plotLayout()->elementCount() - 1; i >= 0; --i)
         if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))

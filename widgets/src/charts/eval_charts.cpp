@@ -112,6 +112,7 @@ void plotRocCurves(QCustomPlot* plot, const QList<RocSeries>& series, const QStr
         label(plot, QStringLiteral("FAR ") + farLabel(far), far * 1.15, 1.0,
               Qt::AlignLeft | Qt::AlignTop);
     }
+    plot->legend->setVisible(!series.isEmpty()); // no empty legend box
 }
 
 void plotScoreHistogram(QCustomPlot* plot, const ScoreSet& scores, double threshold,
@@ -170,20 +171,19 @@ void plotLfwFolds(QCustomPlot* plot, const EvalResult& lfw, const QString& title
     bars->setName(QObject::tr("Fold accuracy"));
     bars->setPen(QPen(seriesColor(0).darker(130), 1));
     bars->setBrush(seriesColor(0).lighter(140));
-    double lo = 100, hi = 0;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (std::size_t i = 0; i < lfw.foldAccuracies.size(); ++i) {
         const double pct = 100 * lfw.foldAccuracies[i];
         bars->addData(double(i + 1), pct);
         ticker->addTick(double(i + 1), QString::number(i + 1));
-        lo = std::min(lo, pct), hi = std::max(hi, pct);
         label(plot, QString::number(pct, 'f', 1), double(i + 1), pct,
               Qt::AlignHCenter | Qt::AlignBottom, kChartFontPointSize - 2);
     }
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.3, lfw.foldAccuracies.size() + 0.7);
-    const double pad = std::max(2.0, (hi - lo) * 0.6);
-    plot->yAxis->setRange(std::max(0.0, lo - pad), std::min(100.0, hi + pad) + 0.5);
+    // Bars start at zero: a cut axis would make a one-point difference look like a doubling.
+    // Above 100%, room for the value labels and the legend, without a tick label.
+    plot->yAxis->setRange(0, 118);
     QCPGraph* mean = plot->addGraph();
     mean->setName(QObject::tr("Mean %1% \u00b1 %2 (s.e.)")
                       .arg(100 * lfw.accuracy, 0, 'f', 2)

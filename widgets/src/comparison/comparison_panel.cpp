@@ -8,6 +8,7 @@
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/run_figures.h"
+#include "jobs/user_message.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -56,8 +57,17 @@ int fillFromMarkdown(QTableWidget* table, const QStringList& lines, int from) {
     table->setHorizontalHeaderLabels(rows.first());
     table->setRowCount(rows.size() - 1);
     for (int r = 1; r < rows.size(); ++r)
-        for (int c = 0; c < rows[r].size() && c < table->columnCount(); ++c)
-            table->setItem(r - 1, c, new QTableWidgetItem(rows[r][c]));
+        for (int c = 0; c < rows[r].size() && c < table->columnCount(); ++c) {
+            auto* item = new QTableWidgetItem(rows[r][c]);
+            // The report marks a TAR at a FAR the set cannot resolve, as the Evaluation page.
+            if (rows[r][c].endsWith(QLatin1String(" *"))) {
+                item->setForeground(QColor(0xB0, 0x30, 0x00));
+                item->setToolTip(ComparisonPanel::tr(
+                    "Not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR "
+                    "is not measured at that FAR"));
+            }
+            table->setItem(r - 1, c, item);
+        }
     table->resizeColumnsToContents();
     return from;
 }
@@ -115,6 +125,9 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
     tablesLayout->addWidget(m_table3, 2);
     tablesLayout->addWidget(new QLabel(tr("Table 15 layout: DFW and UMDFaces tracks, TAR (%)")));
     tablesLayout->addWidget(m_table15, 1);
+    auto* note = new QLabel(tr("<span style='color:#b03000'>*</span> not resolvable: the set has "
+                               "fewer impostor pairs than 1/FAR, so that TAR is not measured."));
+    tablesLayout->addWidget(note);
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_curves, tr("Training curves"));
     m_tabs->addTab(m_roc, tr("ROC"));
@@ -210,7 +223,7 @@ void ComparisonPanel::refresh() {
         m_status->setText(
             tr("%1 runs, %2 with evaluation results").arg(dirs.size()).arg(withEval.size()));
     } catch (const std::exception& e) {
-        m_status->setText(QString::fromStdString(e.what()));
+        m_status->setText(userMessage(QString::fromStdString(e.what())));
     }
     const QStringList lines = m_markdown.split(QLatin1Char('\n'));
     const int next = fillFromMarkdown(m_table3, lines, 0);
@@ -227,7 +240,7 @@ void ComparisonPanel::drawCurves() {
             series << qMakePair(QFileInfo(QDir::cleanPath(d)).fileName(),
                                 readRunMetrics(path.toStdString()));
         } catch (const std::exception& e) {
-            m_status->setText(QString::fromStdString(e.what()));
+            m_status->setText(userMessage(QString::fromStdString(e.what())));
         }
     }
     plotTrainingCurves(m_curves, series, m_metric->currentData().toString(),
@@ -249,7 +262,7 @@ void ComparisonPanel::drawRoc() {
                     (p.same ? scores.genuine : scores.impostor).push_back(p.score);
                 rocs << rocSeries(QFileInfo(QDir::cleanPath(d)).fileName(), scores);
             } catch (const std::exception& e) {
-                m_status->setText(QString::fromStdString(e.what()));
+                m_status->setText(userMessage(QString::fromStdString(e.what())));
             }
         }
     }

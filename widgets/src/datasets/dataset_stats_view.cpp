@@ -41,7 +41,7 @@ DatasetStatsView::DatasetStatsView(QWidget* parent) : QWidget(parent) {
 
     m_plot = new QCustomPlot;
     m_plot->setObjectName(QStringLiteral("depthHistogram"));
-    m_plot->setMinimumHeight(220);
+    m_plot->setMinimumHeight(150); // the page fits a 1366 x 768 screen without scrolling
     ChartLabels labels;
     labels.title = tr("Depth: images per identity");
     labels.xLabel = tr("Images per identity (count)");

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -40,6 +41,11 @@ struct DatasetsPanel::IndexOutcome {
 };
 
 namespace {
+
+QString indexCacheFolder() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
+        .filePath(QStringLiteral("facebench"));
+}
 
 constexpr int kThumbnailWidth = 96; // the synthetic set's crops are 96 x 112 (Table 2's 112x96)
 constexpr int kThumbnailHeight = 112;
@@ -72,6 +78,13 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     m_formatBox->addItem(tr("RecordIO (train.rec)"), QStringLiteral("recordio"));
     m_formatBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_formatBox->setMinimumContentsLength(10);
+    m_partBox = new QComboBox;
+    m_partBox->setObjectName(QStringLiteral("datasetPart"));
+    m_partBox->setToolTip(tr("This folder holds a dataset's parts: the training part is indexed "
+                             "first; pick another to browse it"));
+    m_partLabel = new QLabel(tr("Part:"));
+    m_partBox->hide();
+    m_partLabel->hide();
     auto* folderButton = new QPushButton(tr("Open Folder…"));
     folderButton->setObjectName(QStringLiteral("openDatasetFolder"));
     auto* listButton = new QPushButton(tr("Open List File…"));
@@ -99,6 +112,8 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     auto* messageRow = new QHBoxLayout;
     messageRow->addWidget(new QLabel(tr("Format:")));
     messageRow->addWidget(m_formatBox);
+    messageRow->addWidget(m_partLabel);
+    messageRow->addWidget(m_partBox);
     messageRow->addWidget(m_indexButton);
     messageRow->addWidget(m_cancelButton);
     messageRow->addWidget(m_progress);
@@ -189,6 +204,9 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     connect(m_pathEdit, &QLineEdit::returnPressed, this,
             [this] { openDataset(m_pathEdit->text().trimmed()); });
     connect(m_cancelButton, &QPushButton::clicked, this, &DatasetsPanel::cancelIndexing);
+    connect(m_partBox, qOverload<int>(&QComboBox::activated), this, [this] {
+        openDataset(QDir(m_partsRoot).filePath(m_partBox->currentText()));
+    });
     connect(m_searchEdit, &QLineEdit::textChanged, this, &DatasetsPanel::setSearchText);
     connect(m_identityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DatasetsPanel::onIdentityChanged);
@@ -233,13 +251,28 @@ bool DatasetsPanel::openDataset(const QString& path, const QString& format) {
     }
     m_pathEdit->setText(QDir::toNativeSeparators(path));
     if (path.isEmpty()) {
+        clearDataset();
         showMessage(tr("Give a dataset folder or list file to index."), true);
         return false;
     }
     const QFileInfo info(path);
     if (!info.exists()) {
+        clearDataset();
         showMessage(tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)), true);
         return false;
+    }
+    // A dataset root (the synthetic set, a download) holds its parts side by side: train/ is
+    // the dataset, test/ and lfw/ are others; indexing the root would take them for identities.
+    QString root = QDir::cleanPath(info.absoluteFilePath());
+    const QString chosenFormat = m_formatBox->currentData().toString();
+    if (info.isDir() && chosenFormat == QLatin1String("auto") &&
+        QFileInfo(QDir(root).filePath(QStringLiteral("train"))).isDir()) {
+        showParts(root, QStringLiteral("train"));
+        root = QDir(root).filePath(QStringLiteral("train"));
+    } else if (!m_partsRoot.isEmpty() && QFileInfo(root).absolutePath() == m_partsRoot) {
+        showParts(m_partsRoot, QFileInfo(root).fileName());
+    } else {
+        showParts(QString(), QString());
     }
     if (m_indexJob != 0) {
         const int previous = m_indexJob;
@@ -249,12 +282,17 @@ bool DatasetsPanel::openDataset(const QString& path, const QString& format) {
 
     auto outcome = std::make_shared<IndexOutcome>();
     fb::IndexOptions options;
-    options.format = m_formatBox->currentData().toString().toStdString();
-    const std::string root = QDir::cleanPath(info.absoluteFilePath()).toStdString();
+    options.format = chosenFormat.toStdString();
+    // The index cache goes to the user's cache folder, not into the dataset (a git checkout,
+    // a shared or read-only disk).
+    options.cacheDir = indexCacheFolder().toStdString();
     JobSpec spec;
-    spec.title = tr("Index %1").arg(QDir::toNativeSeparators(info.fileName()));
+    spec.title = tr("Index %1").arg(QDir::toNativeSeparators(
+        QFileInfo(root).fileName() == QLatin1String("train")
+            ? QFileInfo(QFileInfo(root).absolutePath()).fileName() + QStringLiteral("/train")
+            : QFileInfo(root).fileName()));
     spec.kind = QStringLiteral("index");
-    spec.run = [outcome, options, root](JobContext& context) {
+    spec.run = [outcome, options, root = root.toStdString()](JobContext& context) {
         const auto progress = [&context](const fb::IndexProgress& p) {
             // The runner delivers only the latest status, batched: no flood however many files.
             context.setStatus(
@@ -266,6 +304,9 @@ bool DatasetsPanel::openDataset(const QString& path, const QString& format) {
         auto index = std::make_shared<fb::DatasetIndex>(
             fb::indexDataset(root, options, progress, &outcome->cancel));
         outcome->stats = fb::computeDatasetStats(*index);
+        context.setOutcome(QCoreApplication::translate("DatasetsPanel", "%1 identities, %2 images")
+                               .arg(QLocale().toString(outcome->stats.identities),
+                                    QLocale().toString(outcome->stats.images)));
         outcome->index = std::move(index);
     };
     spec.onCancel = [outcome] { outcome->cancel = true; };
@@ -275,8 +316,36 @@ bool DatasetsPanel::openDataset(const QString& path, const QString& format) {
     m_cancelButton->setEnabled(true);
     m_progress->setRange(0, 0); // the file count is not known in advance
     m_progress->setVisible(true);
-    showMessage(tr("Indexing %1…").arg(QDir::toNativeSeparators(path)), false);
+    showMessage(tr("Indexing %1…").arg(QDir::toNativeSeparators(root)), false);
     return true;
+}
+
+void DatasetsPanel::showParts(const QString& root, const QString& part) {
+    if (root != m_partsRoot) {
+        m_partsRoot = root;
+        m_partBox->clear();
+        if (!root.isEmpty()) {
+            QStringList parts =
+                QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+            parts.removeAll(QStringLiteral("train"));
+            parts.prepend(QStringLiteral("train"));
+            m_partBox->addItems(parts);
+        }
+    }
+    m_partBox->setCurrentText(part);
+    m_partBox->setVisible(!root.isEmpty());
+    m_partLabel->setVisible(!root.isEmpty());
+}
+
+QStringList DatasetsPanel::datasetParts() const {
+    QStringList parts;
+    for (int i = 0; i < m_partBox->count(); ++i)
+        parts << m_partBox->itemText(i);
+    return parts;
+}
+
+QString DatasetsPanel::indexedPart() const {
+    return m_partBox->isHidden() ? QString() : m_partBox->currentText();
 }
 
 void DatasetsPanel::cancelIndexing() {
@@ -320,6 +389,8 @@ void DatasetsPanel::onJobFinished(int id) {
         emit indexFinished(true);
         return;
     }
+    // What stays on screen is the dataset the message names, not the one before it.
+    clearDataset();
     if (info.state == JobState::Cancelled)
         showMessage(tr("Indexing cancelled."), false);
     else
@@ -340,6 +411,11 @@ void DatasetsPanel::showIndex(std::shared_ptr<const fb::DatasetIndex> index,
         m_stats->clear();
     if (m_proxy->rowCount() > 0)
         m_identityView->setCurrentIndex(m_proxy->index(0, IdentityModel::NameColumn));
+}
+
+void DatasetsPanel::clearDataset() {
+    showIndex(nullptr, {});
+    m_preview->clearImage();
 }
 
 void DatasetsPanel::setSearchText(const QString& text) {

@@ -208,6 +208,19 @@ void FaceCropPreview::setImage(const fb::IndexedImage& image) {
     run();
 }
 
+void FaceCropPreview::clearImage() {
+    const int previous = m_jobId;
+    m_jobId = 0;
+    if (previous != 0)
+        m_runner->cancel(previous);
+    m_pending.reset();
+    m_request.image = fb::IndexedImage{};
+    m_hasImage = false;
+    m_result = FaceCropResult();
+    m_fileLabel->clear();
+    showResult();
+}
+
 void FaceCropPreview::setProvidedFaces(const fb::IndexedImage& image,
                                        std::vector<fb::FaceBox> faces) {
     m_request.image = image;

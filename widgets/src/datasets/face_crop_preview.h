@@ -49,6 +49,8 @@ public:
 
     // Previews `image` with the current detector (a detection job). Replaces a pending one.
     void setImage(const fb::IndexedImage& image);
+    // Shows no image (the dataset it came from is gone); a detection under way is dropped.
+    void clearImage();
     // "mtcnn", "haar" or "none"; re-runs the preview.
     void setDetector(const QString& detector);
     QString detector() const;

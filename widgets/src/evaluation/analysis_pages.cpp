@@ -32,6 +32,12 @@ void addAnalysisPages(MainWindow* window, JobRunner* jobs, RunsPanel* runs) {
     window->addPage(comparison, QObject::tr("Comparison"),
                     style->standardIcon(QStyle::SP_FileDialogListView));
     if (runs) {
+        QObject::connect(runs, &RunsPanel::runsFolderChanged, bench, &BenchPanel::setRunsFolder);
+        QObject::connect(runs, &RunsPanel::compareRequested, comparison,
+                         [window, comparison](const QStringList& dirs) {
+                             comparison->setRuns(dirs);
+                             window->showPage(QStringLiteral("comparison"));
+                         });
         QObject::connect(runs, &RunsPanel::runLoaded, evaluation,
                          [evaluation, failures, comparison](const QString& dir) {
                              if (evaluation->runDir() != dir) {

@@ -9,10 +9,12 @@
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/job_runner.h"
 #include "facebench/ui/run_figures.h"
+#include "jobs/user_message.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -78,7 +80,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(p == "pairs" ? Qt::Unchecked : Qt::Checked);
     }
-    m_protocols->setMaximumWidth(150);
+    m_protocols->setMaximumWidth(130);
     m_protocols->setToolTip(tr("Protocols to run with Evaluate"));
 
     m_table = new QTableWidget;
@@ -89,6 +91,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     m_tabs = new QTabWidget;
@@ -131,6 +134,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_table->setMinimumHeight(190); // seven sets (Tables 3-6 and 15) without scrolling
 
     m_status = new QLabel(tr("Open a run folder with eval/ results, or evaluate one."));
+    m_status->setObjectName(QStringLiteral("evaluationStatus"));
     m_status->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -218,8 +222,7 @@ void EvaluationPanel::showResults(std::shared_ptr<RunResults> results) {
             m_histSet->addItem(QString::fromStdString(b.block.label), int(i));
     }
     m_histSet->blockSignals(false);
-    plotRocCurves(m_roc, rocs,
-                  m_results->name.isEmpty() ? QString() : tr("ROC: %1").arg(m_results->name));
+    plotRocCurves(m_roc, rocs, rocs.isEmpty() ? QString() : tr("ROC: %1").arg(m_results->name));
     m_roc->replot();
     drawHistogram();
     if (const EvalResult* lfw = m_results->find("lfw"))
@@ -239,12 +242,18 @@ void EvaluationPanel::showResults(std::shared_ptr<RunResults> results) {
         plot->replot();
     }
     if (!m_results->error.isEmpty())
-        m_status->setText(m_results->error);
+        m_status->setText(userMessage(m_results->error));
+    else if (m_results->results.empty() && !m_results->dir.isEmpty())
+        m_status->setText(tr("%1 has no evaluation results yet: check the protocols and press "
+                             "Evaluate.")
+                              .arg(QDir::toNativeSeparators(m_results->dir)));
     else if (!m_results->dir.isEmpty())
         m_status->setText(tr("%1: %2 result files, %3 verification sets")
                               .arg(m_results->dir)
                               .arg(m_results->results.size())
                               .arg(m_results->blocks.size()));
+    m_status->setStyleSheet(m_results->error.isEmpty() ? QString()
+                                                       : QStringLiteral("color: #c0392b;"));
     if (!m_results->dir.isEmpty())
         emit loaded(m_results->dir);
 }
@@ -334,7 +343,7 @@ void EvaluationPanel::evaluate() {
     };
     const int id = m_runner->submit(spec);
     m_evaluate->setEnabled(false);
-    m_status->setText(tr("Evaluation queued (job %1)…").arg(id));
+    m_status->setText(tr("Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…"));
     // Both connections end with this job: every press would otherwise add two more for good.
     auto progress = std::make_shared<QMetaObject::Connection>();
     auto finished = std::make_shared<QMetaObject::Connection>();

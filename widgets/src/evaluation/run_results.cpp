@@ -1,6 +1,7 @@
 // Loading a run's evaluation results (run_results.h).
 #include "evaluation/run_results.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -25,6 +26,14 @@ std::shared_ptr<RunResults> loadRunResults(const QString& runDir, bool withScore
     auto out = std::make_shared<RunResults>();
     out->dir = runDir;
     out->name = QFileInfo(QDir::cleanPath(runDir)).fileName();
+    if (!QFileInfo(runDir).isDir()) {
+        out->error = QCoreApplication::translate(
+                         "EvaluationPanel",
+                         "%1 is not a run folder. Choose a folder inside runs/ (named "
+                         "<name>-<date>-<time>, holding config.yaml and metrics.jsonl).")
+                         .arg(QDir::toNativeSeparators(runDir));
+        return out;
+    }
     try {
         out->results = readRunEvalResults(runDir.toStdString());
         for (const EvalResult& r : out->results)

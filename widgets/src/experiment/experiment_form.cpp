@@ -75,6 +75,8 @@ void ExperimentPanel::buildForm() {
     // Toolbar: preset, load, save.
     m_preset = new QComboBox;
     m_preset->setObjectName(QStringLiteral("presetCombo"));
+    m_preset->setToolTip(tr("The models and losses of the study, with its hyper-parameters "
+                            "(Table 2 of the paper)"));
     m_preset->addItem(tr("(no preset)"), QString());
     for (const fb::PresetInfo& preset : fb::presets()) {
         m_preset->addItem(qs(preset.name), qs(preset.name));
@@ -95,7 +97,7 @@ void ExperimentPanel::buildForm() {
     connect(load, &QPushButton::clicked, this, &ExperimentPanel::chooseLoad);
     connect(save, &QPushButton::clicked, this, &ExperimentPanel::chooseSave);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Preset (seed Table 2):")));
+    top->addWidget(new QLabel(tr("Preset:")));
     top->addWidget(m_preset);
     top->addStretch(1);
     top->addWidget(load);
@@ -148,8 +150,8 @@ void ExperimentPanel::buildForm() {
                          QStringLiteral("tensorflow"));
     m_framework->addItem(tr("Caffe (wraps the last batch)"), QStringLiteral("caffe"));
     addField(dataForm, QStringLiteral("style.framework"), tr("Style:"), m_framework,
-             tr("Pre-processing (Table 11), initialisation (Table 12), last batch and memory "
-                "format follow this framework"));
+             tr("Pre-processing, weight initialisation, last batch and memory format follow this "
+                "framework (Tables 11 and 12 of the paper)"));
 
     // Head and optimiser.
     auto* headBox = new QGroupBox(tr("Loss head and optimiser"));
@@ -158,14 +160,14 @@ void ExperimentPanel::buildForm() {
     for (const char* type : {"softmax", "center", "sphereface", "cosface", "arcface"})
         m_head->addItem(QString::fromLatin1(type), QString::fromLatin1(type));
     addField(headForm, QStringLiteral("head.type"), tr("Head:"), m_head,
-             tr("Seed eq. 1-5: softmax, center loss, A-Softmax, CosFace, ArcFace"));
+             tr("Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)"));
     m_headS = realBox(0.01, 1024, 2, 1);
     addField(headForm, QStringLiteral("head.s"), tr("Scale s:"), m_headS);
     m_headM = realBox(0, 4, 3, 0.05);
     addField(headForm, QStringLiteral("head.m"), tr("Margin m:"), m_headM);
     m_centerLambda = realBox(0, 1000, 4, 0.001);
     addField(headForm, QStringLiteral("head.center_lambda"), tr("Center λ:"), m_centerLambda,
-             tr("Weight of the center loss (seed eq. 2)"));
+             tr("Weight of the center loss (eq. 2 of the paper)"));
     m_optimiser = new QComboBox;
     m_optimiser->addItem(tr("SGD with momentum"), QStringLiteral("sgd"));
     addField(headForm, QStringLiteral("optim.type"), tr("Optimiser:"), m_optimiser);
@@ -211,6 +213,16 @@ void ExperimentPanel::buildForm() {
     lengthLayout->addWidget(m_length, 1);
     lengthLayout->addWidget(m_lengthKind);
     addField(scheduleForm, QStringLiteral("train.length"), tr("Length:"), lengthRow);
+    m_logEvery = intBox(1, 1000000);
+    m_logEvery->setSuffix(tr(" steps"));
+    addField(scheduleForm, QStringLiteral("train.log_every"), tr("Log every:"), m_logEvery,
+             tr("Steps between two points of the training charts (and rows of metrics.jsonl); "
+                "a short run wants a small interval, 1 logs every step"));
+    m_valEvery = intBox(0, 100000000);
+    m_valEvery->setSuffix(tr(" steps"));
+    m_valEvery->setSpecialValueText(tr("never"));
+    addField(scheduleForm, QStringLiteral("train.val_every"), tr("Validate every:"), m_valEvery,
+             tr("Steps between two measurements of held-out accuracy (needs a validation split)"));
     m_schedulePreview = new SchedulePreview;
 
     // Device and output.

@@ -21,6 +21,7 @@
 #include <facebench/errors.h>
 #include <facebench/model_catalog.h>
 #include <facebench/presets.h>
+#include <facebench/run_metrics.h>
 #include <facebench/runtime.h>
 
 #include "schedule_preview.h"
@@ -72,6 +73,8 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
             m_inputW->setValue(int(c.data.inputSize[1]));
         }
         m_batchSize->setValue(int(c.train.batchSize));
+        m_logEvery->setValue(int(c.train.logEvery));
+        m_valEvery->setValue(int(c.train.valEvery));
         m_framework->setCurrentIndex(std::max(0, m_framework->findData(qs(c.style.framework))));
         m_head->setCurrentIndex(std::max(0, m_head->findData(qs(c.head.type))));
         m_headS->setValue(c.head.s);
@@ -112,6 +115,8 @@ fb::ExperimentConfig ExperimentPanel::formConfig() const {
     if (m_config.data.imageSize == m_config.data.inputSize)
         c.data.imageSize = c.data.inputSize;
     c.train.batchSize = m_batchSize->value();
+    c.train.logEvery = m_logEvery->value();
+    c.train.valEvery = m_valEvery->value();
     const std::string framework = m_framework->currentData().toString().toStdString();
     if (framework != c.style.framework) {
         // A new framework brings all of its own defaults (Tables 11-12, Section 4.1).
@@ -165,6 +170,23 @@ fb::ExperimentConfig ExperimentPanel::config() const {
             c.data.train = base.absoluteFilePath(qs(c.data.train)).toStdString();
         if (QDir::isRelativePath(qs(c.output.dir)))
             c.output.dir = base.absoluteFilePath(qs(c.output.dir)).toStdString();
+    }
+    return c;
+}
+
+fb::ExperimentConfig ExperimentPanel::trainingConfig() {
+    fb::ExperimentConfig c = config();
+    const QString train = qs(c.data.train);
+    QString problem;
+    if (train.isEmpty())
+        problem = tr("choose the training set: a folder with one subfolder of images per "
+                     "identity, or a list file");
+    else if (!c.data.synthetic && !QFileInfo::exists(train))
+        problem = tr("%1 does not exist").arg(QDir::toNativeSeparators(train));
+    if (!problem.isEmpty()) {
+        clearErrors();
+        showError(QStringLiteral("data.train"), problem);
+        throw fb::InputError(fb::SourceLocation{"experiment"}, "data.train", problem.toStdString());
     }
     return c;
 }
@@ -268,6 +290,12 @@ bool ExperimentPanel::applyPreset(const QString& name) {
 
 bool ExperimentPanel::loadYaml(const QString& path) {
     try {
+        // An empty file would load as "every default": a form nobody asked for.
+        if (fb::isBlankConfigFile(path.toStdString()))
+            throw fb::InputError(fb::SourceLocation{path.toStdString()}, "",
+                                 tr("the file is empty: it holds no experiment settings. Choose "
+                                    "another file or fill in the form and save it")
+                                     .toStdString());
         const fb::ExperimentConfig c = fb::loadExperimentConfig(path.toStdString());
         m_yamlPath = path;
         setConfig(c);

@@ -5,6 +5,7 @@
 #include "facebench/eval_results.h"
 #include "facebench/ui/eval_charts.h"
 #include "failures/pair_card.h"
+#include "jobs/user_message.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -140,7 +141,7 @@ void FailuresPanel::refresh() {
             list = failuresAtFar(readScoredPairs(b.scoresFile), far, limit);
             source = QFileInfo(QString::fromStdString(b.scoresFile)).fileName();
         } catch (const std::exception& e) {
-            m_summary->setText(QString::fromStdString(e.what()));
+            m_summary->setText(userMessage(QString::fromStdString(e.what())));
             return;
         }
     } else if (b.hasFailures) {
@@ -152,8 +153,8 @@ void FailuresPanel::refresh() {
     if (int(list.falseRejects.size()) > limit)
         list.falseRejects.resize(static_cast<std::size_t>(limit));
     m_summary->setText(tr("%1 at FAR %2: threshold %3 (accept iff score > threshold), %4 false "
-                          "accepts and %5 false rejects in all; from %6. Click an image to see it "
-                          "full size.")
+                          "accepts and %5 false rejects in all; from %6. Click a pair to see both "
+                          "images full size.")
                            .arg(QString::fromStdString(b.label), farLabel(list.far))
                            .arg(list.threshold, 0, 'f', 4)
                            .arg(list.falseAcceptCount)
@@ -180,8 +181,8 @@ void FailuresPanel::addSection(const QString& title, const QString& kind,
         const QString a = resolveResultPath(QString::fromStdString(p.a), m_runDir);
         const QString b = resolveResultPath(QString::fromStdString(p.b), m_runDir);
         auto* card = new PairCard(kind, p.score, a, b);
-        connect(card, &PairCard::imageClicked, this,
-                [this](const QString& path) { showFullImage(this, path); });
+        connect(card, &PairCard::pairClicked, this,
+                [this](const QString& a, const QString& b) { showFullPair(this, a, b); });
         m_grid->addWidget(card, row + int(i) / kColumns, int(i) % kColumns);
         m_shown << QStringLiteral("%1|%2|%3|%4")
                        .arg(tag, QString::number(p.score, 'g', 17), QString::fromStdString(p.a),

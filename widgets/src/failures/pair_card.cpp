@@ -38,7 +38,9 @@ public:
     }
 
 protected:
-    void mouseReleaseEvent(QMouseEvent*) override { emit m_card->imageClicked(m_path); }
+    void mouseReleaseEvent(QMouseEvent*) override {
+        emit m_card->pairClicked(m_card->pathA(), m_card->pathB());
+    }
 
 private:
     QString m_path;
@@ -74,7 +76,7 @@ QString identityOf(const QString& path) {
 
 PairCard::PairCard(const QString& kind, double score, const QString& pathA, const QString& pathB,
                    QWidget* parent)
-    : QFrame(parent) {
+    : QFrame(parent), m_pathA(pathA), m_pathB(pathB) {
     setFrameShape(QFrame::StyledPanel);
     auto* images = new QHBoxLayout;
     images->addWidget(new ClickableImage(pathA, this));
@@ -96,13 +98,16 @@ PairCard::PairCard(const QString& kind, double score, const QString& pathA, cons
     layout->setSpacing(3);
 }
 
-void showFullImage(QWidget* parent, const QString& path) {
+namespace {
+
+// One image of the pair at a size where the face can be seen, its box drawn, and what it is.
+QWidget* fullImageView(const QString& path) {
     QImage image(path);
-    auto* dialog = new QDialog(parent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(path);
-    auto* layout = new QVBoxLayout(dialog);
+    auto* view = new QWidget;
+    auto* layout = new QVBoxLayout(view);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto* label = new QLabel;
+    label->setAlignment(Qt::AlignCenter);
     const QRect box = findBox(path);
     if (!image.isNull()) {
         QImage shown = image.convertToFormat(QImage::Format_RGB32);
@@ -117,21 +122,38 @@ void showFullImage(QWidget* parent, const QString& path) {
     } else {
         label->setText(QObject::tr("Cannot read %1").arg(path));
     }
-    layout->addWidget(label);
-    layout->addWidget(new QLabel(box.isValid()
-                                     ? QObject::tr("%1 (%2 x %3), face box %4,%5 %6 x %7")
-                                           .arg(path)
-                                           .arg(image.width())
-                                           .arg(image.height())
-                                           .arg(box.x())
-                                           .arg(box.y())
-                                           .arg(box.width())
-                                           .arg(box.height())
-                                     : QObject::tr("%1 (%2 x %3), a face crop (no boxes.csv)")
-                                           .arg(path)
-                                           .arg(image.width())
-                                           .arg(image.height())));
+    auto* caption = new QLabel(
+        box.isValid() ? QObject::tr("%1\n%2 x %3 px, face box %4,%5 %6 x %7")
+                            .arg(path)
+                            .arg(image.width())
+                            .arg(image.height())
+                            .arg(box.x())
+                            .arg(box.y())
+                            .arg(box.width())
+                            .arg(box.height())
+                      : QObject::tr("%1\n%2 x %3 px, a face crop (no boxes.csv)")
+                            .arg(path)
+                            .arg(image.width())
+                            .arg(image.height()));
+    caption->setWordWrap(true);
+    caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    caption->setMaximumWidth(std::max(448, label->sizeHint().width()));
+    layout->addWidget(label, 1);
+    layout->addWidget(caption);
+    return view;
+}
+
+} // namespace
+
+QDialog* showFullPair(QWidget* parent, const QString& pathA, const QString& pathB) {
+    auto* dialog = new QDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QObject::tr("%1 vs %2").arg(identityOf(pathA), identityOf(pathB)));
+    auto* layout = new QHBoxLayout(dialog);
+    layout->addWidget(fullImageView(pathA));
+    layout->addWidget(fullImageView(pathB));
     dialog->show();
+    return dialog;
 }
 
 } // namespace fb::ui

@@ -1,6 +1,6 @@
 #pragma once
 // One failure pair in the grid: both face images side by side, the score, the two identities
-// (the images' folder names) and their paths. An image click asks for the full-image view.
+// (the images' folder names) and their paths. An image click asks for the full-size view.
 #include <QFrame>
 #include <QString>
 
@@ -12,12 +12,20 @@ public:
     PairCard(const QString& kind, double score, const QString& pathA, const QString& pathB,
              QWidget* parent = nullptr);
 
+    QString pathA() const { return m_pathA; }
+    QString pathB() const { return m_pathB; }
+
 signals:
-    void imageClicked(const QString& path);
+    void pairClicked(const QString& pathA, const QString& pathB);
+
+private:
+    QString m_pathA, m_pathB;
 };
 
-// The full image with its face box (from the data folder's boxes.csv when there is one).
-void showFullImage(QWidget* parent, const QString& path);
+// Both full images of a pair side by side, each with its face box (from the data folder's
+// boxes.csv when there is one): a failure is judged by comparing the two. Returns the dialog
+// (shown, deleted on close).
+QDialog* showFullPair(QWidget* parent, const QString& pathA, const QString& pathB);
 // The identity of an image: its folder's name (VGGFace2 id/file.jpg, LFW Name/Name_0001.jpg).
 QString identityOf(const QString& path);
 

@@ -1,5 +1,7 @@
 #include <facebench/ui/job_runner.h>
 
+#include "jobs/user_message.h"
+
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QRunnable>
@@ -69,6 +71,7 @@ struct JobRecord {
     double fraction = -1;
     QString status;
     bool statusDirty = false;
+    bool statusFinal = false; // status holds the job's outcome (setOutcome)
 };
 
 bool JobContext::isCancelled() const {
@@ -94,6 +97,14 @@ void JobContext::setStatus(double fraction, const QString& text) const {
     m_record->fraction = fraction;
     m_record->status = text;
     m_record->statusDirty = true;
+    m_record->statusFinal = false;
+}
+
+void JobContext::setOutcome(const QString& text) const {
+    const std::lock_guard<std::mutex> lock(m_record->mutex);
+    m_record->status = text;
+    m_record->statusDirty = true;
+    m_record->statusFinal = true;
 }
 
 struct JobRunner::Entry {
@@ -240,11 +251,17 @@ void JobRunner::onWorkerDone(int id, bool failed, const QString& error) {
     entry.info.finishedAt = QDateTime::currentDateTime();
     if (failed) {
         entry.info.state = JobState::Failed;
-        entry.info.error = error;
+        entry.info.error = userMessage(error);
     } else {
         entry.info.state = entry.record->cancel ? JobState::Cancelled : JobState::Done;
         if (entry.info.state == JobState::Done)
             entry.info.fraction = 1.0;
+        // The last progress line ("Reading the cached index…") is stale once the job ended.
+        const qint64 seconds = entry.info.startedAt.secsTo(entry.info.finishedAt);
+        if (entry.info.state == JobState::Cancelled)
+            entry.info.status = tr("Cancelled after %n s", nullptr, int(seconds));
+        else if (!entry.record->statusFinal)
+            entry.info.status = tr("Finished in %n s", nullptr, int(seconds));
     }
     emit jobChanged(id);
     emit jobFinished(id, entry.info.state);
@@ -283,6 +300,14 @@ void JobRunner::cancel(int id) {
     if (entry.info.state == JobState::Paused && entry.spec.onResume)
         entry.spec.onResume();
     entry.info.status = tr("Cancelling…");
+    emit jobChanged(id);
+}
+
+void JobRunner::setTitle(int id, const QString& title) {
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end() || it->second->info.title == title)
+        return;
+    it->second->info.title = title;
     emit jobChanged(id);
 }
 

@@ -29,9 +29,10 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
     m_throughput = new CurvePlot(tr("Throughput"), tr("Throughput (images/s)"));
     m_throughput->setObjectName(QStringLiteral("throughputPlot"));
     m_imgS = m_throughput->addSeries(tr("images/s"), seriesColor(3));
-    m_timing = new CurvePlot(tr("Time per step (seed eq. 7)"), tr("Time per step (s)"));
+    m_timing = new CurvePlot(tr("Time per step"), tr("Time per step (s)"));
     m_timing->setObjectName(QStringLiteral("timingPlot"));
-    m_tData = m_timing->addSeries(tr("t_data"), seriesColor(4));
+    // A step's time split as eq. 7 of the paper: waiting for data, then computing.
+    m_tData = m_timing->addSeries(tr("t_data (loading)"), seriesColor(4));
     m_tCompute = m_timing->addSeries(tr("t_compute"), seriesColor(5));
 
     m_smoothing = new QSlider(Qt::Horizontal);
@@ -39,7 +40,9 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
     m_smoothing->setRange(0, 99);
     m_smoothing->setValue(60);
     m_smoothing->setToolTip(tr("Exponential moving average with the start-up bias removed, "
-                               "as TensorBoard. The raw series is drawn faintly."));
+                               "as TensorBoard. The raw series is drawn faintly. On a chart: "
+                               "hover to read values, drag and wheel to pan and zoom, "
+                               "double-click to show all."));
     m_smoothingValue = new QLabel;
     m_smoothingValue->setMinimumWidth(40);
     m_logY = new QCheckBox(tr("Log y"));
@@ -104,8 +107,12 @@ void TrainingCurves::applySmoothing() {
 
 void TrainingCurves::setWallTimeAvailable(bool available) {
     auto* model = qobject_cast<QStandardItemModel*>(m_xAxis->model());
-    if (QStandardItem* item = model ? model->item(2) : nullptr)
+    if (QStandardItem* item = model ? model->item(2) : nullptr) {
         item->setEnabled(available);
+        item->setToolTip(available ? QString()
+                                   : tr("Only for training watched live: a run read back from "
+                                        "its folder has no clock time for each step."));
+    }
     if (!available && m_xAxis->currentIndex() == 2)
         m_xAxis->setCurrentIndex(0);
 }
@@ -139,7 +146,7 @@ void TrainingCurves::addRow(const fb::MetricsRow& row, double wall) {
         // Gradient all-reduce time of data-parallel runs (seed eq. 7, t_agg).
         if (row.has("t_agg")) {
             if (m_tAgg < 0)
-                m_tAgg = m_timing->addSeries(tr("t_agg"), seriesColor(6));
+                m_tAgg = m_timing->addSeries(tr("t_agg (all-reduce)"), seriesColor(6));
             m_timing->appendPoint(m_tAgg, step, epoch, wall, row.value("t_agg"));
         }
     } else if (row.type == "val") {

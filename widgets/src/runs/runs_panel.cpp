@@ -1,8 +1,10 @@
 #include <facebench/ui/runs_panel.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,6 +16,9 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 #include <facebench/ui/job_runner.h>
 #include <facebench/ui/training_curves.h>
@@ -75,8 +80,22 @@ RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_ru
     refreshButton->setObjectName(QStringLiteral("refreshRunsButton"));
     connect(choose, &QPushButton::clicked, this, &RunsPanel::chooseFolder);
     connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
+    m_compare = new QPushButton;
+    m_compare->setObjectName(QStringLiteral("compareRunsButton"));
+    m_compare->setToolTip(tr("Tick runs in the list, then compare their curves, ROCs and "
+                             "results on the Comparison page"));
+    connect(m_compare, &QPushButton::clicked, this,
+            [this] { emit compareRequested(checkedRuns()); });
+    m_resume = new QPushButton(tr("Resume"));
+    m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (canResumeOpenRun())
+            emit resumeRequested(m_openRun);
+    });
     auto* top = new QHBoxLayout;
     top->addWidget(m_folderLabel, 1);
+    top->addWidget(m_resume);
+    top->addWidget(m_compare);
     top->addWidget(choose);
     top->addWidget(refreshButton);
 
@@ -91,6 +110,16 @@ RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_ru
         if (item)
             openRunDirectory(item->data(NameColumn, Qt::UserRole).toString());
     });
+    connect(m_list, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
+        if (column != NameColumn)
+            return;
+        const QString dir = item->data(NameColumn, Qt::UserRole).toString();
+        if (item->checkState(NameColumn) == Qt::Checked)
+            m_checked.insert(dir);
+        else
+            m_checked.remove(dir);
+        updateActions();
+    });
 
     m_summary = new QLabel(tr("Select a run to see its configuration and curves."));
     m_summary->setObjectName(QStringLiteral("runSummary"));
@@ -104,6 +133,8 @@ RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_ru
     summaryScroll->setWidget(m_summary);
     summaryScroll->setWidgetResizable(true);
     summaryScroll->setFrameShape(QFrame::NoFrame);
+    // The details wrap to the pane's width rather than hide behind a sideways scroll bar.
+    summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* upper = new QSplitter(Qt::Horizontal);
     upper->addWidget(m_list);
     upper->addWidget(summaryScroll);
@@ -122,6 +153,42 @@ RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_ru
     m_follow = new QTimer(this);
     m_follow->setInterval(3000);
     connect(m_follow, &QTimer::timeout, this, &RunsPanel::reloadOpenRun);
+    updateActions();
+}
+
+QStringList RunsPanel::checkedRuns() const {
+    QStringList dirs;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const QString dir = m_list->topLevelItem(i)->data(NameColumn, Qt::UserRole).toString();
+        if (m_checked.contains(dir))
+            dirs << dir;
+    }
+    return dirs;
+}
+
+void RunsPanel::setRunChecked(const QString& runDir, bool checked) {
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_list->topLevelItem(i);
+        if (item->data(NameColumn, Qt::UserRole).toString() == runDir)
+            item->setCheckState(NameColumn, checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+bool RunsPanel::canResumeOpenRun() const {
+    return m_resumable;
+}
+
+void RunsPanel::updateActions() {
+    const int checked = int(checkedRuns().size());
+    m_compare->setText(checked > 0 ? tr("Compare %n Run(s)", nullptr, checked)
+                                   : tr("Compare"));
+    m_compare->setEnabled(checked > 0);
+    m_resume->setEnabled(m_resumable);
+    m_resume->setToolTip(m_resumable
+                             ? tr("Continue this run from its last checkpoint, as "
+                                  "facebench-cli train --resume")
+                             : tr("A cancelled or interrupted run with a checkpoint can be "
+                                  "continued"));
 }
 
 void RunsPanel::setProjectFolder(const QString& folder) {
@@ -130,7 +197,12 @@ void RunsPanel::setProjectFolder(const QString& folder) {
 
 void RunsPanel::setRunsFolder(const QString& folder) {
     m_runsFolder = QDir::cleanPath(folder);
+    // The open run belongs to the folder left behind unless it lies in the new one.
+    if (!m_openRun.isEmpty() &&
+        QFileInfo(QDir::cleanPath(m_openRun)).absolutePath() != QFileInfo(m_runsFolder).absoluteFilePath())
+        closeRun();
     m_folderLabel->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(m_runsFolder)));
+    emit runsFolderChanged(m_runsFolder);
     refresh();
 }
 
@@ -173,18 +245,35 @@ void RunsPanel::showRuns(const std::vector<fb::RunSummary>& runs) {
                           : QString::number(run.lastStep));
         item->setText(LossColumn, run.hasLoss ? QString::number(run.lastLoss, 'f', 4) : QString());
         item->setText(StartedColumn, qs(run.startedAt));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(NameColumn,
+                            m_checked.contains(qs(run.dir)) ? Qt::Checked : Qt::Unchecked);
         if (QDir::cleanPath(qs(run.dir)) == QDir::cleanPath(m_openRun))
             current = item;
     }
     if (current)
         m_list->setCurrentItem(current);
+    updateActions();
     emit runsListed(int(runs.size()));
 }
 
 void RunsPanel::openRunDirectory(const QString& runDir) {
     m_openRun = runDir;
     m_loadedRows = 0;
+    m_announceOpenRun = true;
     reloadOpenRun();
+}
+
+void RunsPanel::closeRun() {
+    m_openRun.clear();
+    m_loadedRows = 0;
+    m_announceOpenRun = false;
+    ++m_generation; // a read under way is not shown
+    m_follow->stop();
+    m_summary->setText(tr("Select a run to see its configuration and curves."));
+    m_curves->clear();
+    m_resumable = false;
+    updateActions();
 }
 
 void RunsPanel::reloadOpenRun() {
@@ -255,7 +344,18 @@ void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics
         m_follow->start();
     else
         m_follow->stop();
-    emit runLoaded(qs(run.dir));
+    // A run written to within the last half minute is still being trained (here or by a CLI).
+    const QFileInfo metricsFile(QDir(qs(run.dir)).filePath(QStringLiteral("metrics.jsonl")));
+    const bool recentlyWritten =
+        metricsFile.exists() &&
+        metricsFile.lastModified().secsTo(QDateTime::currentDateTime()) < 30;
+    m_resumable = (run.status == fb::RunStatus::Cancelled ||
+                   (run.status == fb::RunStatus::Running && !recentlyWritten)) &&
+                  std::find(run.checkpoints.begin(), run.checkpoints.end(), "last.pt") !=
+                      run.checkpoints.end();
+    updateActions();
+    if (std::exchange(m_announceOpenRun, false))
+        emit runLoaded(qs(run.dir));
 }
 
 QStringList RunsPanel::runNames() const {

@@ -21,6 +21,8 @@
 #include <facebench/ui/job_runner.h>
 #include <facebench/ui/training_curves.h>
 
+#include "jobs/user_message.h"
+
 namespace {
 // One progress event as it crosses to the GUI thread, stamped with the wall time since the job
 // started (the x axis "wall time"; metrics.jsonl has no clock).
@@ -65,9 +67,9 @@ TrainingPanel::TrainingPanel(JobRunner* runner, QWidget* parent)
 
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("trainingProgress"));
-    m_progress->setFormat(tr("step %v of %m"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setFormat(tr("not started"));
     m_status = new QLabel(tr("No training yet."));
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
@@ -129,10 +131,10 @@ void TrainingPanel::setProcessCountProvider(std::function<int()> provider) {
     m_processCount = std::move(provider);
 }
 
-void TrainingPanel::start() {
+bool TrainingPanel::start() {
     if (!m_provider) {
         m_status->setText(tr("No experiment to train: set one up on the Experiment page."));
-        return;
+        return false;
     }
     const int processes = m_processCount ? m_processCount() : 1;
     if (processes > 1) {
@@ -143,19 +145,41 @@ void TrainingPanel::start() {
                "then appears on the Runs page, followed live). Set Processes to 1 to train "
                "here.")
                 .arg(processes));
-        return;
+        return false;
     }
     try {
-        startTraining(m_provider());
+        return startTraining(m_provider()) > 0;
     } catch (const std::exception& e) {
-        m_status->setText(tr("Cannot start: %1").arg(qs(e.what())));
+        m_status->setText(
+            tr("Cannot start: %1 (see the Experiment page)").arg(userMessage(qs(e.what()))));
+        m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        return false;
     }
 }
 
-int TrainingPanel::startTraining(const fb::ExperimentConfig& config) {
-    auto job = std::make_shared<fb::TrainingJob>(config);
+int TrainingPanel::resumeTraining(const QString& runDir) {
+    try {
+        return startTraining(fb::loadRunConfig(runDir.toStdString()), runDir);
+    } catch (const std::exception& e) {
+        m_status->setText(tr("Cannot resume %1: %2")
+                              .arg(QDir::toNativeSeparators(runDir), userMessage(qs(e.what()))));
+        m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        return 0;
+    }
+}
+
+int TrainingPanel::startTraining(const fb::ExperimentConfig& config, const QString& resumeDir) {
+    fb::TrainingOptions options;
+    options.resumeDir = resumeDir.toStdString();
+    auto job = std::make_shared<fb::TrainingJob>(config, options);
     JobSpec spec;
-    spec.title = tr("Train %1 + %2").arg(qs(config.model.name), qs(config.head.type));
+    // Until the run folder exists (its name carries the start time) the title names the run.
+    spec.title = resumeDir.isEmpty()
+                     ? tr("Train %1 (%2 + %3)")
+                           .arg(qs(config.output.name.empty() ? std::string("run")
+                                                              : config.output.name),
+                                qs(config.model.name), qs(config.head.type))
+                     : tr("Resume %1").arg(QFileInfo(resumeDir).fileName());
     spec.kind = tr("training");
     spec.device = qs(config.device.name == "cuda" ? std::string("cuda:0") : config.device.name);
     spec.run = [job](JobContext& context) {
@@ -177,11 +201,13 @@ int TrainingPanel::startTraining(const fb::ExperimentConfig& config) {
 
     const int id = m_runner->submit(std::move(spec));
     m_submitted.append(id);
+    if (!resumeDir.isEmpty())
+        m_resumedJobs.insert(id);
     // The panel shows one job: this one, unless another of its jobs is still going, in which
     // case this one waits in the job list and the panel switches to it when it starts.
     if (!m_jobId || isFinished(m_runner->info(m_jobId).state))
         follow(id);
-    log(tr("Queued %1 on %2 (job %3).").arg(qs(config.model.name), qs(config.device.name)).arg(id));
+    log(tr("Queued: %1 on %2.").arg(m_runner->info(id).title, qs(config.device.name)));
     emit trainingStarted(id);
     return id;
 }
@@ -195,8 +221,10 @@ void TrainingPanel::follow(int id) {
     m_checkpoints->clear();
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setFormat(tr("starting…"));
     m_eta->clear();
     m_runLabel->clear();
+    m_status->setText(tr("Starting %1…").arg(m_runner->info(id).title));
     m_status->setStyleSheet(QString());
     onJobChanged(id);
 }
@@ -227,8 +255,12 @@ void TrainingPanel::onProgress(int id, const QVariantList& events) {
         if (!p.runDir.empty() && m_runDir.isEmpty()) {
             m_runDir = qs(p.runDir);
             m_runLabel->setText(tr("Run: %1").arg(QDir::toNativeSeparators(m_runDir)));
+            // Two runs of one experiment differ by their folders' time stamps.
+            if (!m_resumedJobs.contains(id)) // "Resume <run>" names it already
+                m_runner->setTitle(id, tr("Train %1").arg(QFileInfo(m_runDir).fileName()));
         }
         if (p.totalSteps > 0) {
+            m_progress->setFormat(tr("step %v of %m"));
             m_progress->setRange(0, int(p.totalSteps));
             m_progress->setValue(int(p.step));
         }
@@ -316,7 +348,7 @@ void TrainingPanel::onJobChanged(int id) {
     if (id != m_jobId && m_submitted.contains(id) &&
         m_runner->info(id).state == JobState::Running &&
         (!m_jobId || isFinished(m_runner->info(m_jobId).state))) {
-        log(tr("Job %1 started.").arg(id));
+        log(tr("Started: %1.").arg(m_runner->info(id).title));
         follow(id); // the next of this panel's queued jobs
         return;
     }

@@ -36,6 +36,10 @@ public:
     const BenchResult& result() const { return m_result; }
     // The sweep the form describes (validated by the job).
     BenchOptions options() const;
+    // Where Run writes bench-<time>/bench/bench.json: the runs folder in use (the Runs page's),
+    // unless the user chose another; "" = runs/ in the working folder.
+    void setRunsFolder(const QString& folder);
+    QString outputFolder() const;
 
     QCustomPlot* throughputPlot() const { return m_throughput; }
     QCustomPlot* scalingPlot() const { return m_scaling; }
@@ -55,6 +59,7 @@ private:
     QSpinBox* m_iterations;
     QSpinBox* m_warmup;
     QSpinBox* m_memoryCap;
+    QLineEdit* m_outputFolder;
     QPushButton* m_run;
     QLabel* m_status;
     QTabWidget* m_tabs;

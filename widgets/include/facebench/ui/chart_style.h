@@ -25,7 +25,7 @@ struct ChartLabels {
 // adding graphs; calling twice does not add a second title).
 void styleChart(QCustomPlot* plot, const ChartLabels& labels);
 
-// Removes every graph, item and colour scale and puts the axes back to linear with default
+// Removes every graph, item, colour scale, the title and the legend, and puts the axes back to linear with default
 // tickers, so one QCustomPlot can draw one figure after another (export of all figures).
 void resetChart(QCustomPlot* plot);
 

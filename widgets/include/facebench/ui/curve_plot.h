@@ -51,12 +51,17 @@ private:
     struct Series {
         QString name;
         bool smoothed = true;
+        bool markers = false; // a dot at every point (sparse series)
         std::vector<double> step, epoch, wall, y;
         QCPGraph* raw = nullptr;
         QCPGraph* smooth = nullptr;
     };
     const std::vector<double>& xValues(const Series& s) const;
     void updateAxisLabels();
+    void rescale();
+    void updateLogTicks();
+    void showValuesAt(const QPoint& pos);
+    double stepsPerEpoch() const;
 
     QCustomPlot* m_plot = nullptr;
     QString m_title;

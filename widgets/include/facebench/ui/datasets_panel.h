@@ -38,6 +38,9 @@ public:
     ~DatasetsPanel() override;
 
     bool isIndexing() const { return m_indexJob != 0; }
+    // A dataset root with parts (train/, test/, lfw/, ...): the parts offered, the one indexed.
+    QStringList datasetParts() const;
+    QString indexedPart() const;
     // The status line: what was indexed, or why it could not be.
     QString message() const;
     std::shared_ptr<const fb::DatasetIndex> datasetIndex() const;
@@ -75,6 +78,8 @@ private:
     void onJobFinished(int id);
     void showIndex(std::shared_ptr<const fb::DatasetIndex> index, const fb::DatasetStats& stats);
     void showMessage(const QString& text, bool error);
+    void clearDataset();
+    void showParts(const QString& root, const QString& part);
     void onIdentityChanged();
     void showIdentity(int label);
     void onThumbnailChanged();
@@ -88,6 +93,9 @@ private:
 
     QLineEdit* m_pathEdit = nullptr;
     QComboBox* m_formatBox = nullptr;
+    QComboBox* m_partBox = nullptr;
+    QLabel* m_partLabel = nullptr;
+    QString m_partsRoot; // the dataset root whose parts m_partBox offers
     QPushButton* m_indexButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -27,6 +27,9 @@ public:
 
     // The form as a resolved config. Throws fb::InputError when it breaks a rule.
     fb::ExperimentConfig config() const;
+    // config() and what only a training run needs (a training set to read); a problem is shown
+    // at its field like any other, then thrown (fb::InputError).
+    fb::ExperimentConfig trainingConfig();
     // True when the form holds a valid config (no error shown).
     bool isValid() const { return m_currentError.isEmpty(); }
     QString currentError() const { return m_currentError; }
@@ -99,6 +102,8 @@ private:
     QDoubleSpinBox* m_power = nullptr;
     QSpinBox* m_warmup = nullptr;
     QSpinBox* m_batchSize = nullptr;
+    QSpinBox* m_logEvery = nullptr;
+    QSpinBox* m_valEvery = nullptr;
     QComboBox* m_lengthKind = nullptr;
     QSpinBox* m_length = nullptr;
     QComboBox* m_framework = nullptr;

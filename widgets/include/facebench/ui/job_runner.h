@@ -48,6 +48,9 @@ public:
     // The fraction done (0..1, < 0 unknown) and a short status line for the job list; only
     // the latest value is delivered.
     void setStatus(double fraction, const QString& text) const;
+    // The line the job list keeps once the job has ended well ("36 identities, 216 images");
+    // a job that sets none shows how long it ran, not its last, stale status.
+    void setOutcome(const QString& text) const;
 
 private:
     std::shared_ptr<JobRecord> m_record;
@@ -102,6 +105,8 @@ public:
     // Pause holds a running job between steps (and a queued one from starting); resume frees it.
     void pause(int id);
     void resume(int id);
+    // Renames a job in the list (a training job names its run once the run folder exists).
+    void setTitle(int id, const QString& title);
     // Forgets finished jobs (the job list's "Clear finished").
     void clearFinished();
 

@@ -46,8 +46,15 @@ public:
 
 public slots:
     // Makes folder the current folder and records it in the recent list. Returns false, and
-    // changes nothing, when folder is not an existing directory.
+    // changes nothing, when folder is not an existing directory. A runs folder itself (it holds
+    // run folders, and no runs/) opens its parent with it as the runs folder; a run folder opens
+    // its project and shows the run.
     bool openFolder(const QString& folder);
+    // At start-up: opens the folder FaceBench was started in when runs are there (the CLI
+    // writes runs/ into its working folder); false when there are none.
+    bool openStartFolder(const QString& folder);
+    // Home > Train the Quick Start: the bundled quick start on the Experiment page, trained.
+    void trainQuickStart();
     // File > Open Folder...: asks for a folder, starting from the last one.
     void chooseFolder();
 
@@ -63,6 +70,9 @@ private:
     void createStatusBar();
     void rebuildRecentMenu();
     void openRecentFolder(const QString& folder);
+    void showRunsFolder(const QString& runsFolder);
+    void openRun(const QString& runDir);
+    void followTrainedRun(const QString& runDir);
     void restoreSettings();
     void saveSettings() const;
 

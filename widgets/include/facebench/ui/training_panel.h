@@ -3,6 +3,7 @@
 // (a worker thread; the GUI never waits on it), pauses and cancels it, and shows its progress
 // live: the TrainingCurves board, step and ETA, and the run's checkpoints as they are written.
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -38,8 +39,12 @@ public:
     // runs as separate processes (`facebench-cli train --nproc N`), not inside the GUI.
     void setProcessCountProvider(std::function<int()> provider);
 
-    // Queues a training job for config; returns its job id (0 when not started).
-    int startTraining(const fb::ExperimentConfig& config);
+    // Queues a training job for config; returns its job id (0 when not started). With
+    // resumeDir, the job continues that run from its last checkpoint.
+    int startTraining(const fb::ExperimentConfig& config, const QString& resumeDir = {});
+    // Continues a cancelled or interrupted run (its config.yaml, checkpoints/last.pt), as
+    // `facebench-cli train --resume`. 0 when it cannot (the status line says why).
+    int resumeTraining(const QString& runDir);
     int currentJob() const { return m_jobId; }
     QString runDirectory() const { return m_runDir; }
     // Progress events received for the current job so far (Step events).
@@ -48,7 +53,8 @@ public:
     QStringList checkpoints() const;
 
 public slots:
-    void start(); // from the provider
+    // From the provider; false when nothing started (the reason is in the status line).
+    bool start();
     void pauseOrResume();
     void cancel();
 
@@ -72,6 +78,7 @@ private:
     int m_stepEvents = 0;
     QString m_runDir;
     QList<int> m_submitted; // this panel's jobs; the panel follows the one running
+    QSet<int> m_resumedJobs;
 
     QPushButton* m_start = nullptr;
     QPushButton* m_pause = nullptr;
