@@ -11,43 +11,23 @@
         <source>%1 files seen</source>
         <translation>%1 Dateien gesehen</translation>
     </message>
+    <message>
+        <source>%1 identities, %2 images</source>
+        <translation>%1 Identitäten, %2 Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>%1 is not a run folder. Choose a folder inside runs/ (named &lt;name&gt;-&lt;date&gt;-&lt;time&gt;, holding config.yaml and metrics.jsonl).</source>
+        <translation>%1 ist kein Laufordner. Wählen Sie einen Ordner in runs/ (benannt &lt;name&gt;-&lt;date&gt;-&lt;time&gt;, mit config.yaml und metrics.jsonl).</translation>
+    </message>
 </context>
 <context>
     <name>FaceCropTask</name>
     <message>
         <source>%1 (record at %2): cannot decode the image (%3)</source>
         <translation>%1 (Datensatz bei %2): Bild kann nicht dekodiert werden (%3)</translation>
-    </message>
-</context>
-<context>
-    <name>FigureSizeDialog</name>
-    <message>
-        <source>Figure size</source>
-        <translation>Abbildungsgröße</translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <source> DPI</source>
-        <translation> DPI</translation>
-    </message>
-    <message>
-        <source>Width:</source>
-        <translation>Breite:</translation>
-    </message>
-    <message>
-        <source>Height:</source>
-        <translation>Höhe:</translation>
-    </message>
-    <message>
-        <source>Resolution (PNG):</source>
-        <translation>Auflösung (PNG):</translation>
-    </message>
-    <message>
-        <source>PNG scale factor:</source>
-        <translation>PNG-Skalierungsfaktor:</translation>
     </message>
 </context>
 <context>
@@ -79,13 +59,6 @@
     <message>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
-    </message>
-</context>
-<context>
-    <name>PairCard</name>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · score %2&lt;br&gt;%3 vs %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · Score %2&lt;br&gt;%3 vs. %4</translation>
     </message>
 </context>
 <context>
@@ -131,12 +104,20 @@
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>%1 (%2 x %3), face box %4,%5 %6 x %7</source>
-        <translation>%1 (%2 x %3), Gesichtsbox %4,%5 %6 x %7</translation>
+        <source>%1
+%2 x %3 px, face box %4,%5 %6 x %7</source>
+        <translation>%1
+%2 x %3 px, Gesichtsbox %4,%5 %6 x %7</translation>
     </message>
     <message>
-        <source>%1 (%2 x %3), a face crop (no boxes.csv)</source>
-        <translation>%1 (%2 x %3), ein Gesichtsausschnitt (keine boxes.csv)</translation>
+        <source>%1
+%2 x %3 px, a face crop (no boxes.csv)</source>
+        <translation>%1
+%2 x %3 px, ein Gesichtsausschnitt (keine boxes.csv)</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 vs. %2</translation>
     </message>
 </context>
 <context>
@@ -151,6 +132,17 @@
     <message>
         <source>step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserMessage</name>
+    <message>
+        <source>the file is not valid JSON (line %1, column %2): it may be empty, cut short or not the file meant; write it again with FaceBench</source>
+        <translation>die Datei ist kein gültiges JSON (Zeile %1, Spalte %2): Möglicherweise ist sie leer, abgeschnitten oder die falsche Datei; speichern Sie sie mit FaceBench neu</translation>
+    </message>
+    <message>
+        <source>not a PyTorch checkpoint FaceBench can read: the file is empty, cut short or saved by an old PyTorch. Train the run again, or save the weights again with a current PyTorch</source>
+        <translation>kein PyTorch-Checkpoint, den FaceBench lesen kann: Die Datei ist leer, abgeschnitten oder mit einer alten PyTorch-Version gespeichert. Trainieren Sie den Lauf erneut oder speichern Sie die Gewichte mit einer aktuellen PyTorch-Version neu</translation>
     </message>
 </context>
 <context>
@@ -359,10 +351,6 @@
         <translation>%1 Modelle benchmarken</translation>
     </message>
     <message>
-        <source>Benchmark queued (job %1)…</source>
-        <translation>Benchmark eingereiht (Auftrag %1) …</translation>
-    </message>
-    <message>
         <source>%1 configurations; written to %2</source>
         <translation>%1 Konfigurationen; geschrieben nach %2</translation>
     </message>
@@ -370,14 +358,37 @@
         <source>Benchmark failed: %1</source>
         <translation>Benchmark fehlgeschlagen: %1</translation>
     </message>
-</context>
-<context>
-    <name>fb::ui::ClickableImage</name>
     <message>
-        <source>missing
-image</source>
-        <translation>Bild
-fehlt</translation>
+        <source>runs/ in the working folder</source>
+        <translation>runs/ im Arbeitsordner</translation>
+    </message>
+    <message>
+        <source>Each benchmark is saved in a bench-&lt;date&gt;-&lt;time&gt; folder here</source>
+        <translation>Jeder Benchmark wird hier in einem Ordner bench-&lt;date&gt;-&lt;time&gt; gespeichert</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Save benchmarks in</source>
+        <translation>Benchmarks speichern in</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Speichern in:</translation>
+    </message>
+    <message>
+        <source>Data loading, compute and all-reduce per iteration</source>
+        <translation>Datenladen, Berechnung und All-Reduce pro Iteration</translation>
+    </message>
+    <message>
+        <source>Benchmark queued: it runs when its device is free (progress on the Jobs page)…</source>
+        <translation>Benchmark eingereiht: Er läuft, sobald sein Gerät frei ist (Fortschritt auf der Seite „Aufträge“) …</translation>
     </message>
 </context>
 <context>
@@ -466,6 +477,14 @@ fehlt</translation>
         <source>ROC: %1</source>
         <translation>ROC: %1</translation>
     </message>
+    <message>
+        <source>Not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR is not measured at that FAR</source>
+        <translation>Nicht auflösbar: Das Set hat weniger Impostor-Paare als 1/FAR, daher lässt sich diese TAR bei dieser FAR nicht messen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b03000&apos;&gt;*&lt;/span&gt; not resolvable: the set has fewer impostor pairs than 1/FAR, so that TAR is not measured.</source>
+        <translation>&lt;span style=&apos;color:#b03000&apos;&gt;*&lt;/span&gt; nicht auflösbar: Das Set hat weniger Impostor-Paare als 1/FAR, daher lässt sich diese TAR nicht messen.</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::CropCanvas</name>
@@ -477,18 +496,6 @@ fehlt</translation>
 <context>
     <name>fb::ui::CurvePlot</name>
     <message>
-        <source>Export Figure…</source>
-        <translation>Abbildung exportieren …</translation>
-    </message>
-    <message>
-        <source>Export Figure</source>
-        <translation>Abbildung exportieren</translation>
-    </message>
-    <message>
-        <source>Figures (*.pdf *.svg *.png)</source>
-        <translation>Abbildungen (*.pdf *.svg *.png)</translation>
-    </message>
-    <message>
         <source>Step (iterations)</source>
         <translation>Schritt (Iterationen)</translation>
     </message>
@@ -499,6 +506,10 @@ fehlt</translation>
     <message>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (smoothed %3)</source>
+        <translation>%1: %2 (geglättet %3)</translation>
     </message>
 </context>
 <context>
@@ -667,6 +678,14 @@ fehlt</translation>
     <message>
         <source>Lists and RecordIO (*.txt *.lst *.list *.csv *.rec *.idx);;All files (*)</source>
         <translation>Listen und RecordIO (*.txt *.lst *.list *.csv *.rec *.idx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>This folder holds a dataset&apos;s parts: the training part is indexed first; pick another to browse it</source>
+        <translation>Dieser Ordner enthält die Teile eines Datensatzes: Der Trainingsteil wird zuerst indiziert; wählen Sie einen anderen Teil, um ihn zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>Part:</source>
+        <translation>Teil:</translation>
     </message>
 </context>
 <context>
@@ -840,16 +859,20 @@ fehlt</translation>
         <translation>%1 evaluieren</translation>
     </message>
     <message>
-        <source>Evaluation queued (job %1)…</source>
-        <translation>Evaluation eingereiht (Auftrag %1) …</translation>
-    </message>
-    <message>
         <source>Evaluation %1: %2</source>
         <translation>Evaluation %1: %2</translation>
     </message>
     <message>
         <source>Wrote %1 files to %2</source>
         <translation>%1 Dateien nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 has no evaluation results yet: check the protocols and press Evaluate.</source>
+        <translation>%1 hat noch keine Evaluationsergebnisse: Wählen Sie die Protokolle aus und klicken Sie auf „Evaluieren“.</translation>
+    </message>
+    <message>
+        <source>Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…</source>
+        <translation>Evaluation eingereiht: Sie läuft, sobald die CPU frei ist (Fortschritt auf der Seite „Aufträge“) …</translation>
     </message>
 </context>
 <context>
@@ -865,10 +888,6 @@ fehlt</translation>
     <message>
         <source>Save YAML…</source>
         <translation>YAML speichern …</translation>
-    </message>
-    <message>
-        <source>Preset (seed Table 2):</source>
-        <translation>Voreinstellung (Tabelle 2 der Studie):</translation>
     </message>
     <message>
         <source>Data and model</source>
@@ -931,20 +950,12 @@ fehlt</translation>
         <translation>Stil:</translation>
     </message>
     <message>
-        <source>Pre-processing (Table 11), initialisation (Table 12), last batch and memory format follow this framework</source>
-        <translation>Vorverarbeitung (Tabelle 11), Initialisierung (Tabelle 12), letzter Batch und Speicherformat folgen diesem Framework</translation>
-    </message>
-    <message>
         <source>Loss head and optimiser</source>
         <translation>Loss-Head und Optimierer</translation>
     </message>
     <message>
         <source>Head:</source>
         <translation>Head:</translation>
-    </message>
-    <message>
-        <source>Seed eq. 1-5: softmax, center loss, A-Softmax, CosFace, ArcFace</source>
-        <translation>Gl. 1–5 der Studie: Softmax, Center Loss, A-Softmax, CosFace, ArcFace</translation>
     </message>
     <message>
         <source>Scale s:</source>
@@ -957,10 +968,6 @@ fehlt</translation>
     <message>
         <source>Center λ:</source>
         <translation>Center-λ:</translation>
-    </message>
-    <message>
-        <source>Weight of the center loss (seed eq. 2)</source>
-        <translation>Gewicht des Center Loss (Gl. 2 der Studie)</translation>
     </message>
     <message>
         <source>SGD with momentum</source>
@@ -1116,6 +1123,62 @@ fehlt</translation>
         <source>Save Experiment</source>
         <translation>Experiment speichern</translation>
     </message>
+    <message>
+        <source>The models and losses of the study, with its hyper-parameters (Table 2 of the paper)</source>
+        <translation>Die Modelle und Losses der Studie mit ihren Hyperparametern (Tabelle 2 der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Pre-processing, weight initialisation, last batch and memory format follow this framework (Tables 11 and 12 of the paper)</source>
+        <translation>Vorverarbeitung, Gewichtsinitialisierung, letzter Batch und Speicherformat folgen diesem Framework (Tabellen 11 und 12 der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)</source>
+        <translation>Softmax, Center Loss, A-Softmax (SphereFace), CosFace oder ArcFace (Gl. 1–5 der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <source>Weight of the center loss (eq. 2 of the paper)</source>
+        <translation>Gewicht des Center Loss (Gl. 2 der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>Log every:</source>
+        <translation>Loggen alle:</translation>
+    </message>
+    <message>
+        <source>Steps between two points of the training charts (and rows of metrics.jsonl); a short run wants a small interval, 1 logs every step</source>
+        <translation>Schritte zwischen zwei Punkten der Trainingsdiagramme (und Zeilen von metrics.jsonl); ein kurzer Lauf braucht ein kleines Intervall, bei 1 wird jeder Schritt geloggt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Validate every:</source>
+        <translation>Validieren alle:</translation>
+    </message>
+    <message>
+        <source>Steps between two measurements of held-out accuracy (needs a validation split)</source>
+        <translation>Schritte zwischen zwei Messungen der Genauigkeit auf zurückgehaltenen Daten (erfordert einen Validierungsanteil)</translation>
+    </message>
+    <message>
+        <source>choose the training set: a folder with one subfolder of images per identity, or a list file</source>
+        <translation>wählen Sie das Trainingsset: einen Ordner mit einem Unterordner voller Bilder pro Identität oder eine Listendatei</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>the file is empty: it holds no experiment settings. Choose another file or fill in the form and save it</source>
+        <translation>die Datei ist leer und enthält keine Experimenteinstellungen. Wählen Sie eine andere Datei oder füllen Sie das Formular aus und speichern Sie es</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::FaceCropPreview</name>
@@ -1254,10 +1317,6 @@ fehlt</translation>
         <translation>dem Evaluations-JSON (keine Score-Datei für FAR %1)</translation>
     </message>
     <message>
-        <source>%1 at FAR %2: threshold %3 (accept iff score &gt; threshold), %4 false accepts and %5 false rejects in all; from %6. Click an image to see it full size.</source>
-        <translation>%1 bei FAR %2: Schwellwert %3 (akzeptiert genau dann, wenn Score &gt; Schwellwert), insgesamt %4 Falschakzeptanzen und %5 Falschrückweisungen; aus %6. Klicken Sie auf ein Bild, um es in voller Größe zu sehen.</translation>
-    </message>
-    <message>
         <source>False accepts (impostor pairs above the threshold, highest first)</source>
         <translation>Falschakzeptanzen (Impostor-Paare über dem Schwellwert, höchste zuerst)</translation>
     </message>
@@ -1276,6 +1335,41 @@ fehlt</translation>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 at FAR %2: threshold %3 (accept iff score &gt; threshold), %4 false accepts and %5 false rejects in all; from %6. Click a pair to see both images full size.</source>
+        <translation>%1 bei FAR %2: Schwellwert %3 (akzeptiert genau dann, wenn Score &gt; Schwellwert), insgesamt %4 Falschakzeptanzen und %5 Falschrückweisungen; aus %6. Klicken Sie auf ein Paar, um beide Bilder in voller Größe zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::FigureSizeDialog</name>
+    <message>
+        <source>Figure size</source>
+        <translation>Abbildungsgröße</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG):</source>
+        <translation>Auflösung (PNG):</translation>
+    </message>
+    <message>
+        <source>PNG scale factor:</source>
+        <translation>PNG-Skalierungsfaktor:</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1432,58 @@ fehlt</translation>
             <numerusform>%1 (%n Lauf)</numerusform>
             <numerusform>%1 (%n Läufe)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quick start</source>
+        <translation>Schnellstart</translation>
+    </message>
+    <message>
+        <source>Train a small network with an ArcFace loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
+        <translation>Trainieren Sie ein kleines Netz mit ArcFace-Loss auf generierten Gesichtern (beim ersten Mal erzeugt): etwa 2 Minuten auf zwei CPU-Kernen. Der Lauf erscheint dann unten; klicken Sie auf der Seite „Evaluation“ auf „Evaluieren“, um LFW und TAR@FAR zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Train the Quick Start</source>
+        <translation>Schnellstart trainieren</translation>
+    </message>
+    <message>
+        <source>Latest runs</source>
+        <translation>Neueste Läufe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model + loss</source>
+        <translation>Modell + Loss</translation>
+    </message>
+    <message>
+        <source>LFW (%)</source>
+        <translation>LFW (%)</translation>
+    </message>
+    <message>
+        <source>TAR@FAR 1% (%)</source>
+        <translation>TAR@FAR 1% (%)</translation>
+    </message>
+    <message>
+        <source>True accept rate at a false accept rate of 1%, on the run&apos;s first verification set after LFW (its name is in the tooltip)</source>
+        <translation>Rate korrekter Akzeptanzen (TAR) bei einer Falschakzeptanzrate (FAR) von 1 % auf dem ersten Verifikationsset des Laufs nach LFW (sein Name steht im Tooltip)</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open it on the Runs and Evaluation pages.</source>
+        <translation>Doppelklicken Sie auf einen Lauf, um ihn auf den Seiten „Läufe“ und „Evaluation“ zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No runs yet: train the quick start, or open the folder you ran facebench-cli in.</source>
+        <translation>Noch keine Läufe: Trainieren Sie den Schnellstart oder öffnen Sie den Ordner, in dem Sie facebench-cli ausgeführt haben.</translation>
+    </message>
+    <message>
+        <source>%1; * not resolvable: fewer impostor pairs than 1/FAR</source>
+        <translation>%1; * nicht auflösbar: weniger Impostor-Paare als 1/FAR</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1563,20 @@ fehlt</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n s</source>
+        <translation>
+            <numerusform>Abgebrochen nach %n s</numerusform>
+            <numerusform>Abgebrochen nach %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %n s</source>
+        <translation>
+            <numerusform>Beendet nach %n s</numerusform>
+            <numerusform>Beendet nach %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1706,23 @@ fehlt</translation>
     <message>
         <source>Jobs (%1)</source>
         <translation>Aufträge (%1)</translation>
+    </message>
+    <message>
+        <source>Quick start</source>
+        <translation>Schnellstart</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::PairCard</name>
+    <message>
+        <source>missing
+image</source>
+        <translation>Bild
+fehlt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · score %2&lt;br&gt;%3 vs %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · Score %2&lt;br&gt;%3 vs. %4</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1862,33 @@ fehlt</translation>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Tick runs in the list, then compare their curves, ROCs and results on the Comparison page</source>
+        <translation>Haken Sie Läufe in der Liste an und vergleichen Sie dann ihre Kurven, ROC-Kurven und Ergebnisse auf der Seite „Vergleich“</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare %n Run(s)</source>
+        <translation>
+            <numerusform>%n Lauf vergleichen</numerusform>
+            <numerusform>%n Läufe vergleichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Continue this run from its last checkpoint, as facebench-cli train --resume</source>
+        <translation>Diesen Lauf ab seinem letzten Checkpoint fortsetzen, wie facebench-cli train --resume</translation>
+    </message>
+    <message>
+        <source>A cancelled or interrupted run with a checkpoint can be continued</source>
+        <translation>Ein abgebrochener oder unterbrochener Lauf mit Checkpoint kann fortgesetzt werden</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::RuntimeText</name>
@@ -1806,24 +2010,12 @@ fehlt</translation>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <source>Time per step (seed eq. 7)</source>
-        <translation>Zeit pro Schritt (Gl. 7 der Studie)</translation>
-    </message>
-    <message>
         <source>Time per step (s)</source>
         <translation>Zeit pro Schritt (s)</translation>
     </message>
     <message>
-        <source>t_data</source>
-        <translation>t_data</translation>
-    </message>
-    <message>
         <source>t_compute</source>
         <translation>t_compute</translation>
-    </message>
-    <message>
-        <source>Exponential moving average with the start-up bias removed, as TensorBoard. The raw series is drawn faintly.</source>
-        <translation>Exponentieller gleitender Mittelwert mit entfernter Anfangsverzerrung, wie in TensorBoard. Die Rohdaten werden blass gezeichnet.</translation>
     </message>
     <message>
         <source>Log y</source>
@@ -1850,8 +2042,24 @@ fehlt</translation>
         <translation>X-Achse:</translation>
     </message>
     <message>
-        <source>t_agg</source>
-        <translation>t_agg</translation>
+        <source>Time per step</source>
+        <translation>Zeit pro Schritt</translation>
+    </message>
+    <message>
+        <source>t_data (loading)</source>
+        <translation>t_data (Laden)</translation>
+    </message>
+    <message>
+        <source>Exponential moving average with the start-up bias removed, as TensorBoard. The raw series is drawn faintly. On a chart: hover to read values, drag and wheel to pan and zoom, double-click to show all.</source>
+        <translation>Exponentieller gleitender Mittelwert mit entfernter Anfangsverzerrung, wie in TensorBoard. Die Rohdaten werden blass gezeichnet. Im Diagramm: Werte mit dem Mauszeiger ablesen, durch Ziehen und mit dem Mausrad verschieben und zoomen, per Doppelklick alles anzeigen.</translation>
+    </message>
+    <message>
+        <source>Only for training watched live: a run read back from its folder has no clock time for each step.</source>
+        <translation>Nur bei live verfolgtem Training: Ein aus seinem Ordner eingelesener Lauf enthält keine Uhrzeit für die einzelnen Schritte.</translation>
+    </message>
+    <message>
+        <source>t_agg (all-reduce)</source>
+        <translation>t_agg (All-Reduce)</translation>
     </message>
 </context>
 <context>
@@ -1901,20 +2109,8 @@ fehlt</translation>
         <translation>Datenparalleles Training mit %1 Prozessen läuft über die Kommandozeile: Speichern Sie das Experiment als YAML und führen Sie  facebench-cli train FILE.yaml --nproc %1  aus (der Lauf erscheint dann auf der Seite „Läufe“ und wird live verfolgt). Setzen Sie „Prozesse“ auf 1, um hier zu trainieren.</translation>
     </message>
     <message>
-        <source>Cannot start: %1</source>
-        <translation>Start nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Train %1 + %2</source>
-        <translation>%1 + %2 trainieren</translation>
-    </message>
-    <message>
         <source>training</source>
         <translation>Training</translation>
-    </message>
-    <message>
-        <source>Queued %1 on %2 (job %3).</source>
-        <translation>%1 auf %2 eingereiht (Auftrag %3).</translation>
     </message>
     <message>
         <source>Run: %1</source>
@@ -1957,10 +2153,6 @@ fehlt</translation>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Job %1 started.</source>
-        <translation>Auftrag %1 gestartet.</translation>
-    </message>
-    <message>
         <source>Queued: waiting for %1.</source>
         <translation>Eingereiht: wartet auf %1.</translation>
     </message>
@@ -1975,6 +2167,46 @@ fehlt</translation>
     <message>
         <source>%1  (%2 MB, %3)</source>
         <translation>%1  (%2 MB, %3)</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1 (see the Experiment page)</source>
+        <translation>Start nicht möglich: %1 (siehe Seite „Experiment“)</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>%1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Train %1 (%2 + %3)</source>
+        <translation>%1 trainieren (%2 + %3)</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>%1 fortsetzen</translation>
+    </message>
+    <message>
+        <source>Queued: %1 on %2.</source>
+        <translation>Eingereiht: %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>%1 wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>%1 trainieren</translation>
+    </message>
+    <message>
+        <source>Started: %1.</source>
+        <translation>Gestartet: %1.</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2262,18 @@ fehlt</translation>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
         <translation>Unbekannte Seite „%1“; Seiten: %2</translation>
+    </message>
+    <message>
+        <source>Show the Benchmark tab &lt;name&gt; (throughput, scaling, time, rows).</source>
+        <translation>Den Benchmark-Tab &lt;name&gt; anzeigen (throughput, scaling, time, rows).</translation>
+    </message>
+    <message>
+        <source>The folder to open: the one you ran facebench-cli in, its runs folder, or one run. Default: the working folder when it holds runs.</source>
+        <translation>Der zu öffnende Ordner: der, in dem Sie facebench-cli ausgeführt haben, dessen runs-Ordner oder ein einzelner Lauf. Standard: der Arbeitsordner, sofern er Läufe enthält.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
     </message>
 </context>
 </TS>

@@ -11,42 +11,22 @@
         <source>%1 files seen</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 identities, %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>%1 is not a run folder. Choose a folder inside runs/ (named &lt;name&gt;-&lt;date&gt;-&lt;time&gt;, holding config.yaml and metrics.jsonl).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaceCropTask</name>
     <message>
         <source>%1 (record at %2): cannot decode the image (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FigureSizeDialog</name>
-    <message>
-        <source>Figure size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> DPI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Height:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution (PNG):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG scale factor:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -78,13 +58,6 @@
     </message>
     <message>
         <source>Unknown error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PairCard</name>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · score %2&lt;br&gt;%3 vs %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -131,11 +104,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 x %3), face box %4,%5 %6 x %7</source>
+        <source>%1
+%2 x %3 px, face box %4,%5 %6 x %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 x %3), a face crop (no boxes.csv)</source>
+        <source>%1
+%2 x %3 px, a face crop (no boxes.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -150,6 +129,17 @@
     <name>TrainingPanel</name>
     <message>
         <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserMessage</name>
+    <message>
+        <source>the file is not valid JSON (line %1, column %2): it may be empty, cut short or not the file meant; write it again with FaceBench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PyTorch checkpoint FaceBench can read: the file is empty, cut short or saved by an old PyTorch. Train the run again, or save the weights again with a current PyTorch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -359,10 +349,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Benchmark queued (job %1)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 configurations; written to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,12 +356,36 @@
         <source>Benchmark failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>fb::ui::ClickableImage</name>
     <message>
-        <source>missing
-image</source>
+        <source>runs/ in the working folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each benchmark is saved in a bench-&lt;date&gt;-&lt;time&gt; folder here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save benchmarks in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data loading, compute and all-reduce per iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark queued: it runs when its device is free (progress on the Jobs page)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -465,6 +475,14 @@ image</source>
         <source>ROC: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR is not measured at that FAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b03000&apos;&gt;*&lt;/span&gt; not resolvable: the set has fewer impostor pairs than 1/FAR, so that TAR is not measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::CropCanvas</name>
@@ -476,18 +494,6 @@ image</source>
 <context>
     <name>fb::ui::CurvePlot</name>
     <message>
-        <source>Export Figure…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Figures (*.pdf *.svg *.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Step (iterations)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,6 +503,10 @@ image</source>
     </message>
     <message>
         <source>Wall time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (smoothed %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -631,9 +641,9 @@ image</source>
     </message>
     <message numerus="yes">
         <source>; %n problem(s), e.g. %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n problem, e.g. %1: %2</numerusform>
+            <numerusform>; %n problems, e.g. %1: %2</numerusform>
         </translation>
     </message>
     <message>
@@ -650,9 +660,9 @@ image</source>
     </message>
     <message numerus="yes">
         <source>%1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n image</numerusform>
+            <numerusform>%1: %n images</numerusform>
         </translation>
     </message>
     <message>
@@ -665,6 +675,14 @@ image</source>
     </message>
     <message>
         <source>Lists and RecordIO (*.txt *.lst *.list *.csv *.rec *.idx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder holds a dataset&apos;s parts: the training part is indexed first; pick another to browse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -839,15 +857,19 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evaluation queued (job %1)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evaluation %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrote %1 files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no evaluation results yet: check the protocols and press Evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -863,10 +885,6 @@ image</source>
     </message>
     <message>
         <source>Save YAML…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset (seed Table 2):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -930,19 +948,11 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pre-processing (Table 11), initialisation (Table 12), last batch and memory format follow this framework</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loss head and optimiser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Head:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed eq. 1-5: softmax, center loss, A-Softmax, CosFace, ArcFace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -955,10 +965,6 @@ image</source>
     </message>
     <message>
         <source>Center λ:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight of the center loss (seed eq. 2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1114,6 +1120,62 @@ image</source>
         <source>Save Experiment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The models and losses of the study, with its hyper-parameters (Table 2 of the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-processing, weight initialisation, last batch and memory format follow this framework (Tables 11 and 12 of the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the center loss (eq. 2 of the paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps between two points of the training charts (and rows of metrics.jsonl); a short run wants a small interval, 1 logs every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps between two measurements of held-out accuracy (needs a validation split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the training set: a folder with one subfolder of images per identity, or a list file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty: it holds no experiment settings. Choose another file or fill in the form and save it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::FaceCropPreview</name>
@@ -1199,9 +1261,9 @@ image</source>
     </message>
     <message numerus="yes">
         <source>%n face(s) in %1 ms. Picked: box [%2, %3, %4, %5], score %6; crop box [%7, %8, %9, %10] (x2, y2 exclusive).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n face in %1 ms. Picked: box [%2, %3, %4, %5], score %6; crop box [%7, %8, %9, %10] (x2, y2 exclusive).</numerusform>
+            <numerusform>%n faces in %1 ms. Picked: box [%2, %3, %4, %5], score %6; crop box [%7, %8, %9, %10] (x2, y2 exclusive).</numerusform>
         </translation>
     </message>
 </context>
@@ -1252,10 +1314,6 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 at FAR %2: threshold %3 (accept iff score &gt; threshold), %4 false accepts and %5 false rejects in all; from %6. Click an image to see it full size.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>False accepts (impostor pairs above the threshold, highest first)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,6 +1331,41 @@ image</source>
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at FAR %2: threshold %3 (accept iff score &gt; threshold), %4 false accepts and %5 false rejects in all; from %6. Click a pair to see both images full size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::FigureSizeDialog</name>
+    <message>
+        <source>Figure size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution (PNG):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG scale factor:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1337,14 +1430,66 @@ image</source>
         <source>%1 (no runs yet)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Quick start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a small network with an ArcFace loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the Quick Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model + loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LFW (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAR@FAR 1% (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True accept rate at a false accept rate of 1%, on the run&apos;s first verification set after LFW (its name is in the tooltip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a run to open it on the Runs and Evaluation pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet: train the quick start, or open the folder you ran facebench-cli in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; * not resolvable: fewer impostor pairs than 1/FAR</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::IdentityModel</name>
     <message numerus="yes">
         <source>%1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n image</numerusform>
+            <numerusform>%1: %n images</numerusform>
         </translation>
     </message>
     <message>
@@ -1415,6 +1560,20 @@ image</source>
     <message>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n s</source>
+        <translation>
+            <numerusform>Cancelled after %n s</numerusform>
+            <numerusform>Cancelled after %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %n s</source>
+        <translation>
+            <numerusform>Finished in %n s</numerusform>
+            <numerusform>Finished in %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1529,20 +1688,36 @@ image</source>
     </message>
     <message numerus="yes">
         <source>Cancel %n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel %n job</numerusform>
+            <numerusform>Cancel %n jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n job active</numerusform>
+            <numerusform>%n jobs active</numerusform>
         </translation>
     </message>
     <message>
         <source>Jobs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::PairCard</name>
+    <message>
+        <source>missing
+image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · score %2&lt;br&gt;%3 vs %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,13 +1849,40 @@ image</source>
     </message>
     <message numerus="yes">
         <source>%n metrics row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n metrics row</numerusform>
+            <numerusform>%n metrics rows</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick runs in the list, then compare their curves, ROCs and results on the Comparison page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare %n Run(s)</source>
+        <translation>
+            <numerusform>Compare %n Run</numerusform>
+            <numerusform>Compare %n Runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue this run from its last checkpoint, as facebench-cli train --resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancelled or interrupted run with a checkpoint can be continued</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1803,23 +2005,11 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time per step (seed eq. 7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time per step (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>t_data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>t_compute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exponential moving average with the start-up bias removed, as TensorBoard. The raw series is drawn faintly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1847,7 +2037,23 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>t_agg</source>
+        <source>Time per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t_data (loading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential moving average with the start-up bias removed, as TensorBoard. The raw series is drawn faintly. On a chart: hover to read values, drag and wheel to pan and zoom, double-click to show all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for training watched live: a run read back from its folder has no clock time for each step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t_agg (all-reduce)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1898,19 +2104,7 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train %1 + %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued %1 on %2 (job %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1954,10 +2148,6 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job %1 started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Queued: waiting for %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,6 +2161,46 @@ image</source>
     </message>
     <message>
         <source>%1  (%2 MB, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1 (see the Experiment page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train %1 (%2 + %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2026,6 +2256,18 @@ image</source>
     </message>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Benchmark tab &lt;name&gt; (throughput, scaling, time, rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder to open: the one you ran facebench-cli in, its runs folder, or one run. Default: the working folder when it holds runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,6 +24,8 @@ void addVerifyScoresVerb(CLI::App& app, const GlobalOptions& options, VerbAction
 void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 void addBenchVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+// `runs export-tb` (verb_runs.cpp).
+void addRunsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 // `detect` and `crop` (verb_detect.cpp).
 void addDetectVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 

@@ -108,6 +108,7 @@ struct StyleConfig {
 struct OutputConfig {
     std::string dir = "runs";       // runs are written to <dir>/<name>-<YYYYmmdd-HHMMSS>/
     std::string name;               // "" = the preset's name, else the model's
+    bool tensorboard = true;        // also write the scalars as TensorBoard events in RUN/tb/
 };
 
 struct ExperimentConfig {

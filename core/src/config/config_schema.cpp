@@ -230,6 +230,7 @@ std::vector<FieldSpec> buildSchema() {
 
         field("output", "dir", &C::output, &OutputConfig::dir, V::Text),
         field("output", "name", &C::output, &OutputConfig::name, V::Text),
+        field("output", "tensorboard", &C::output, &OutputConfig::tensorboard, V::Boolean),
     };
 }
 

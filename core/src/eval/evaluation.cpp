@@ -5,6 +5,7 @@
 #include "eval/model_features.h"
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
+#include "facebench/tensorboard.h"
 #include "weights/model_weights.h"
 
 #include <algorithm>
@@ -129,6 +130,18 @@ EvalOutcome evaluate(const EvalRequest& request,
         outcome.results.push_back(runProtocol(p, pr));
         if (log)
             log(outcome.results.back().summary);
+    }
+    // The run's TensorBoard folder gets the headline numbers when the results went to RUN/eval.
+    if (!request.runDir.empty() && request.outDir.empty() && config.output.tensorboard) {
+        try {
+            const std::string events = writeEvalEventFile(request.runDir);
+            if (log && !events.empty())
+                log("TensorBoard: " + events);
+        } catch (const std::exception& error) {
+            // The results are written; a stale eval/*.json of another tool costs only the events.
+            if (log)
+                log(std::string("TensorBoard events not written: ") + error.what());
+        }
     }
     return outcome;
 }

@@ -2,6 +2,7 @@
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
+#include "report/tensorboard_run.h"
 
 #include <fstream>
 #include <sstream>
@@ -16,11 +17,16 @@ void MetricsLog::append(const nlohmann::ordered_json& row) {
     out.flush();
     if (!out)
         throw JobError(m_path + ": cannot append a metrics row");
+    if (row.contains("step") && row["step"].is_number_integer())
+        m_events.write(row["step"].get<std::int64_t>(), tensorboard::metricsRowScalars(row),
+                       tensorboard::wallTimeNow());
 }
 
 void MetricsLog::truncateAfter(std::int64_t step) {
     if (m_path.empty())
         return;
+    if (!m_eventDir.empty())
+        tensorboard::truncateTrainingEventFilesAfter(m_eventDir, step);
     std::ifstream in(m_path, std::ios::binary);
     if (!in)
         return;

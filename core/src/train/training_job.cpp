@@ -8,6 +8,7 @@
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 #include "facebench/lr_schedule.h"
+#include "facebench/tensorboard.h"
 #include "train/checkpoint.h"
 #include "train/device.h"
 #include "train/lfw_validation.h"
@@ -176,7 +177,9 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
             run.path = dist->read("run_dir");
     }
     RunLog log(mainRank ? run.logFile() : std::string());
-    MetricsLog metrics(mainRank ? run.metricsFile() : std::string());
+    MetricsLog metrics(mainRank ? run.metricsFile() : std::string(),
+                       mainRank && config.output.tensorboard ? tensorBoardDir(run.path)
+                                                             : std::string());
     if (dist)
         log.line("distributed: " + std::to_string(dist->worldSize()) + " processes (" +
                  dist->backendName() + ", rendezvous " + distOptions.masterAddr + ":" +

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImageReader>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QPainter>
 #include <QTextStream>
@@ -25,7 +26,7 @@ public:
         QImageReader reader(path);
         const QImage image = reader.read();
         if (image.isNull()) {
-            setText(tr("missing\nimage"));
+            setText(QCoreApplication::translate("fb::ui::PairCard", "missing\nimage"));
             setStyleSheet(QStringLiteral("color: #a00; border: 1px dashed #a00;"));
         } else {
             setPixmap(QPixmap::fromImage(
