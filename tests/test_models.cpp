@@ -423,7 +423,9 @@ void TestModels::initStatistics() {
     options.auxLogits = true;
     options.init = style.toStdString();
     const auto net = createModel(model.toStdString(), options);
-    const torch::Tensor* weight = net->named_parameters().find(parameter.toStdString());
+    // named_parameters() returns its dict by value: keep it alive while the pointer is used.
+    const auto parameters = net->named_parameters();
+    const torch::Tensor* weight = parameters.find(parameter.toStdString());
     QVERIFY2(weight, qPrintable("no parameter " + parameter));
     const auto n = static_cast<double>(weight->numel());
     const double stdMargin = 6 * expectedStd / std::sqrt(2 * n);
