@@ -5,7 +5,9 @@ For every message of every file given it reports:
   - an unfinished message (type="unfinished"), or a finished one whose translation is empty;
   - placeholders that differ between source and translation (%1..%99, %L1.., %n, %Ln);
   - a different number of mnemonics (&File; "&&" is a literal ampersand, "& " no mnemonic,
-    and HTML entities such as &nbsp; or &amp; in rich text are none either);
+    and HTML entities such as &nbsp; or &amp; in rich text are none either); in a language
+    written without Latin letters (Chinese, Japanese, Korean) each mnemonic must also keep the
+    source's letter, in the form "文件(&F)";
   - plural forms (numerusform) missing or empty for the file's language.
 Messages marked vanished or obsolete are not shipped by lrelease and are skipped.
 
@@ -27,6 +29,12 @@ PLURAL_FORMS = {
     "ru": 3, "uk": 3, "pl": 3, "cs": 3, "sk": 3,
 }
 
+# Languages whose words have no Latin letters to underline: the source's mnemonic letter is
+# kept and written after the text in parentheses, "&File" -> "文件(&F)", as Qt's own
+# translations do, so the keyboard shortcut is the same as in the English GUI.
+MNEMONIC_KEEPS_LETTER = {"zh", "ja", "ko"}
+APPENDED_MNEMONIC = re.compile(r"\(&([^&\s])\)")
+
 PLACEHOLDER = re.compile(r"%L?(?:[1-9][0-9]?|n)")
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -35,10 +43,10 @@ def placeholders(text):
     return set(PLACEHOLDER.findall(text or ""))
 
 
-def mnemonics(text):
-    """The number of & that mark a mnemonic: not "&&", not "& ", not part of an entity."""
+def mnemonic_letters(text):
+    """The characters that a & marks as mnemonic: not "&&", not "& ", not part of an entity."""
     text = ENTITY.sub("", text or "")
-    count, i = 0, 0
+    letters, i = [], 0
     while i < len(text):
         if text[i] == "&":
             nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -46,9 +54,25 @@ def mnemonics(text):
                 i += 2
                 continue
             if nxt and not nxt.isspace():
-                count += 1
+                letters.append(nxt)
         i += 1
-    return count
+    return letters
+
+
+def mnemonics(text):
+    """The number of & that mark a mnemonic."""
+    return len(mnemonic_letters(text))
+
+
+def appended_mnemonic_problem(source, form):
+    """Why `form` does not keep the source's mnemonic as "(&X)", or None when it does."""
+    want = [c.upper() for c in mnemonic_letters(source)]
+    have = [c.upper() for c in mnemonic_letters(form)]
+    if want != have:
+        return f"mnemonic letter(s) {have} instead of the source's {want}"
+    if len(APPENDED_MNEMONIC.findall(ENTITY.sub("", form))) != len(have):
+        return "mnemonic not written as \"(&X)\""
+    return None
 
 
 def message_lines(raw, count):
@@ -71,6 +95,7 @@ def check_file(path, plurals_only):
         print(f"{path}: cannot read: {e}")
         return None
     language = (root.get("language") or "").replace("-", "_").split("_")[0].lower()
+    keeps_letter = language in MNEMONIC_KEEPS_LETTER
     expected_forms = PLURAL_FORMS.get(language) or max(
         [len(list(m.iter("numerusform"))) for m in root.iter("message")] + [1])
     problems = []
@@ -132,6 +157,10 @@ def check_file(path, plurals_only):
             if have_mn != want_mn:
                 problems.append(f"{where}: {label}{have_mn} mnemonic(s) (&), source has "
                                 f"{want_mn}, in \"{short(form)}\"")
+            elif keeps_letter and want_mn:
+                why = appended_mnemonic_problem(source, form)
+                if why:
+                    problems.append(f"{where}: {label}{why}, in \"{short(form)}\"")
     for p in problems:
         print(p)
     print(f"{path}: {checked} messages, {len(problems)} problem(s)", file=sys.stderr)
