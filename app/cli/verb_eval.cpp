@@ -58,6 +58,12 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
                      "Pair list for the pairs protocol (image1<TAB>image2<TAB>label)");
     eval->add_option("--set", request->overrides,
                      "Override a config key, KEY=VALUE (e.g. eval.flip=sum)");
+    eval->add_option("--bootstrap", request->bootstrap.replicates,
+                     "Replicates of the subject bootstrap behind the 95% intervals (0: none)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1000000));
+    eval->add_option("--bootstrap-seed", request->bootstrap.seed, "Seed of the subject bootstrap")
+        ->capture_default_str();
     eval->callback([&options, &action, request] {
         action = [&options, request] {
             const EvalOutcome outcome =

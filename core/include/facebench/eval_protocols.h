@@ -7,6 +7,8 @@
 // Each protocol asks its feature source once for the de-duplicated list of images it needs, so
 // every image's feature is computed once per protocol run. Results go to OUT/<protocol>.json
 // and OUT/<protocol>-scores.csv (score,label,a,b), written atomically.
+#include "facebench/verification_intervals.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,6 +30,9 @@ struct ProtocolRequest {
     std::vector<double> fars{1e-2, 1e-3, 1e-4};
     std::string pairsFile; // the `pairs` protocol's list ("image1<TAB>image2<TAB>label")
     int failures = 10;     // false accepts and false rejects kept in the JSON
+    // The subject bootstrap behind every ROC number's interval (verification_intervals.h);
+    // replicates = 0 leaves the intervals out.
+    BootstrapOptions bootstrap;
     FeatureSource features;
 };
 

@@ -4,6 +4,7 @@
 // <name>-scores.csv files. Torch-free and Qt-free: the GUI's evaluation, failure and comparison
 // panels and `facebench-cli report --figures` read results the same way.
 #include "facebench/score_file.h"
+#include "facebench/verification_intervals.h"
 #include "facebench/verification_metrics.h"
 
 #include <cstdint>
@@ -38,6 +39,12 @@ struct VerificationBlock {
     std::int64_t genuine = 0, impostor = 0;
     std::vector<TarAtFar> tarAtFar; // threshold is NaN where the JSON has null
     double eer = 0, eerThreshold = 0, auc = 0;
+    // 95% intervals (verification_intervals.h) when the JSON has them: one per TAR@FAR row,
+    // EER and AUC, with the method as the JSON names it ("intervals"."method").
+    bool hasIntervals = false;
+    std::vector<ConfidenceInterval> tarIntervals;
+    ConfidenceInterval eerInterval, aucInterval;
+    std::string intervalMethod;
     bool hasFailures = false;
     FailureList failures;
 };
@@ -57,6 +64,9 @@ struct EvalResult {
     // lfw only (10-fold protocol, seed Section 3.2)
     bool hasFolds = false;
     double accuracy = 0, accuracyStd = 0, standardError = 0;
+    bool hasAccuracyInterval = false; // fold interval (Student t), method in accuracyIntervalMethod
+    ConfidenceInterval accuracyInterval;
+    std::string accuracyIntervalMethod;
     std::vector<double> foldAccuracies, foldThresholds;
     // templates only
     std::vector<SimilarityMatrix> matrices;
@@ -68,7 +78,8 @@ EvalResult readEvalResult(const std::string& jsonPath);
 // Throws InputError for a malformed file.
 std::vector<EvalResult> readRunEvalResults(const std::string& runDir);
 
-// score,label,a,b with the pair paths (score_file.h's format). Throws InputError naming file:line.
+// score,label,a,b[,subject] with the pair paths (score_file.h's format; a, b and subject
+// optional). Throws InputError naming file:line.
 std::vector<ScoredPair> readScoredPairs(const std::string& csvPath);
 
 // The failures at target FAR `far` recomputed from all scored pairs with the TAR@FAR threshold

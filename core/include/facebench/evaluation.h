@@ -21,6 +21,7 @@ struct EvalRequest {
     std::string dataDir;                // "" = the config's eval.data
     std::string pairsFile;              // the `pairs` protocol's list
     std::vector<std::string> overrides; // "a.b=value" applied to the config (--set)
+    BootstrapOptions bootstrap;          // the intervals' subject bootstrap (0 replicates: none)
 };
 
 struct EvalOutcome {

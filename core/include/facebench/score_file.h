@@ -27,10 +27,14 @@ struct ScoredPair {
     bool same = false;
     std::string a; // image paths (or ids) of the two sides
     std::string b;
+    // The subject the pair belongs to for the subject bootstrap (facebench/
+    // verification_intervals.h): its first image's subject; "" when unknown.
+    std::string subject;
 };
 
-// "score,label,a,b" with a header line; fields with a comma or quote are CSV-quoted. Scores
-// are written with 17 significant digits, so they read back bit for bit.
+// "score,label,a,b" with a header line, plus a "subject" column when any pair has a subject;
+// fields with a comma or quote are CSV-quoted. Scores are written with 17 significant digits,
+// so they read back bit for bit.
 std::string formatScoreCsv(const std::vector<ScoredPair>& pairs);
 
 } // namespace fb

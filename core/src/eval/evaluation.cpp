@@ -125,6 +125,7 @@ EvalOutcome evaluate(const EvalRequest& request,
     pr.outDir = outcome.outDir;
     pr.fars = config.eval.far;
     pr.pairsFile = request.pairsFile;
+    pr.bootstrap = request.bootstrap;
     pr.features = memoized(eval::modelFeatureSource(model, config, log));
     for (const std::string& p : protocols) {
         outcome.results.push_back(runProtocol(p, pr));

@@ -22,6 +22,7 @@ ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
         s.a = resolver.resolve(lfwImagePath(p.name1, p.index1));
         s.b = resolver.resolve(lfwImagePath(p.name2, p.index2));
         s.same = p.same;
+        s.subject = p.name1; // the first image's subject (verification_intervals.h)
         images.push_back(s.a);
         images.push_back(s.b);
         pairs.push_back(std::move(s));
@@ -38,6 +39,7 @@ ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
         folds.fold.push_back(lfw.pairs[i].fold);
     }
     const LfwFoldsResult result = lfwTenFold(folds);
+    const ConfidenceInterval accuracyCi = foldInterval(result.accuracies);
 
     // Failures at each pair's own fold threshold ("same" iff cosine >= t): false accepts highest
     // score first, false rejects lowest first.
@@ -73,15 +75,20 @@ ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
              {"accuracy", result.mean},
              {"std", result.std},
              {"standard_error", result.standardError},
+             {"accuracy_ci", intervalJson(accuracyCi)},
+             {"accuracy_interval", foldIntervalMethod(lfw.folds)},
              {"fold_accuracies", result.accuracies},
              {"thresholds", result.thresholds},
-             {"verification", verificationJson(pairs, request.fars, request.failures, pairsFile)},
+             {"verification", verificationJson(pairs, request, pairsFile)},
              {"failures", failures}};
     writeResult(request, "lfw", doc);
     writeScores(request, "lfw", pairs);
-    char line[160];
-    std::snprintf(line, sizeof line, "lfw: accuracy %.2f%% +- %.2f (standard error), %zu pairs",
-                  100 * result.mean, 100 * result.standardError, pairs.size());
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "lfw: accuracy %.2f%% +- %.2f (standard error; 95%% interval %.2f-%.2f, Student "
+                  "t over folds), %zu pairs",
+                  100 * result.mean, 100 * result.standardError, 100 * accuracyCi.low,
+                  100 * accuracyCi.high, pairs.size());
     return {"lfw", doc.dump(2), line};
 }
 

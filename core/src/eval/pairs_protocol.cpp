@@ -25,6 +25,7 @@ std::vector<ScoredPair> resolvePairs(const std::vector<ImagePair>& list, PathRes
         s.a = resolver.resolve(p.image1);
         s.b = resolver.resolve(p.image2);
         s.same = p.same;
+        s.subject = subjectOfImage(p.image1);
         images.push_back(s.a);
         images.push_back(s.b);
         pairs.push_back(std::move(s));
@@ -53,7 +54,7 @@ ProtocolResult runPairsProtocol(const ProtocolRequest& request) {
              {"pairs_file", request.pairsFile},
              {"pairs", pairs.size()},
              {"images", features.size()}};
-    doc.update(verificationJson(pairs, request.fars, request.failures, request.pairsFile));
+    doc.update(verificationJson(pairs, request, request.pairsFile));
     writeResult(request, "pairs", doc);
     writeScores(request, "pairs", pairs);
     return {"pairs", doc.dump(2), tarSummary("pairs", doc)};
@@ -76,7 +77,7 @@ ProtocolResult runTracksProtocol(const ProtocolRequest& request) {
         for (ScoredPair& p : pairs[t])
             p.score = features.cosine(p.a, p.b);
         Json block{{"pairs_file", files[t]}, {"pairs", pairs[t].size()}};
-        block.update(verificationJson(pairs[t], request.fars, request.failures, files[t]));
+        block.update(verificationJson(pairs[t], request, files[t]));
         summary += " " + tarSummary(tracks[t], block);
         results[tracks[t]] = block;
         writeScores(request, "tracks-" + tracks[t], pairs[t]);

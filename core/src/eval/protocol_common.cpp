@@ -3,6 +3,7 @@
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <algorithm>
 #include <cmath>
@@ -130,6 +131,11 @@ std::string tarSummary(const std::string& name, const Json& block) {
         std::snprintf(cell, sizeof cell, " TAR@%g %.1f%%", row["far"].get<double>(),
                       100 * row["tar"].get<double>());
         line += cell;
+        if (row.contains("ci") && row["ci"][0].is_number()) {
+            std::snprintf(cell, sizeof cell, " [%.1f, %.1f]", 100 * row["ci"][0].get<double>(),
+                          100 * row["ci"][1].get<double>());
+            line += cell;
+        }
     }
     return line;
 }
@@ -171,8 +177,28 @@ Json failurePairs(const std::vector<ScoredPair>& pairs, double threshold, bool a
                 {"false_rejects", top(rejects, false)}};
 }
 
-Json verificationJson(const std::vector<ScoredPair>& pairs, const std::vector<double>& fars,
-                      int failures, const std::string& source) {
+std::string subjectOfImage(const std::string& listedPath) {
+    const fs::path folder = fs::path(listedPath).parent_path().filename();
+    return folder.empty() ? listedPath : folder.string();
+}
+
+Json intervalJson(const ConfidenceInterval& interval) {
+    return Json::array({numberOrNull(interval.low), numberOrNull(interval.high)});
+}
+
+Json intervalsJson(const VerificationIntervals& v) {
+    return Json{{"method", v.method},
+                {"level", v.options.level},
+                {"kind", "percentile bootstrap"},
+                {"replicates", v.options.replicates},
+                {"seed", v.options.seed},
+                {"units", v.subjects},
+                {"degenerate_replicates", v.degenerateReplicates}};
+}
+
+Json verificationJson(const std::vector<ScoredPair>& pairs, const ProtocolRequest& request,
+                      const std::string& source) {
+    const std::vector<double>& fars = request.fars;
     ScoreSet set;
     for (const ScoredPair& p : pairs)
         (p.same ? set.genuine : set.impostor).push_back(p.score);
@@ -184,24 +210,45 @@ Json verificationJson(const std::vector<ScoredPair>& pairs, const std::vector<do
     const RocCurve roc = rocCurve(sorted);
     double eerThreshold = 0.0;
     const double eer = equalErrorRate(roc, &eerThreshold);
-    // Failures at FAR = 0.1% (issue 9), on the same envelope threshold as TAR@FAR.
+    // Failures at FAR = 0.1%, on the same envelope threshold as TAR@FAR.
     const TarAtFar atFailure = tarAtFar(sorted, 1e-3);
-    Json failure = failurePairs(pairs, atFailure.threshold, false, failures);
+    Json failure = failurePairs(pairs, atFailure.threshold, false, request.failures);
     failure["far"] = 1e-3;
-    return Json{{"genuine", sorted.genuine.size()},
-                {"impostor", sorted.impostor.size()},
-                {"tar_at_far", rows},
-                {"eer", eer},
-                {"eer_threshold", numberOrNull(eerThreshold)},
-                {"auc", areaUnderCurve(roc)},
-                {"failures", failure}};
+    Json block{{"genuine", sorted.genuine.size()},
+               {"impostor", sorted.impostor.size()},
+               {"tar_at_far", rows},
+               {"eer", eer},
+               {"eer_threshold", numberOrNull(eerThreshold)},
+               {"auc", areaUnderCurve(roc)}};
+    if (request.bootstrap.replicates > 0) {
+        const bool bySubject = std::all_of(pairs.begin(), pairs.end(),
+                                           [](const ScoredPair& p) { return !p.subject.empty(); });
+        std::vector<double> scores;
+        std::vector<bool> same;
+        std::vector<std::string> units;
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            scores.push_back(pairs[i].score);
+            same.push_back(pairs[i].same);
+            units.push_back(bySubject ? pairs[i].subject : std::to_string(i));
+        }
+        const VerificationIntervals ci =
+            bootstrapVerification(subjectScores(scores, same, units), fars, request.bootstrap,
+                                  bySubject ? "subjects" : "pairs");
+        for (std::size_t f = 0; f < fars.size(); ++f)
+            block["tar_at_far"][f]["ci"] = intervalJson(ci.tar[f]);
+        block["eer_ci"] = intervalJson(ci.eer);
+        block["auc_ci"] = intervalJson(ci.auc);
+        block["intervals"] = intervalsJson(ci);
+    }
+    block["failures"] = failure;
+    return block;
 }
 
 void writeResult(const ProtocolRequest& request, const std::string& name, const Json& document) {
     if (request.outDir.empty())
         return;
     fs::create_directories(request.outDir);
-    writeFileAtomically(joinPath(request.outDir, name + ".json"), document.dump(2) + "\n");
+    writeFileAtomically(EvalFiles{request.outDir}.result(name), document.dump(2) + "\n");
 }
 
 void writeScores(const ProtocolRequest& request, const std::string& scoresName,
@@ -209,7 +256,7 @@ void writeScores(const ProtocolRequest& request, const std::string& scoresName,
     if (request.outDir.empty())
         return;
     fs::create_directories(request.outDir);
-    writeFileAtomically(joinPath(request.outDir, scoresName + "-scores.csv"),
+    writeFileAtomically(EvalFiles{request.outDir}.scores(scoresName),
                         formatScoreCsv(pairs));
 }
 

@@ -59,9 +59,18 @@ std::string requireFile(const std::string& dataDir, const std::string& relative,
                         const std::string& protocol);
 
 // TAR at each FAR, EER, AUC, counts and the failure pairs at FAR = 0.1% (the top false accepts
-// and false rejects, accept iff score > threshold): the block every 1:1 protocol reports.
-Json verificationJson(const std::vector<ScoredPair>& pairs, const std::vector<double>& fars,
-                      int failures, const std::string& source);
+// and false rejects, accept iff score > threshold): the block every 1:1 protocol reports. Each
+// number carries its interval ("ci": [low, high]) from the subject bootstrap over the pairs'
+// `subject`s (pairs without subjects: a bootstrap over pairs, named so), with the method in
+// "intervals".
+Json verificationJson(const std::vector<ScoredPair>& pairs, const ProtocolRequest& request,
+                      const std::string& source);
+// The "intervals" object and the [low, high] arrays of an interval.
+Json intervalsJson(const VerificationIntervals& intervals);
+Json intervalJson(const ConfidenceInterval& interval);
+// The subject of an image listed as ".../identity/file.jpg": its folder's name (VGGFace2's and
+// UMDFaces' layout); a path without a folder is its own subject.
+std::string subjectOfImage(const std::string& listedPath);
 // The failure lists for a given acceptance rule: false accepts (impostors accepted, highest
 // score first) and false rejects (genuine rejected, lowest score first).
 Json failurePairs(const std::vector<ScoredPair>& pairs, double threshold, bool acceptAtThreshold,

@@ -51,11 +51,12 @@ ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request) {
                 if (probes->resolved[i] == high.resolved[j])
                     continue; // never an image against itself
                 pairs.push_back({dot(probe, features.row(high.resolved[j]), features.dim()),
-                                 probeId == galleryIds[j], probes->resolved[i], high.resolved[j]});
+                                 probeId == galleryIds[j], probes->resolved[i], high.resolved[j],
+                                 probeId});
             }
         }
         Json block{{"probes", probes->file}, {"probe_images", probes->listed.size()}};
-        block.update(verificationJson(pairs, request.fars, request.failures, probes->file));
+        block.update(verificationJson(pairs, request, probes->file));
         summary += " " + tarSummary(name, block);
         doc[name] = block;
         writeScores(request,
@@ -84,13 +85,13 @@ ProtocolResult runDfwProtocol(const ProtocolRequest& request) {
             const int m = mask[i][j];
             if (m == kDfwGenuine || m == kDfwImpostor)
                 pairs.push_back({features.cosine(images[i], images[j]), m == kDfwGenuine, images[i],
-                                 images[j]});
+                                 images[j], identityOfPath(listed[i])});
         }
     Json doc{{"protocol", "dfw"},
              {"image_list", listFile},
              {"mask", maskFile},
              {"images", features.size()}};
-    doc.update(verificationJson(pairs, request.fars, request.failures, maskFile));
+    doc.update(verificationJson(pairs, request, maskFile));
     writeResult(request, "dfw", doc);
     writeScores(request, "dfw", pairs);
     return {"dfw", doc.dump(2), tarSummary("dfw", doc)};

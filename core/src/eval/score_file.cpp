@@ -253,7 +253,9 @@ std::string formatScoreCsv(const std::vector<ScoredPair>& pairs) {
             quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         return quoted + "\"";
     };
-    std::string out = "score,label,a,b\n";
+    const bool subjects = std::any_of(pairs.begin(), pairs.end(),
+                                      [](const ScoredPair& p) { return !p.subject.empty(); });
+    std::string out = subjects ? "score,label,a,b,subject\n" : "score,label,a,b\n";
     out.reserve(pairs.size() * 48 + out.size());
     char number[32];
     for (const ScoredPair& pair : pairs) {
@@ -263,6 +265,10 @@ std::string formatScoreCsv(const std::vector<ScoredPair>& pairs) {
         out += field(pair.a);
         out += ',';
         out += field(pair.b);
+        if (subjects) {
+            out += ',';
+            out += field(pair.subject);
+        }
         out += '\n';
     }
     return out;

@@ -3,6 +3,7 @@
 // No torch here: this file compiles in seconds and the CLI's verify-scores needs nothing else.
 #include "facebench/verification_metrics.h"
 
+#include "eval/roc_sweep.h"
 #include "facebench/errors.h"
 
 #include <algorithm>
@@ -15,62 +16,12 @@ namespace fb {
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// Visits every ROC point in order of decreasing threshold: (threshold, fp, tp), starting with
-// (+inf, 0, 0). Ties across and within the two sets are one point (sklearn's grouping).
-template <typename Visit> void sweepRoc(const SortedScores& s, Visit&& visit) {
-    const std::vector<double>& g = s.genuine;
-    const std::vector<double>& n = s.impostor;
-    std::size_t i = 0, j = 0;
-    visit(kInf, std::int64_t{0}, std::int64_t{0});
-    while (i < g.size() || j < n.size()) {
-        const double v = i == g.size() ? n[j] : j == n.size() ? g[i] : std::max(g[i], n[j]);
-        while (i < g.size() && g[i] == v)
-            ++i;
-        while (j < n.size() && n[j] == v)
-            ++j;
-        visit(v, static_cast<std::int64_t>(j), static_cast<std::int64_t>(i));
-    }
-}
-
-// EER and AUC in one pass without materialising the ROC (10 million scores stay cheap).
-struct EerAucAccumulator {
-    double p, n;
-    bool first = true;
-    std::int64_t prevFp = 0, prevTp = 0;
-    double prevThreshold = kInf;
-    // AUC numerator in exact integers: sum of dfp * (tp_i + tp_{i+1}), at most 2 |N| |P|.
-    std::int64_t area2 = 0;
-    bool eerFound = false;
-    double eer = 0, eerThreshold = 0;
-
-    void operator()(double threshold, std::int64_t fp, std::int64_t tp) {
-        if (!first) {
-            area2 += (fp - prevFp) * (tp + prevTp);
-            if (!eerFound) {
-                const double d0 = prevFp / n + prevTp / p - 1.0;
-                const double d1 = fp / n + tp / p - 1.0;
-                if (d1 >= 0.0) {
-                    // fpr + tpr - 1 is non-decreasing along the ROC, so the crossing is unique.
-                    const double t = d1 == d0 ? 0.0 : -d0 / (d1 - d0);
-                    const double f0 = prevFp / n, f1 = fp / n;
-                    eer = f0 + t * (f1 - f0);
-                    eerThreshold = t < 0.5 ? prevThreshold : threshold;
-                    eerFound = true;
-                }
-            }
-        }
-        first = false;
-        prevFp = fp;
-        prevTp = tp;
-        prevThreshold = threshold;
-    }
-};
+constexpr double kInf = eval::kInfinity;
 
 // Descending sort of finite doubles by LSD radix sort on their bit patterns (11-bit digits,
 // passes whose digit is the same for every key skipped): O(n), about 5x faster than std::sort
-// on 10 million scores, which keeps verify-scores inside its 3 s (issue 9).
+// on 10 million scores, which keeps verify-scores inside its 3 s target
+// (benchmarks/bench_eval.sh).
 void sortDescending(std::vector<double>& values) {
     const std::size_t n = values.size();
     if (n < 4096) {
@@ -168,7 +119,7 @@ RocCurve rocCurve(const SortedScores& scores) {
     RocCurve roc;
     const double p = static_cast<double>(scores.genuine.size());
     const double n = static_cast<double>(scores.impostor.size());
-    sweepRoc(scores, [&](double threshold, std::int64_t fp, std::int64_t tp) {
+    eval::sweepRoc(scores, [&](double threshold, std::int64_t fp, std::int64_t tp) {
         roc.thresholds.push_back(threshold);
         roc.falsePositives.push_back(fp);
         roc.truePositives.push_back(tp);
@@ -241,12 +192,12 @@ VerificationSummary summarizeVerification(ScoreSet scores, const std::vector<dou
     summary.impostorCount = static_cast<std::int64_t>(sorted.impostor.size());
     for (double far : fars)
         summary.tarAtFar.push_back(tarAtFar(sorted, far));
-    EerAucAccumulator acc{static_cast<double>(summary.genuineCount),
-                          static_cast<double>(summary.impostorCount)};
-    sweepRoc(sorted, acc);
+    eval::EerAucAccumulator acc{static_cast<double>(summary.genuineCount),
+                                static_cast<double>(summary.impostorCount)};
+    eval::sweepRoc(sorted, acc);
     summary.eer = acc.eer;
     summary.eerThreshold = acc.eerThreshold;
-    summary.auc = static_cast<double>(acc.area2) / (2.0 * acc.p * acc.n);
+    summary.auc = acc.auc();
     return summary;
 }
 

@@ -38,6 +38,15 @@ std::vector<FailurePair> readPairs(const Json& list) {
     return out;
 }
 
+// [low, high] as the protocols write intervals; false when absent or malformed.
+bool readInterval(const Json& o, const char* key, ConfidenceInterval& out) {
+    if (!o.is_object() || !o.contains(key) || !o[key].is_array() || o[key].size() != 2 ||
+        !o[key][0].is_number() || !o[key][1].is_number())
+        return false;
+    out = {o[key][0].get<double>(), o[key][1].get<double>()};
+    return true;
+}
+
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -61,10 +70,18 @@ VerificationBlock readBlock(const Json& o, const std::string& protocol, const st
             t.threshold = number(r, "threshold");
             t.resolvable = r.value("resolvable", true);
             b.tarAtFar.push_back(t);
+            ConfidenceInterval ci{std::nan(""), std::nan("")};
+            readInterval(r, "ci", ci);
+            b.tarIntervals.push_back(ci);
         }
     b.eer = number(o, "eer");
     b.eerThreshold = number(o, "eer_threshold");
     b.auc = number(o, "auc");
+    b.hasIntervals = o.contains("intervals") && o["intervals"].is_object() &&
+                     readInterval(o, "eer_ci", b.eerInterval) &&
+                     readInterval(o, "auc_ci", b.aucInterval);
+    if (b.hasIntervals)
+        b.intervalMethod = o["intervals"].value("method", std::string());
     if (o.contains("failures") && o["failures"].is_object()) {
         const Json& f = o["failures"];
         b.hasFailures = true;
@@ -109,6 +126,10 @@ EvalResult readEvalResult(const std::string& jsonPath) {
         r.accuracy = number(doc, "accuracy");
         r.accuracyStd = number(doc, "std");
         r.standardError = number(doc, "standard_error");
+        r.hasAccuracyInterval = readInterval(doc, "accuracy_ci", r.accuracyInterval);
+        if (r.hasAccuracyInterval && doc.contains("accuracy_interval") &&
+            doc["accuracy_interval"].is_string())
+            r.accuracyIntervalMethod = doc["accuracy_interval"].get<std::string>();
         for (const char* key : {"fold_accuracies", "thresholds"})
             if (doc.contains(key) && doc[key].is_array())
                 for (const Json& v : doc[key])
@@ -206,7 +227,7 @@ std::vector<ScoredPair> readScoredPairs(const std::string& csvPath) {
         }
         return fields;
     };
-    int scoreCol = -1, labelCol = -1, aCol = -1, bCol = -1;
+    int scoreCol = -1, labelCol = -1, aCol = -1, bCol = -1, subjectCol = -1;
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.empty() || line == "\r")
@@ -223,13 +244,16 @@ std::vector<ScoredPair> readScoredPairs(const std::string& csvPath) {
                     aCol = c;
                 else if (f[i] == "b")
                     bCol = c;
+                else if (f[i] == "subject")
+                    subjectCol = c;
             }
             if (scoreCol < 0 || labelCol < 0)
                 throw InputError(SourceLocation{csvPath, lineNo}, "score",
                                  "the header needs score and label columns");
             continue;
         }
-        const auto need = static_cast<std::size_t>(std::max({scoreCol, labelCol, aCol, bCol}));
+        const auto need =
+            static_cast<std::size_t>(std::max({scoreCol, labelCol, aCol, bCol, subjectCol}));
         if (f.size() <= need)
             throw InputError(SourceLocation{csvPath, lineNo}, "", "short line");
         ScoredPair p;
@@ -245,6 +269,12 @@ std::vector<ScoredPair> readScoredPairs(const std::string& csvPath) {
             p.a = f[static_cast<std::size_t>(aCol)];
         if (bCol >= 0)
             p.b = f[static_cast<std::size_t>(bCol)];
+        if (subjectCol >= 0) {
+            p.subject = f[static_cast<std::size_t>(subjectCol)];
+            if (p.subject.empty())
+                throw InputError(SourceLocation{csvPath, lineNo}, "subject",
+                                 "empty subject (the subject column names each pair's subject)");
+        }
         out.push_back(std::move(p));
     }
     return out;
