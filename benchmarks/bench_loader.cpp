@@ -103,8 +103,8 @@ int run(const fs::path& dir, int workers, int batch, int epochs) {
     options.workers = workers;
     options.prefetchBatches = 2 * workers;
     options.seed = 1;
-    options.lastBatch = fb::data::LastBatch::Keep;
-    options.preprocess.style = "face";
+    options.lastBatch = fb::LastBatch::Keep;
+    options.preprocess.style = fb::PreprocessStyle::Face;
     options.preprocess.train = true;
     options.preprocess.imageHeight = options.preprocess.imageWidth = 112;
     options.preprocess.inputHeight = options.preprocess.inputWidth = 112;

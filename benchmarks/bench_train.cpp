@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
     fb::ExperimentConfig config;
     config.model.name = model;
     config.head.type = "softmax";
-    config.style.init = "pytorch"; // torchvision's init, as the Python side
-    config.style.memoryFormat = "contiguous";
+    // PyTorch's style: torchvision's init, as the Python side, contiguous memory.
+    config.style = fb::frameworkStyle(fb::Framework::PyTorch);
     config.schedule.baseLr = 0.01;
     fb::train::TrainModules modules = fb::train::buildModules(config, classes, torch::kCPU);
     fb::train::TrainStep step(modules);

@@ -52,7 +52,7 @@ LoaderOptions options(std::int64_t batch, LastBatch policy, int workers = 2) {
     o.prefetchBatches = 3;
     o.seed = 7;
     o.lastBatch = policy;
-    o.preprocess.style = "face";
+    o.preprocess.style = PreprocessStyle::Face;
     o.preprocess.train = true;
     o.preprocess.imageHeight = o.preprocess.imageWidth = 10;
     o.preprocess.inputHeight = o.preprocess.inputWidth = 8;
@@ -302,16 +302,11 @@ void TestBatchLoader::refusesImpossibleSetups() {
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, options(4, LastBatch::Drop)));
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(std::make_shared<DatasetIndex>(), options(4, LastBatch::Keep)));
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, options(0, LastBatch::Keep)));
-    QVERIFY_THROWS_EXCEPTION(InputError, lastBatchFromName("sometimes"));
     // A spec that cannot work (an input larger than the image, Caffe style) fails up front.
     LoaderOptions tooLarge = options(2, LastBatch::Keep);
-    tooLarge.preprocess.style = "caffe";
+    tooLarge.preprocess.style = PreprocessStyle::Caffe;
     tooLarge.preprocess.inputHeight = 12;
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, tooLarge));
-    LoaderOptions unknown = options(2, LastBatch::Keep);
-    unknown.preprocess.style = "matlab";
-    QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, unknown));
-    QCOMPARE(int(lastBatchFromName("wrap")), int(LastBatch::Wrap));
 }
 
 void TestBatchLoader::destroysPromptlyMidFlight() {

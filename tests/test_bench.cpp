@@ -282,8 +282,6 @@ void TestBench::slowTermIsTheBound() {
 void TestBench::loopOverheadUnderTwoPercent() {
     ExperimentConfig config;
     config.model.name = kModel;
-    config.style.init = "pytorch";
-    config.style.memoryFormat = "contiguous";
     train::TrainModules modules = train::buildModules(config, 10, torch::kCPU);
     train::TrainStep step(modules);
     const torch::Tensor images = torch::randn({2, 3, 64, 64});

@@ -99,7 +99,7 @@ void TestConfig::presetsMatchTable2() {
     QCOMPARE(c.optim.weightDecay, weightDecay);
     QCOMPARE(c.optim.momentum, 0.9); // every row of Table 2
     QFETCH(QString, style);
-    QCOMPARE(QString::fromStdString(c.style.framework), style);
+    QCOMPARE(QString(styleName(c.style.framework)), style);
     QCOMPARE(QString::fromStdString(c.output.name), preset);
     QCOMPARE(int(presets().size()), 14);
 }
@@ -167,15 +167,21 @@ void TestConfig::styleFollowsFramework_data() {
     QTest::newRow("caffe") << "style: caffe" << "caffe" << "wrap" << "contiguous";
     QTest::newRow("part set on its own") << "style:\n  framework: tensorflow\n  last_batch: keep" << "tensorflow" << "keep" << "channels_last";
     QTest::newRow("framework change resets parts") << "preset: sphereface\nstyle: tensorflow" << "tensorflow" << "drop" << "channels_last";
+    QTest::newRow("auto parts follow the framework") << "style:\n  framework: caffe\n  preprocess: auto\n  last_batch: auto\n  memory_format: channels_last" << "caffe" << "wrap" << "channels_last";
+    QTest::newRow("auto in a later layer") << "preset: lightcnn-29\nstyle:\n  last_batch: auto" << "caffe" << "wrap" << "contiguous";
+    QTest::newRow("preprocess row by name") << "style:\n  preprocess: tensorflow-inception" << "tensorflow-inception" << "keep" << "contiguous";
 }
 
 void TestConfig::styleFollowsFramework() {
     QFETCH(QString, yaml);
     const ExperimentConfig c = parse(yaml);
-    QTEST(QString::fromStdString(c.style.preprocess), "preprocess");
-    QTEST(QString::fromStdString(c.style.lastBatch), "lastBatch");
-    QTEST(QString::fromStdString(c.style.memoryFormat), "memoryFormat");
-    QCOMPARE(c.style.init, c.style.preprocess);
+    QTEST(QString(styleName(c.style.preprocess)), "preprocess");
+    QTEST(QString(styleName(c.style.lastBatch)), "lastBatch");
+    QTEST(QString(styleName(c.style.memoryFormat)), "memoryFormat");
+    QCOMPARE(QString(styleName(c.style.init)), QString(styleName(c.style.framework)));
+    // The resolved config names no "auto" and loads back the same.
+    QCOMPARE(QString::fromStdString(toJson(parse(QString::fromStdString(toYaml(c))))),
+             QString::fromStdString(toJson(c)));
 }
 
 // Each row: YAML text and overrides that must fail, and exactly where and why.
@@ -206,6 +212,8 @@ void TestConfig::errors_data() {
     QTest::newRow("out of range: exclusive min") << "schedule:\n  base_lr: 0\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "value 0 is out of range: must be greater than 0 and at most 100";
     QTest::newRow("not finite") << "schedule:\n  base_lr: .nan\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "expected a finite number, got '.nan'";
     QTest::newRow("unknown choice") << "head:\n  type: arcfac\n" << none << "exp.yaml" << 2 << 9 << "head.type" << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
+    QTest::newRow("unknown last-batch policy") << "style:\n  last_batch: sometimes\n" << none << "exp.yaml" << 2 << 15 << "style.last_batch" << "unknown value 'sometimes' (one of: auto, keep, drop, wrap)";
+    QTest::newRow("unknown pre-processing") << "style:\n  preprocess: matlab\n" << none << "exp.yaml" << 2 << 15 << "style.preprocess" << "unknown value 'matlab' (one of: auto, pytorch, tensorflow, caffe, tensorflow-inception, lightcnn, face)";
     QTest::newRow("unknown preset") << "preset: resnet5\n" << none << "exp.yaml" << 1 << 9 << "preset" << "unknown preset 'resnet5'; did you mean 'resnet50'? (facebench-cli presets lists them)";
     QString models; // the message lists the whole catalog
     for (const std::string& name : modelNames())
@@ -260,7 +268,7 @@ void TestConfig::emptyFileGivesDefaults() {
     const ExperimentConfig c = parse("");
     QCOMPARE(QString::fromStdString(c.model.name), QString("resnet50"));
     QCOMPARE(c.data.inputSize, (std::vector<std::int64_t>{224, 224}));
-    QCOMPARE(QString::fromStdString(c.style.lastBatch), QString("keep"));
+    QCOMPARE(c.style.lastBatch, LastBatch::Keep);
     QCOMPARE(QString::fromStdString(c.device.name), QString("cpu"));
 }
 

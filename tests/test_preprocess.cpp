@@ -49,10 +49,15 @@ double expected(const cv::Mat& image, int c, int y, int x, const Expect& e) {
     return (p[bgrChannel] * e.scale - e.mean[rgb]) / e.std[rgb];
 }
 
+// The row a config file names `style` (through the loader, which alone reads style names).
+PreprocessStyle styleNamed(const std::string& style) {
+    return parseExperimentConfig("style: {preprocess: " + style + "}", "test.yaml").style.preprocess;
+}
+
 PreprocessSpec spec(const char* style, int imageH, int imageW, int inputH, int inputW, bool bgr = false,
                     bool train = false) {
     PreprocessSpec s;
-    s.style = style;
+    s.style = styleNamed(style);
     s.imageHeight = imageH;
     s.imageWidth = imageW;
     s.inputHeight = inputH;
@@ -345,7 +350,7 @@ void TestPreprocess::specFromConfig() {
     QFETCH(QString, yaml);
     const ExperimentConfig config = parseExperimentConfig(yaml.toStdString(), "test.yaml");
     const PreprocessSpec s = preprocessSpecFor(config, true);
-    QTEST(QString::fromStdString(s.style), "style");
+    QTEST(QString(styleName(s.style)), "style");
     QTEST(s.bgr, "bgr");
     QTEST(s.channels, "channels");
     QTEST(int(s.imageHeight), "image");

@@ -38,7 +38,7 @@ int listPresets(const GlobalOptions& options) {
                     c.model.name.c_str(), c.head.type.c_str(),
                     static_cast<long long>(c.train.batchSize), sizeText(c.data.imageSize).c_str(),
                     sizeText(c.data.inputSize).c_str(), c.schedule.form.c_str(),
-                    lengthText(c.train).c_str(), c.style.framework.c_str());
+                    lengthText(c.train).c_str(), styleName(c.style.framework));
     }
     if (options.json)
         printJson({{"presets", rows}});

@@ -2,6 +2,8 @@
 // ExperimentConfig: one experiment, as the YAML file describes it, fully resolved (DESIGN.md,
 // "Core concepts"). Every field has the default written here; a preset and the user's file
 // override it in that order, and `--set a.b=c` overrides both.
+#include "facebench/framework_style.h" // StyleConfig
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -94,17 +96,6 @@ struct DeviceConfig {
     bool cudnnBenchmark = true;
 };
 
-// The framework whose defaults the experiment follows (seed, Section 4.2.3): pre-processing
-// (Table 11), initialisation (Table 12), last-batch policy (Section 4.1) and memory format.
-// "auto" parts follow `framework`; the resolved config holds the concrete value.
-struct StyleConfig {
-    std::string framework = "pytorch"; // pytorch | tensorflow | caffe
-    std::string preprocess = "auto";   // auto | pytorch | tensorflow | tensorflow-inception | caffe | lightcnn | face
-    std::string init = "auto";         // auto | pytorch | tensorflow | caffe
-    std::string lastBatch = "auto";    // auto | keep (PyTorch) | drop (TensorFlow) | wrap (Caffe)
-    std::string memoryFormat = "auto"; // auto | contiguous | channels_last (TensorFlow's NHWC)
-};
-
 struct OutputConfig {
     std::string dir = "runs";       // runs are written to <dir>/<name>-<YYYYmmdd-HHMMSS>/
     std::string name;               // "" = the preset's name, else the model's
@@ -121,7 +112,7 @@ struct ExperimentConfig {
     TrainConfig train;
     EvalConfig eval;
     DeviceConfig device;
-    StyleConfig style;
+    StyleConfig style; // resolved: "auto" parts hold their framework's value
     OutputConfig output;
 };
 

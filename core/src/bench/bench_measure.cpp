@@ -35,8 +35,10 @@ ExperimentConfig configFor(const BenchOptions& options, const MeasureSpec& spec,
     ExperimentConfig config;
     config.model.name = spec.model;
     config.head.type = options.head;
-    config.style.init = "pytorch";
-    config.style.memoryFormat = options.channelsLast ? "channels_last" : "contiguous";
+    // PyTorch's style throughout (Tables 11-12), in the memory format the options ask for.
+    config.style = frameworkStyle(Framework::PyTorch);
+    config.style.memoryFormat =
+        options.channelsLast ? MemoryFormat::ChannelsLast : MemoryFormat::Contiguous;
     config.device.name = spec.deviceName;
     config.device.amp = options.precision == "amp";
     config.schedule.baseLr = kLearningRate;
@@ -95,7 +97,7 @@ BenchRow measureConfiguration(const BenchOptions& options, const MeasureSpec& sp
         if (spec.dataset) {
             data::LoaderOptions loaderOptions;
             loaderOptions.batchSize = spec.batch;
-            loaderOptions.lastBatch = data::LastBatch::Wrap; // every batch full
+            loaderOptions.lastBatch = LastBatch::Wrap; // every batch full
             loaderOptions.preprocess = data::preprocessSpecFor(config, /*train=*/true);
             loader = std::make_unique<data::BatchLoader>(spec.dataset, loaderOptions);
         } else {

@@ -5,6 +5,7 @@
 #include "facebench/model_catalog.h"
 #include "facebench/presets.h"
 #include "util/did_you_mean.h"
+#include "util/real_text.h"
 
 #include <cmath>
 #include <fstream>
@@ -141,7 +142,7 @@ public:
         const HeadConfig& head = config.head;
         if (head.type == "sphereface" && (head.m != std::floor(head.m) || head.m < 1 || head.m > 4))
             fail("head.m", "sphereface needs an integer margin m in 1..4 (eq. 3), got " +
-                               detail::realToText(head.m));
+                               realToText(head.m));
         if (head.type == "cosface" && head.m > 1)
             fail("head.m", "cosface's margin m must be at most 1 (eq. 4: s (cos theta - m))");
         if (head.type == "arcface" && head.m >= kPi)
@@ -183,9 +184,13 @@ private:
 
     void applyValue(const FieldSpec& spec, const YAML::Node& value, const SourceLocation& where) {
         detail::checkValue(spec, value, where);
+        m_layerKeys.insert(spec.path());
+        if (spec.autoDerived && value.Scalar() == "auto") {
+            resetToDefault(spec.path()); // derived in resolveDerivedDefaults()
+            return;
+        }
         spec.set(m_config, value);
         m_origins[spec.path()] = where;
-        m_layerKeys.insert(spec.path());
     }
 
     void resetToDefault(const std::string& path) {
@@ -215,18 +220,17 @@ private:
         if (!isSet("data.image_size"))
             c.data.imageSize = c.data.inputSize;
 
-        // The framework's own defaults (seed, Sections 4.1 and 4.2.3, Tables 11-12).
-        StyleConfig& style = c.style;
-        if (style.preprocess == "auto")
-            style.preprocess = style.framework;
-        if (style.init == "auto")
-            style.init = style.framework;
-        if (style.lastBatch == "auto")
-            style.lastBatch = style.framework == "caffe"        ? "wrap"
-                              : style.framework == "tensorflow" ? "drop"
-                                                                : "keep";
-        if (style.memoryFormat == "auto")
-            style.memoryFormat = style.framework == "tensorflow" ? "channels_last" : "contiguous";
+        // The framework's own defaults (seed, Sections 4.1 and 4.2.3, Tables 11-12) for the
+        // parts no layer set, or set to "auto".
+        const StyleConfig framework = frameworkStyle(c.style.framework);
+        if (!isSet("style.preprocess"))
+            c.style.preprocess = framework.preprocess;
+        if (!isSet("style.init"))
+            c.style.init = framework.init;
+        if (!isSet("style.last_batch"))
+            c.style.lastBatch = framework.lastBatch;
+        if (!isSet("style.memory_format"))
+            c.style.memoryFormat = framework.memoryFormat;
 
         if (c.output.name.empty())
             c.output.name = c.preset.empty() ? c.model.name : c.preset;

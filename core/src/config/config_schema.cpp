@@ -1,13 +1,15 @@
 #include "config/config_schema.h"
 
+#include "config/style_names.h"
 #include "facebench/model_catalog.h"
 #include "util/did_you_mean.h"
+#include "util/real_text.h"
 
 #include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <type_traits>
 
 namespace fb::detail {
 
@@ -92,6 +94,10 @@ YAML::Node toNode(const std::string& value) { return YAML::Node(value); }
 YAML::Node toNode(std::int64_t value) { return YAML::Node(std::to_string(value)); }
 YAML::Node toNode(double value) { return YAML::Node(realToText(value)); }
 YAML::Node toNode(bool value) { return YAML::Node(value ? "true" : "false"); }
+template <class Style, std::enable_if_t<std::is_enum_v<Style>, int> = 0>
+YAML::Node toNode(Style value) {
+    return YAML::Node(std::string(styleName(value)));
+}
 template <class T> YAML::Node toNode(const std::vector<T>& values) {
     YAML::Node node(YAML::NodeType::Sequence);
     for (const T& value : values)
@@ -103,6 +109,10 @@ void fromNode(const YAML::Node& node, std::string& out) { out = node.Scalar(); }
 void fromNode(const YAML::Node& node, std::int64_t& out) { out = *parseInteger(node.Scalar()); }
 void fromNode(const YAML::Node& node, double& out) { out = *parseReal(node.Scalar()); }
 void fromNode(const YAML::Node& node, bool& out) { out = *parseBoolean(node.Scalar()); }
+template <class Style, std::enable_if_t<std::is_enum_v<Style>, int> = 0>
+void fromNode(const YAML::Node& node, Style& out) {
+    styleFromName(node.Scalar(), out);
+}
 template <class T> void fromNode(const YAML::Node& node, std::vector<T>& out) {
     out.clear();
     for (const YAML::Node& element : node) {
@@ -146,9 +156,18 @@ FieldSpec field(const char* section, const char* key, Section ExperimentConfig::
 using V = ValueKind;
 using C = ExperimentConfig;
 
+// A part of the style: one of its names, or "auto" for the framework's own (Tables 11-12).
+template <class Style>
+FieldSpec styleField(const char* key, Style StyleConfig::*member) {
+    std::vector<std::string> choices{"auto"};
+    for (const std::string& name : styleNameList<Style>())
+        choices.push_back(name);
+    FieldSpec spec = field("style", key, &C::style, member, ValueKind::Choice, {}, choices);
+    spec.autoDerived = true;
+    return spec;
+}
+
 std::vector<FieldSpec> buildSchema() {
-    const std::vector<std::string> frameworks{"pytorch", "tensorflow", "caffe"};
-    const std::vector<std::string> autoOrFramework{"auto", "pytorch", "tensorflow", "caffe"};
     const double maxCount = 1e12;
     return {
         field("data", "train", &C::data, &DataConfig::train, V::Text),
@@ -218,15 +237,13 @@ std::vector<FieldSpec> buildSchema() {
         field("device", "amp", &C::device, &DeviceConfig::amp, V::Boolean),
         field("device", "cudnn_benchmark", &C::device, &DeviceConfig::cudnnBenchmark, V::Boolean),
 
-        field("style", "framework", &C::style, &StyleConfig::framework, V::Choice, {}, frameworks),
-        // Besides a framework (Table 11's row for the model in it), a style by name (issue 6).
-        field("style", "preprocess", &C::style, &StyleConfig::preprocess, V::Choice, {},
-              {"auto", "pytorch", "tensorflow", "caffe", "tensorflow-inception", "lightcnn", "face"}),
-        field("style", "init", &C::style, &StyleConfig::init, V::Choice, {}, autoOrFramework),
-        field("style", "last_batch", &C::style, &StyleConfig::lastBatch, V::Choice, {},
-              {"auto", "keep", "drop", "wrap"}),
-        field("style", "memory_format", &C::style, &StyleConfig::memoryFormat, V::Choice, {},
-              {"auto", "contiguous", "channels_last"}),
+        field("style", "framework", &C::style, &StyleConfig::framework, V::Choice, {},
+              styleNameList<Framework>()),
+        // Besides a framework (Table 11's row for the model in it), a row by name.
+        styleField("preprocess", &StyleConfig::preprocess),
+        styleField("init", &StyleConfig::init),
+        styleField("last_batch", &StyleConfig::lastBatch),
+        styleField("memory_format", &StyleConfig::memoryFormat),
 
         field("output", "dir", &C::output, &OutputConfig::dir, V::Text),
         field("output", "name", &C::output, &OutputConfig::name, V::Text),
@@ -362,22 +379,6 @@ void checkValue(const FieldSpec& spec, const YAML::Node& value, const SourceLoca
                              std::to_string(value.size()));
     for (const YAML::Node& element : value)
         checkScalar(spec, spec.kind, element, elementLocation(element, where));
-}
-
-std::string realToText(double value) {
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    char buffer[32];
-    if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        std::snprintf(buffer, sizeof buffer, "%.0f", value); // 1000, not 1e+03
-        return buffer;
-    }
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-        if (std::strtod(buffer, nullptr) == value)
-            break;
-    }
-    return buffer;
 }
 
 } // namespace fb::detail

@@ -25,6 +25,9 @@ struct FieldSpec {
     double max = std::numeric_limits<double>::infinity();
     bool minExclusive = false;
     std::size_t listLength = 0; // lists: required length, 0 = any
+    // The choice "auto" sets nothing: the field keeps the value derived from other keys (the
+    // style parts follow style.framework).
+    bool autoDerived = false;
     // Reads the field as a YAML node (scalars as text, lists as sequences).
     std::function<YAML::Node(const ExperimentConfig&)> get;
     // Stores a node that checkValue() accepted.
@@ -44,8 +47,5 @@ std::string scalarShorthand(const std::string& section);
 // Throws InputError naming spec.path() when `value` does not fit the spec. `where` is the
 // value's location; list elements report their own line and column when `where` has a line.
 void checkValue(const FieldSpec& spec, const YAML::Node& value, const SourceLocation& where);
-
-// Shortest decimal text that reads back as the same double ("0.0005", not "0.00050000000000000001").
-std::string realToText(double value);
 
 } // namespace fb::detail

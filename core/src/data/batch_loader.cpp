@@ -22,17 +22,6 @@
 
 namespace fb::data {
 
-LastBatch lastBatchFromName(const std::string& name) {
-    if (name == "wrap")
-        return LastBatch::Wrap;
-    if (name == "keep")
-        return LastBatch::Keep;
-    if (name == "drop")
-        return LastBatch::Drop;
-    throw InputError(SourceLocation{}, "style.last_batch",
-                     "unknown last-batch policy '" + name + "' (wrap, keep or drop)");
-}
-
 namespace {
 
 // splitmix64's finaliser: chains (seed, pass, position, purpose) into one well-mixed seed.

@@ -15,19 +15,13 @@
 
 namespace fb::data {
 
-// What happens to the images left over when the epoch does not divide by the batch size
-// (seed Section 4.1): Caffe wraps around into the next pass, PyTorch keeps the short batch,
-// TensorFlow drops it.
-enum class LastBatch { Wrap, Keep, Drop };
-LastBatch lastBatchFromName(const std::string& name); // "wrap" | "keep" | "drop"
-
 struct LoaderOptions {
     std::int64_t batchSize = 64;
     int workers = 0;         // decode/augment threads, 0 = one per core
     int prefetchBatches = 4; // bounded queue of ready batches
     std::uint64_t seed = 0;
     bool shuffle = true;     // reshuffled every epoch from (seed, epoch)
-    LastBatch lastBatch = LastBatch::Keep;
+    LastBatch lastBatch = LastBatch::Keep; // style.last_batch (facebench/framework_style.h)
     bool classBalanced = false; // sample identities uniformly, then an image of each
     PreprocessSpec preprocess;
     // Distributed data parallelism (issue 13): this process is `rank` of `worldSize` and gets

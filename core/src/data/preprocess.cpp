@@ -39,18 +39,20 @@ bool isFaceModel(const std::string& model) {
     return false;
 }
 
-// A framework name as pre-processing means "Table 11's row for this model in that framework";
-// the face networks, which Table 11 does not list, keep their papers' (x - 127.5) / 128.
-std::string naturalStyle(const std::string& style, const std::string& model) {
-    if (style != "pytorch" && style != "tensorflow" && style != "caffe")
-        return style; // chosen explicitly
+// A framework's value as pre-processing means "Table 11's row for this model in that
+// framework"; the face networks, which Table 11 does not list, keep their papers'
+// (x - 127.5) / 128.
+PreprocessStyle tableRow(PreprocessStyle requested, const std::string& model) {
+    using P = PreprocessStyle;
+    if (requested != P::PyTorch && requested != P::TensorFlow && requested != P::Caffe)
+        return requested; // a row chosen explicitly
     if (isFaceModel(model))
-        return "face";
-    if (style == "tensorflow" && (model == "googlenet" || model == "inception-v3"))
-        return "tensorflow-inception";
-    if (style == "caffe" && model.rfind("lightcnn", 0) == 0)
-        return "lightcnn";
-    return style;
+        return P::Face;
+    if (requested == P::TensorFlow && (model == "googlenet" || model == "inception-v3"))
+        return P::TensorFlowInception;
+    if (requested == P::Caffe && model.rfind("lightcnn", 0) == 0)
+        return P::LightCnn;
+    return requested;
 }
 
 int h(std::int64_t value) { return static_cast<int>(value); }
@@ -159,35 +161,24 @@ void faceStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64
 
 } // namespace
 
-const std::vector<std::string>& preprocessStyleNames() {
-    static const std::vector<std::string> names{"pytorch",  "tensorflow", "tensorflow-inception",
-                                                "caffe",    "lightcnn",   "face"};
-    return names;
-}
-
 void checkPreprocessSpec(const PreprocessSpec& spec) {
     if (spec.inputHeight < 1 || spec.inputWidth < 1 || spec.imageHeight < 1 || spec.imageWidth < 1)
         throw InputError(SourceLocation{}, "data.input_size", "image and input sizes must be positive");
     // Only RandomResizedCrop and the Inception crops resize after cropping.
-    const bool cropsThenResizes =
-        spec.style == "tensorflow-inception" || (spec.style == "pytorch" && spec.train);
+    const bool cropsThenResizes = spec.style == PreprocessStyle::TensorFlowInception ||
+                                  (spec.style == PreprocessStyle::PyTorch && spec.train);
     if (!cropsThenResizes &&
         (spec.inputHeight > spec.imageHeight || spec.inputWidth > spec.imageWidth))
         throw InputError(SourceLocation{}, "data.input_size",
-                         "input size is larger than the image size for style '" + spec.style + "'");
-    const auto& names = preprocessStyleNames();
-    if (std::find(names.begin(), names.end(), spec.style) == names.end())
-        throw InputError(SourceLocation{}, "style.preprocess",
-                         "unknown pre-processing style '" + spec.style + "'");
+                         "input size is larger than the image size for style '" +
+                             std::string(styleName(spec.style)) + "'");
     if (spec.channels != 1 && spec.channels != 3)
         throw InputError(SourceLocation{}, "", "1 or 3 input channels expected");
 }
 
 PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train) {
     PreprocessSpec spec;
-    const std::string requested =
-        config.style.preprocess == "auto" ? config.style.framework : config.style.preprocess;
-    spec.style = naturalStyle(requested, config.model.name);
+    spec.style = tableRow(config.style.preprocess, config.model.name);
     spec.train = train;
     if (config.data.imageSize.size() == 2) {
         spec.imageHeight = config.data.imageSize[0];
@@ -201,8 +192,8 @@ PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train) {
         spec.channels = model->channels;
     // Caffe reads images with OpenCV and feeds BGR (Table 11); the face networks trained in
     // Caffe (SphereFace, Center-loss) do as well, InsightFace's and PyTorch's feed RGB.
-    spec.bgr = spec.style == "caffe" || spec.style == "lightcnn" ||
-               (spec.style == "face" && config.style.framework == "caffe");
+    spec.bgr = spec.style == PreprocessStyle::Caffe || spec.style == PreprocessStyle::LightCnn ||
+               (spec.style == PreprocessStyle::Face && config.style.framework == Framework::Caffe);
     return spec;
 }
 
@@ -212,21 +203,20 @@ void preprocessInto(const cv::Mat& image, const PreprocessSpec& spec, std::mt199
     if (image.empty() || image.depth() != CV_8U || image.channels() != spec.channels)
         throw JobError("preprocess: expected an 8-bit image with " + std::to_string(spec.channels) +
                        " channel(s) (decodeImage's output)");
-    if (spec.style == "pytorch")
-        pytorchStyle(image, spec, rng, out);
-    else if (spec.style == "tensorflow")
-        tensorflowStyle(image, spec, rng, out);
-    else if (spec.style == "tensorflow-inception")
-        inceptionStyle(image, spec, rng, out);
-    else if (spec.style == "caffe")
-        caffeStyle(image, spec, rng, out);
-    else if (spec.style == "lightcnn")
-        lightcnnStyle(image, spec, rng, out);
-    else if (spec.style == "face")
-        faceStyle(image, spec, rng, out);
-    else
-        throw InputError(SourceLocation{}, "style.preprocess",
-                         "unknown pre-processing style '" + spec.style + "'");
+    switch (spec.style) {
+    case PreprocessStyle::PyTorch:
+        return pytorchStyle(image, spec, rng, out);
+    case PreprocessStyle::TensorFlow:
+        return tensorflowStyle(image, spec, rng, out);
+    case PreprocessStyle::TensorFlowInception:
+        return inceptionStyle(image, spec, rng, out);
+    case PreprocessStyle::Caffe:
+        return caffeStyle(image, spec, rng, out);
+    case PreprocessStyle::LightCnn:
+        return lightcnnStyle(image, spec, rng, out);
+    case PreprocessStyle::Face:
+        return faceStyle(image, spec, rng, out);
+    }
 }
 
 torch::Tensor preprocess(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng) {

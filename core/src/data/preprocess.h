@@ -2,6 +2,7 @@
 // Pre-processing styles of seed Table 11, as composable steps on a decoded image (issue 6).
 // The same spec drives training (random crop / flip) and evaluation (deterministic).
 #include "data/image_decode.h" // decodeImage, which the loader pairs with preprocess()
+#include "facebench/framework_style.h"
 
 #include <opencv2/core.hpp>
 #include <torch/torch.h>
@@ -18,8 +19,9 @@ struct ExperimentConfig;
 namespace fb::data {
 
 struct PreprocessSpec {
-    // pytorch | tensorflow | tensorflow-inception | caffe | lightcnn | face
-    std::string style = "pytorch";
+    // The Table 11 row; a framework's value (PyTorch, TensorFlow, Caffe) is that framework's
+    // standard row here, preprocessSpecFor having picked the model's own.
+    PreprocessStyle style = PreprocessStyle::PyTorch;
     bool train = false;
     std::int64_t imageHeight = 256; // resize target before cropping (Table 2 "image size")
     std::int64_t imageWidth = 256;
@@ -31,17 +33,13 @@ struct PreprocessSpec {
     bool bgr = false;
 };
 
-// The styles preprocess() knows, in the order above.
-const std::vector<std::string>& preprocessStyleNames();
-
-// Throws InputError when the spec cannot be applied (unknown style, sizes below 1, an input
+// Throws InputError when the spec cannot be applied (sizes below 1, an input
 // larger than the image size where the style crops after resizing, channels other than 1 or 3).
 // preprocess() checks too; the loader calls this up front so a bad config fails at once.
 void checkPreprocessSpec(const PreprocessSpec& spec);
 
-// The spec a config implies for training (train = true) or evaluation. style.preprocess "auto"
-// follows style.framework, and a framework name means Table 11's row for the model in that
-// framework: tensorflow -> tensorflow-inception for googlenet / inception-v3, caffe -> lightcnn
+// The spec a config implies for training (train = true) or evaluation. A framework's value of
+// style.preprocess means Table 11's row for the model in that framework: tensorflow -> tensorflow-inception for googlenet / inception-v3, caffe -> lightcnn
 // for the LightCNNs, and any framework -> face for the 112x112 / 112x96 face networks
 // (sphereface-*, center-loss-net, iresnet*, small-resnet-*), which Table 11 does not list. The
 // other style names are taken as given. Sizes from data.image_size / data.input_size, channels

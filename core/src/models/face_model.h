@@ -2,6 +2,8 @@
 // The interface every network of the model zoo implements (core-internal: it exposes torch).
 // Submodules and parameters are registered under torchvision's names wherever torchvision has
 // the model, so named_parameters() + named_buffers() are a torchvision state_dict's keys.
+#include "facebench/framework_style.h" // InitStyle
+
 #include <torch/torch.h>
 
 #include <memory>
@@ -19,7 +21,7 @@ struct ModelOutput {
 struct ModelOptions {
     std::int64_t numClasses = 0; // 0: no classifier, the model ends at the embedding
     bool auxLogits = false;      // GoogLeNet / Inception-v3 auxiliary classifiers
-    std::string init = "pytorch"; // pytorch | caffe | tensorflow (Table 12 of the seed)
+    InitStyle init = InitStyle::PyTorch; // Table 12 of the seed
 };
 
 class FaceModel : public torch::nn::Module {

@@ -179,7 +179,7 @@ public:
             m_fc = register_module("fc", torch::nn::Linear(2048, options.numClasses));
 
         InitPlan plan;
-        switch (parseInitStyle(options.init)) {
+        switch (options.init) {
         case InitStyle::PyTorch:
             // torchvision (init_weights=True): trunc_normal_(std = m.stddev or 0.1, a=-2, b=2)
             // for conv and linear weights; AuxLogits.conv1 has stddev 0.01, AuxLogits.fc 0.001.

@@ -1,6 +1,5 @@
 #include "models/model_init.h"
 
-#include "facebench/errors.h"
 
 #include <cmath>
 
@@ -46,17 +45,6 @@ void fill(const FillerSpec& spec, torch::Tensor& weight, torch::Tensor* bias) {
 }
 
 } // namespace
-
-InitStyle parseInitStyle(const std::string& name) {
-    if (name == "pytorch")
-        return InitStyle::PyTorch;
-    if (name == "caffe")
-        return InitStyle::Caffe;
-    if (name == "tensorflow")
-        return InitStyle::TensorFlow;
-    throw InputError("unknown initialisation style '" + name +
-                     "' (expected pytorch, caffe or tensorflow)");
-}
 
 double fillerStd(const FillerSpec& spec, const torch::Tensor& weight) {
     const auto [fanIn, fanOut] = fans(weight);
@@ -127,19 +115,20 @@ void applyInit(torch::nn::Module& root, const InitPlan& plan) {
     }
 }
 
-InitPlan standardPlan(const std::string& style, const InitPlan& pytorch) {
-    switch (parseInitStyle(style)) {
+InitPlan standardPlan(InitStyle style, const InitPlan& pytorch) {
+    switch (style) {
     case InitStyle::Caffe:
         return caffeDefaultPlan();
     case InitStyle::TensorFlow:
         return tensorflowPlan();
-    default:
-        return pytorch;
+    case InitStyle::PyTorch:
+        break;
     }
+    return pytorch;
 }
 
-void applyStandardInit(torch::nn::Module& root, const std::string& style) {
-    if (parseInitStyle(style) != InitStyle::PyTorch)
+void applyStandardInit(torch::nn::Module& root, InitStyle style) {
+    if (style != InitStyle::PyTorch)
         applyInit(root, standardPlan(style, {}));
 }
 

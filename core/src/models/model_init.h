@@ -2,17 +2,14 @@
 // Weight initialisation styles of Table 12 of the seed: each framework fills convolution and
 // fully connected weights its own way, and the seed blames part of the accuracy differences on
 // it. A model describes its filler per style as an InitPlan; applyInit walks the module tree.
+#include "facebench/framework_style.h" // InitStyle
+
 #include <torch/torch.h>
 
 #include <map>
 #include <string>
 
 namespace fb {
-
-enum class InitStyle { PyTorch, Caffe, TensorFlow };
-
-// "pytorch" | "caffe" | "tensorflow"; throws InputError otherwise.
-InitStyle parseInitStyle(const std::string& name);
 
 // fan_in = input channels (per group) x kernel area, fan_out = output channels x kernel area
 // (Table 12's definitions; PyTorch's _calculate_fan_in_and_fan_out).
@@ -54,11 +51,11 @@ InitPlan caffeDefaultPlan();
 InitPlan tensorflowPlan();
 
 // The plan for `style`: the standard Caffe or TensorFlow plan, or the model's own `pytorch` plan.
-InitPlan standardPlan(const std::string& style, const InitPlan& pytorch);
+InitPlan standardPlan(InitStyle style, const InitPlan& pytorch);
 
 // applyInit(root, standardPlan(style, {})): pytorch keeps the module's own defaults. For models
 // whose Table 12 row needs nothing more specific.
-void applyStandardInit(torch::nn::Module& root, const std::string& style);
+void applyStandardInit(torch::nn::Module& root, InitStyle style);
 
 // Fills every Conv1d/2d and Linear of `root` per the plan; BatchNorm weight 1, bias 0; PReLU
 // keeps 0.25. Uses torch's global generator (seed it with torch::manual_seed).

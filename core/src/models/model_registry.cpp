@@ -39,7 +39,6 @@ std::shared_ptr<FaceModel> createModel(const std::string& name, const ModelOptio
     if (options.numClasses < 0)
         throw InputError("number of classes must be >= 0, got " +
                          std::to_string(options.numClasses));
-    parseInitStyle(options.init); // reject an unknown style before building anything
     const auto found = factories.find(name);
     if (found == factories.end() || !findModel(name))
         throw InputError("unknown model '" + name + "'" + didYouMean(name, modelNames()) +

@@ -62,7 +62,7 @@ public:
         }
         if (options.numClasses > 0)
             m_fc = register_module("fc", torch::nn::Linear(m_inplanes, options.numClasses));
-        initialise(parseInitStyle(options.init));
+        initialise(options.init);
     }
 
     ModelOutput forward(const torch::Tensor& images) override {

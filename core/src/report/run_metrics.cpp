@@ -187,7 +187,7 @@ RunSummary summarizeRun(const std::string& runDir) {
             summary.model = c.model.name;
             summary.head = c.head.type;
             summary.device = c.device.name;
-            summary.framework = c.style.framework;
+            summary.framework = styleName(c.style.framework);
             summary.trainData = c.data.train;
             summary.batchSize = c.train.batchSize;
             if (c.data.inputSize.size() == 2) {

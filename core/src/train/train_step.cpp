@@ -58,7 +58,7 @@ TrainModules buildModules(const ExperimentConfig& config, std::int64_t numClasse
         loadStartWeights(*m.model, config.model.weights);
     m.head = createHead(config.head, m.model->embeddingDim(), numClasses);
     m.device = device;
-    m.channelsLast = config.style.memoryFormat == "channels_last";
+    m.channelsLast = config.style.memoryFormat == MemoryFormat::ChannelsLast;
     m.amp = config.device.amp && device.is_cuda();
     m.model->to(device);
     m.head->to(device);

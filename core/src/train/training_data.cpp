@@ -1,8 +1,8 @@
 #include "train/training_data.h"
 
-#include "config/config_schema.h"
 #include "facebench/errors.h"
 #include "facebench/synthetic_data.h"
+#include "util/real_text.h"
 
 #include <cmath>
 #include <filesystem>
@@ -132,7 +132,7 @@ TrainingData prepareTrainingData(const ExperimentConfig& config,
         splitHoldout(*train, *val, config.data.valSplit);
         data.notes.push_back("held out " + std::to_string(val->images.size()) +
                              " training images for validation (data.val_split " +
-                             detail::realToText(config.data.valSplit) + ")");
+                             realToText(config.data.valSplit) + ")");
         if (!val->images.empty())
             data.val = val;
     }

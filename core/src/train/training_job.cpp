@@ -209,7 +209,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     loaderOptions.workers = static_cast<int>(config.data.workers);
     loaderOptions.seed = static_cast<std::uint64_t>(config.train.seed);
     loaderOptions.shuffle = true;
-    loaderOptions.lastBatch = data::lastBatchFromName(config.style.lastBatch);
+    loaderOptions.lastBatch = config.style.lastBatch;
     loaderOptions.preprocess = data::preprocessSpecFor(config, /*train=*/true);
     loaderOptions.rank = dist ? dist->rank() : 0;
     loaderOptions.worldSize = dist ? dist->worldSize() : 1;

@@ -35,7 +35,7 @@ ValidationResult heldOutAccuracy(TrainModules& m, std::shared_ptr<const DatasetI
     options.workers = static_cast<int>(config.data.workers);
     options.seed = static_cast<std::uint64_t>(config.train.seed);
     options.shuffle = false;
-    options.lastBatch = data::LastBatch::Keep;
+    options.lastBatch = LastBatch::Keep;
     options.preprocess = data::preprocessSpecFor(config, /*train=*/false);
     data::BatchLoader loader(val, options);
     EvalModeGuard evalMode(m);

@@ -145,10 +145,11 @@ void ExperimentPanel::buildForm() {
     m_batchSize = intBox(1, 1 << 20);
     addField(dataForm, QStringLiteral("train.batch_size"), tr("Batch size:"), m_batchSize);
     m_framework = new QComboBox;
-    m_framework->addItem(tr("PyTorch"), QStringLiteral("pytorch"));
+    // Item data: the fb::Framework value.
+    m_framework->addItem(tr("PyTorch"), int(fb::Framework::PyTorch));
     m_framework->addItem(tr("TensorFlow (NHWC, drops the last batch)"),
-                         QStringLiteral("tensorflow"));
-    m_framework->addItem(tr("Caffe (wraps the last batch)"), QStringLiteral("caffe"));
+                         int(fb::Framework::TensorFlow));
+    m_framework->addItem(tr("Caffe (wraps the last batch)"), int(fb::Framework::Caffe));
     addField(dataForm, QStringLiteral("style.framework"), tr("Style:"), m_framework,
              tr("Pre-processing, weight initialisation, last batch and memory format follow this "
                 "framework (Tables 11 and 12 of the paper)"));

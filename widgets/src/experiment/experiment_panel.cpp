@@ -75,7 +75,7 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
         m_batchSize->setValue(int(c.train.batchSize));
         m_logEvery->setValue(int(c.train.logEvery));
         m_valEvery->setValue(int(c.train.valEvery));
-        m_framework->setCurrentIndex(std::max(0, m_framework->findData(qs(c.style.framework))));
+        m_framework->setCurrentIndex(std::max(0, m_framework->findData(int(c.style.framework))));
         m_head->setCurrentIndex(std::max(0, m_head->findData(qs(c.head.type))));
         m_headS->setValue(c.head.s);
         m_headM->setValue(c.head.m);
@@ -117,12 +117,9 @@ fb::ExperimentConfig ExperimentPanel::formConfig() const {
     c.train.batchSize = m_batchSize->value();
     c.train.logEvery = m_logEvery->value();
     c.train.valEvery = m_valEvery->value();
-    const std::string framework = m_framework->currentData().toString().toStdString();
-    if (framework != c.style.framework) {
-        // A new framework brings all of its own defaults (Tables 11-12, Section 4.1).
-        c.style = fb::StyleConfig{};
-        c.style.framework = framework;
-    }
+    const auto framework = static_cast<fb::Framework>(m_framework->currentData().toInt());
+    if (framework != c.style.framework) // all of its own defaults (Tables 11-12, Section 4.1)
+        c.style = fb::frameworkStyle(framework);
     c.head.type = m_head->currentData().toString().toStdString();
     c.head.s = m_headS->value();
     c.head.m = m_headM->value();
@@ -161,7 +158,7 @@ fb::ExperimentConfig ExperimentPanel::formConfig() const {
 }
 
 fb::ExperimentConfig ExperimentPanel::config() const {
-    // Through the YAML loader: "auto" style parts resolve and every rule a file obeys applies.
+    // Through the YAML loader: derived defaults resolve and every rule a file obeys applies.
     fb::ExperimentConfig c = fb::parseExperimentConfig(fb::toYaml(formConfig()), "experiment");
     fb::validateExperimentConfig(c);
     if (!m_baseFolder.isEmpty()) {
