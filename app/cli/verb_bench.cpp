@@ -10,9 +10,9 @@
 
 #include "facebench/bench_job.h"
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -76,13 +76,9 @@ void parseInputSize(const std::string& text, BenchOptions& options) {
     options.inputWidth = width;
 }
 
+// A benchmark of its own is a run named bench-<time> in runs/, its rows in that run's bench/.
 std::string defaultOutDir() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    return std::string("runs/bench-") + stamp + "/bench";
+    return RunDirectory::stamped("runs", "bench").benchDir();
 }
 
 int runBench(const GlobalOptions& global, const BenchCliOptions& o) {
@@ -129,7 +125,9 @@ int runBench(const GlobalOptions& global, const BenchCliOptions& o) {
     } else {
         std::cout << table;
     }
-    std::fprintf(stderr, "results: %s/bench.{json,csv,md}\n", outDir.c_str());
+    const BenchFiles files{outDir};
+    std::fprintf(stderr, "results: %s, %s, %s\n", files.json().c_str(), files.csv().c_str(),
+                 files.markdown().c_str());
     if (result.cancelled)
         return kExitInterrupted;
     // oom is a result; a configuration that failed otherwise (e.g. an input size the model does
@@ -164,7 +162,10 @@ void addBenchVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
         ->capture_default_str();
     bench->add_option("--classes", opts->classes, "Classes of the head with synthetic data")->capture_default_str();
     bench->add_option("--threads", opts->threads, "CPU intra-op threads (0 = one per core)")->capture_default_str();
-    bench->add_option("--out", opts->out, "Folder for bench.json/csv/md (default runs/bench-<time>/bench)");
+    bench->add_option("--out", opts->out,
+                      "Folder for " + BenchFiles{}.json() + ", " + BenchFiles{}.csv() + " and " +
+                          BenchFiles{}.markdown() + " (default " +
+                          RunDirectory("runs/bench-<time>").benchDir() + ")");
     bench->callback([&options, &action, opts] {
         action = [&options, opts] { return runBench(options, *opts); };
     });

@@ -10,6 +10,7 @@
 #include "facebench/errors.h"
 #include "facebench/eval_report.h"
 #include "facebench/evaluation.h"
+#include "facebench/run_directory.h"
 
 #include <iostream>
 #include <memory>
@@ -45,11 +46,14 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
         app.add_subcommand("eval", "Evaluate a trained model on the test protocols (lfw, pairs, "
                                    "templates, cross-quality, dfw, tracks)");
     eval->add_option("--run", request->runDir,
-                     "Run directory (config.yaml, checkpoints/best.pt or last.pt)");
+                     "Run directory (" + RunDirectory().configFile() + ", " +
+                         RunDirectory().checkpoints().best() + " or " +
+                         RunDirectory().checkpoints().last() + ")");
     eval->add_option("--model", request->model, "Instead of --run: a model name (see `models`)");
     eval->add_option("--weights", request->weights,
                      "Weights file (default: the run's checkpoint; random init with --model)");
-    eval->add_option("--out", request->outDir, "Results folder (default RUN/eval)");
+    eval->add_option("--out", request->outDir,
+                     "Results folder (default " + RunDirectory("RUN").evalDir() + ")");
     eval->add_option("--protocol", request->protocols,
                      "Protocol, repeatable (default: the config's eval.protocols)");
     eval->add_option("--data", request->dataDir,
@@ -90,11 +94,13 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
 void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
     auto opts = std::make_shared<ReportOptions>();
     CLI::App* report = app.add_subcommand(
-        "report", "One results table across runs (seed Tables 3 and 15) from RUN/eval/*.json");
+        "report", "One results table across runs (seed Tables 3 and 15) from " +
+                      RunDirectory("RUN").eval().result("*"));
     report->add_option("RUN_DIR", opts->runs, "Run directories")->required();
     report->add_option("--out", opts->out, "Write the table to FILE.md, FILE.csv or FILE.json");
     report->add_flag("--figures", opts->figures,
-                     "Write every figure of each run (PNG, PDF, SVG) into RUN/figures/ (needs the GUI build)");
+                     "Write every figure of each run (PNG, PDF, SVG) into " +
+                         RunDirectory("RUN").figuresDir() + "/ (needs the GUI build)");
     report->add_option("--figure-width-mm", opts->figureOptions.widthMm, "Figure width (mm)")
         ->capture_default_str();
     report->add_option("--figure-height-mm", opts->figureOptions.heightMm, "Figure height (mm)")
@@ -103,7 +109,8 @@ void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
     report->add_option("--formats", opts->figureOptions.formats, "Figure formats, comma-separated")
         ->capture_default_str();
     report->add_option("--figures-out", opts->figureOptions.outDir,
-                       "Folder for the figures (one run; default RUN/figures)");
+                       "Folder for the figures (one run; default " +
+                           RunDirectory("RUN").figuresDir() + ")");
     report->callback([&options, &action, opts] {
         action = [&options, opts]() -> int {
             if (opts->figures) { // the figures instead of the printed table (--out still works)

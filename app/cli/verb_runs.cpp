@@ -2,6 +2,7 @@
 // before training wrote them, from RUN/metrics.jsonl and RUN/eval/*.json (facebench/tensorboard.h).
 #include "verbs.h"
 
+#include "facebench/run_directory.h"
 #include "facebench/tensorboard.h"
 
 #include <iostream>
@@ -14,8 +15,10 @@ void addRunsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
     runs->require_subcommand(1);
     auto runDirs = std::make_shared<std::vector<std::string>>();
     CLI::App* exportTb = runs->add_subcommand(
-        "export-tb", "Write RUN/tb/ TensorBoard event files from RUN/metrics.jsonl and "
-                     "RUN/eval/*.json, replacing the event files there");
+        "export-tb", "Write " + RunDirectory("RUN").tensorBoardDir() +
+                         "/ TensorBoard event files from " + RunDirectory("RUN").metricsFile() +
+                         " and " + RunDirectory("RUN").eval().result("*") +
+                         ", replacing the event files there");
     exportTb->add_option("RUN_DIR", *runDirs, "Run directories")->required();
     exportTb->callback([&options, &action, runDirs] {
         action = [&options, runDirs] {
@@ -30,7 +33,7 @@ void addRunsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
                                     {"eval_file", result.evalFile},
                                     {"eval_scalars", result.evalScalars}});
                 if (!options.json)
-                    std::cout << tensorBoardDir(run) << "\n";
+                    std::cout << RunDirectory(run).tensorBoardDir() << "\n";
                 std::cerr << run << ": " << result.trainingEvents << " training events, "
                           << result.evalScalars << " evaluation scalars\n";
             }

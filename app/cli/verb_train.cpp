@@ -12,6 +12,7 @@
 
 #include "facebench/distributed.h"
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 #include "facebench/training_job.h"
 
 #include <cstdio>
@@ -128,7 +129,8 @@ int runTraining(const GlobalOptions& global, const TrainOptions& o) {
         if (!o.config.empty())
             throw InputError(SourceLocation{o.config}, "",
                              "give a CONFIG or --resume RUN_DIR, not both "
-                             "(a resumed run keeps its own config.yaml)");
+                             "(a resumed run keeps its own " +
+                                 RunDirectory().configFile() + ")");
         config = loadRunConfig(o.resume, o.sets);
         options.resumeDir = o.resume;
     } else if (o.config.empty()) {

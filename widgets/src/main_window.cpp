@@ -23,6 +23,7 @@
 #include <algorithm>
 
 #include <facebench/experiment_config.h>
+#include <facebench/run_directory.h>
 #include <facebench/run_metrics.h>
 #include <facebench/runtime.h>
 #include <facebench/training_job.h>
@@ -49,12 +50,9 @@ bool holdsRuns(const QString& folder) {
     return !fb::listRunDirectories(folder.toStdString()).empty();
 }
 
-// A run folder as training leaves it: its resolved config and its log.
+// The Runs and Home pages' rule (facebench/run_directory.h), so a folder they list opens as a run.
 bool isRunFolder(const QString& folder) {
-    const QDir dir(folder);
-    return QFileInfo::exists(dir.filePath(QStringLiteral("config.yaml"))) &&
-           (QFileInfo::exists(dir.filePath(QStringLiteral("metrics.jsonl"))) ||
-            QFileInfo::exists(dir.filePath(QStringLiteral("train.log"))));
+    return fb::RunDirectory::isRun(folder.toStdString());
 }
 
 QString parentOf(const QString& folder) {

@@ -1,6 +1,6 @@
 #pragma once
-// Reading a run directory back (DESIGN.md, "run directory"): the rows of metrics.jsonl and a
-// summary of the run (config, status from train.log, checkpoints, evaluations). Torch-free and
+// Reading a run directory back (facebench/run_directory.h has the layout): the rows of its
+// metrics file and a summary of the run (config, status from its log, checkpoints, evaluations). Torch-free and
 // Qt-free, so the GUI's Runs panel and the CLI read runs the same way, including runs still
 // being written (a half-written last line is skipped, not an error).
 #include <cstdint>
@@ -67,8 +67,8 @@ struct RunSummary {
 // Summarises one run directory; never throws for a broken run (the problem is in the fields).
 RunSummary summarizeRun(const std::string& runDir);
 
-// The run directories under runsDir (folders with a config.yaml or metrics.jsonl), newest
-// first by name suffix then modification time. Empty when runsDir does not exist.
+// The paths of RunDirectory::list(runsDir) (facebench/run_directory.h): the runs under runsDir,
+// newest first. Empty when runsDir does not exist.
 std::vector<std::string> listRunDirectories(const std::string& runsDir);
 
 } // namespace fb

@@ -13,8 +13,7 @@
 
 namespace fb {
 
-// RUN/tb
-std::string tensorBoardDir(const std::string& runDir);
+// RUN/tb is RunDirectory::tensorBoardDir() (facebench/run_directory.h).
 
 struct TensorBoardExport {
     std::string trainingFile; // "" when metrics.jsonl has no rows

@@ -2,6 +2,7 @@
 #include "facebench/atomic_file.h"
 #include "facebench/bench_job.h"
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -148,9 +149,10 @@ void writeBenchResults(const BenchResult& result, const std::string& dir) {
     std::filesystem::create_directories(dir, error);
     if (error)
         throw InputError(SourceLocation{dir}, "--out", "cannot create the folder: " + error.message());
-    writeFileAtomically(dir + "/bench.json", benchJson(result));
-    writeFileAtomically(dir + "/bench.csv", benchCsv(result));
-    writeFileAtomically(dir + "/bench.md", benchMarkdown(result));
+    const BenchFiles files{dir};
+    writeFileAtomically(files.json(), benchJson(result));
+    writeFileAtomically(files.csv(), benchCsv(result));
+    writeFileAtomically(files.markdown(), benchMarkdown(result));
 }
 
 } // namespace fb

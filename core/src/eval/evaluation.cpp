@@ -5,6 +5,7 @@
 #include "eval/model_features.h"
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
+#include "facebench/run_directory.h"
 #include "facebench/tensorboard.h"
 #include "weights/model_weights.h"
 
@@ -53,29 +54,16 @@ EvalOutcome evaluate(const EvalRequest& request,
     EvalOutcome outcome;
     ExperimentConfig config;
     if (!request.runDir.empty()) {
-        if (!fs::is_directory(request.runDir))
-            throw InputError(SourceLocation{request.runDir}, "--run", "no such run directory");
-        const std::string configFile = (fs::path(request.runDir) / "config.yaml").string();
-        if (!fs::is_regular_file(configFile))
-            throw InputError(SourceLocation{configFile}, "--run",
-                             "the run directory has no config.yaml");
-        config = loadExperimentConfig(configFile, request.overrides);
-        outcome.weights = request.weights;
+        const RunDirectory run = RunDirectory::open(request.runDir, "--run");
+        config = run.readConfig(request.overrides);
+        outcome.weights = request.weights.empty() ? run.bestOrLastCheckpoint() : request.weights;
         if (outcome.weights.empty()) {
-            for (const char* name : {"best.pt", "last.pt"}) {
-                const fs::path candidate = fs::path(request.runDir) / "checkpoints" / name;
-                if (fs::is_regular_file(candidate)) {
-                    outcome.weights = candidate.string();
-                    break;
-                }
-            }
-            if (outcome.weights.empty())
-                throw InputError(
-                    SourceLocation{(fs::path(request.runDir) / "checkpoints").string()}, "--run",
-                    "no checkpoint: expected checkpoints/best.pt or checkpoints/last.pt");
+            const CheckpointFiles checkpoints = run.checkpoints();
+            throw InputError(SourceLocation{checkpoints.dir}, "--run",
+                             "no checkpoint: expected " + checkpoints.best() + " or " +
+                                 checkpoints.last());
         }
-        outcome.outDir =
-            request.outDir.empty() ? (fs::path(request.runDir) / "eval").string() : request.outDir;
+        outcome.outDir = request.outDir.empty() ? run.evalDir() : request.outDir;
     } else {
         if (request.model.empty())
             throw InputError(SourceLocation{}, "--run",

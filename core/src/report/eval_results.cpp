@@ -3,6 +3,7 @@
 #include "facebench/eval_results.h"
 
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,9 +95,9 @@ VerificationBlock readBlock(const Json& o, const std::string& protocol, const st
         if (f.contains("false_rejects"))
             b.failures.falseRejects = readPairs(f["false_rejects"]);
     }
-    const fs::path scores = evalDir / (scoresName + "-scores.csv");
+    const std::string scores = EvalFiles{evalDir.string()}.scores(scoresName);
     if (fs::is_regular_file(scores))
-        b.scoresFile = scores.string();
+        b.scoresFile = scores;
     return b;
 }
 
@@ -183,18 +184,7 @@ EvalResult readEvalResult(const std::string& jsonPath) {
 }
 
 std::vector<EvalResult> readRunEvalResults(const std::string& runDir) {
-    std::vector<EvalResult> out;
-    const fs::path dir = fs::path(runDir) / "eval";
-    if (!fs::is_directory(dir))
-        return out;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".json")
-            files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files)
-        out.push_back(readEvalResult(f.string()));
-    return out;
+    return RunDirectory(runDir).readEvalResults();
 }
 
 std::vector<ScoredPair> readScoredPairs(const std::string& csvPath) {

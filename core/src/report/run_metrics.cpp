@@ -3,6 +3,7 @@
 
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
+#include "facebench/run_directory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -168,20 +169,19 @@ bool isBlankConfigFile(const std::string& path) {
 
 RunSummary summarizeRun(const std::string& runDir) {
     RunSummary summary;
-    const fs::path dir(runDir);
+    const RunDirectory run(runDir);
     summary.dir = runDir;
-    summary.name = dir.filename().string();
-    if (summary.name.empty())
-        summary.name = dir.parent_path().filename().string();
-    const fs::path config = dir / "config.yaml";
+    summary.name = run.name();
+    const std::string config = run.configFile();
+    const std::string configName = fs::path(config).filename().string();
     std::error_code error;
     if (!fs::exists(config, error)) {
-        summary.configError = "no config.yaml";
-    } else if (isBlankConfigFile(config.string())) {
-        summary.configError = "config.yaml is empty";
+        summary.configError = "no " + configName;
+    } else if (isBlankConfigFile(config)) {
+        summary.configError = configName + " is empty";
     } else {
         try {
-            const ExperimentConfig c = loadExperimentConfig(config.string());
+            const ExperimentConfig c = run.readConfig();
             summary.configOk = true;
             summary.preset = c.preset;
             summary.model = c.model.name;
@@ -198,11 +198,10 @@ RunSummary summarizeRun(const std::string& runDir) {
             summary.configError = e.what();
         }
     }
-    readTrainLog(dir / "train.log", summary);
-    const fs::path metrics = dir / "metrics.jsonl";
-    if (fs::exists(metrics, error)) {
+    readTrainLog(run.logFile(), summary);
+    if (fs::exists(run.metricsFile(), error)) {
         try {
-            const RunMetrics rows = readRunMetrics(metrics.string());
+            const RunMetrics rows = run.readMetrics();
             for (auto it = rows.rows.rbegin(); it != rows.rows.rend(); ++it) {
                 if (it->type != "train" || !it->has("loss"))
                     continue;
@@ -217,39 +216,15 @@ RunSummary summarizeRun(const std::string& runDir) {
         } catch (const InputError&) {
         }
     }
-    summary.checkpoints = fileNames(dir / "checkpoints", ".pt", false);
-    summary.evaluations = fileNames(dir / "eval", ".json", true);
+    summary.checkpoints = fileNames(run.checkpointDir(), ".pt", false);
+    summary.evaluations = fileNames(run.evalDir(), ".json", true);
     return summary;
 }
 
 std::vector<std::string> listRunDirectories(const std::string& runsDir) {
-    std::vector<std::pair<std::string, fs::path>> found;
-    std::error_code error;
-    if (!fs::is_directory(runsDir, error))
-        return {};
-    static const std::regex stamp(R"(-(\d{8}-\d{6})$)");
-    for (const auto& entry : fs::directory_iterator(runsDir, error)) {
-        if (!entry.is_directory(error))
-            continue;
-        const fs::path p = entry.path();
-        if (!fs::exists(p / "config.yaml", error) && !fs::exists(p / "metrics.jsonl", error))
-            continue;
-        std::string key;
-        std::smatch match;
-        const std::string name = p.filename().string();
-        if (std::regex_search(name, match, stamp))
-            key = match[1];
-        else {
-            const auto time = fs::last_write_time(p, error);
-            key = std::to_string(time.time_since_epoch().count());
-        }
-        found.emplace_back(key + "|" + name, p);
-    }
-    std::sort(found.begin(), found.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> dirs;
-    for (const auto& [key, p] : found)
-        dirs.push_back(p.string());
+    for (const RunDirectory& run : RunDirectory::list(runsDir))
+        dirs.push_back(run.path);
     return dirs;
 }
 

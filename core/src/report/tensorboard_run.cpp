@@ -4,6 +4,7 @@
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 #include "facebench/eval_results.h"
+#include "facebench/run_directory.h"
 #include "facebench/tensorboard.h"
 
 #include <sys/stat.h>
@@ -25,7 +26,7 @@ namespace {
 const std::string kEvalSuffix = ".eval";
 
 bool isEventFile(const fs::path& path) {
-    return path.filename().string().find("tfevents") != std::string::npos &&
+    return RunDirectory::isTensorBoardEventFile(path.filename().string()) &&
            fs::is_regular_file(path);
 }
 
@@ -121,7 +122,7 @@ double modificationTime(const std::string& path) {
 // The headline numbers of one protocol's results, as its summary line shows them.
 std::vector<Scalar> evalScalars(const EvalResult& result) {
     std::vector<Scalar> scalars;
-    const std::string prefix = "eval/" + result.protocol + "/";
+    const std::string prefix = "eval/" + result.protocol + "/"; // a tag: not-a-run-path
     if (result.hasFolds) {
         scalars.push_back({prefix + "accuracy", result.accuracy});
         scalars.push_back({prefix + "standard_error", result.standardError});
@@ -145,10 +146,6 @@ std::vector<Scalar> evalScalars(const EvalResult& result) {
     return scalars;
 }
 
-std::string metricsFile(const std::string& runDir) {
-    return (fs::path(runDir) / "metrics.jsonl").string();
-}
-
 // Writes `content` as a new event file of `dir` named with `suffix`, then removes the other
 // files of that kind, so the folder never lacks the scalars and never holds them twice for long.
 std::string replaceEventFiles(const std::string& dir, const std::string& suffix,
@@ -159,7 +156,7 @@ std::string replaceEventFiles(const std::string& dir, const std::string& suffix,
     if (!content.empty()) {
         std::error_code error;
         fs::create_directories(dir, error);
-        path = (fs::path(dir) / tensorboard::eventFileName(suffix)).string();
+        path = (fs::path(dir) / RunDirectory::newTensorBoardEventFileName(suffix)).string();
         writeFileAtomically(path, content);
     }
     for (const fs::path& file : earlier) {
@@ -176,7 +173,7 @@ std::pair<std::string, std::int64_t> evalEvents(const std::string& runDir) {
     if (results.empty())
         return {};
     std::int64_t lastStep = 0;
-    for (const MetricsRow& row : readMetricsRows(metricsFile(runDir)))
+    for (const MetricsRow& row : readMetricsRows(RunDirectory(runDir).metricsFile()))
         lastStep = std::max(lastStep, row.step);
     std::string content =
         tensorboard::encodeRecord(tensorboard::encodeFileVersionEvent(tensorboard::wallTimeNow()));
@@ -192,24 +189,14 @@ std::pair<std::string, std::int64_t> evalEvents(const std::string& runDir) {
 
 } // namespace
 
-std::string tensorBoardDir(const std::string& runDir) {
-    return (fs::path(runDir) / "tb").string();
-}
-
 std::string writeEvalEventFile(const std::string& runDir) {
-    return replaceEventFiles(tensorBoardDir(runDir), tensorboard::kEvalSuffix,
+    return replaceEventFiles(RunDirectory(runDir).tensorBoardDir(), tensorboard::kEvalSuffix,
                              evalEvents(runDir).first);
 }
 
 TensorBoardExport exportRunToTensorBoard(const std::string& runDir) {
-    std::error_code error;
-    if (!fs::is_directory(runDir, error))
-        throw InputError(SourceLocation{runDir}, "", "no such run directory");
-    const std::string metrics = metricsFile(runDir);
-    if (!fs::is_regular_file(fs::path(runDir) / "config.yaml", error) &&
-        !fs::is_regular_file(metrics, error))
-        throw InputError(SourceLocation{runDir}, "",
-                         "not a run directory (no config.yaml and no metrics.jsonl)");
+    const RunDirectory run = RunDirectory::require(runDir, "");
+    const std::string metrics = run.metricsFile();
     // Everything is read before anything is replaced: bad input leaves RUN/tb/ as it was.
     const std::vector<MetricsRow> rows = readMetricsRows(metrics);
     const auto [evalContent, evalCount] = evalEvents(runDir);
@@ -228,7 +215,7 @@ TensorBoardExport exportRunToTensorBoard(const std::string& runDir) {
             ++result.trainingEvents;
         }
     }
-    const std::string dir = tensorBoardDir(runDir);
+    const std::string dir = run.tensorBoardDir();
     result.trainingFile = replaceEventFiles(dir, "", training);
     result.evalFile = replaceEventFiles(dir, tensorboard::kEvalSuffix, evalContent);
     result.evalScalars = evalCount;

@@ -2,15 +2,14 @@
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
 #include <optional>
-#include <unistd.h>
 
 namespace fb::tensorboard {
 
@@ -184,16 +183,6 @@ double wallTimeNow() {
         .count();
 }
 
-std::string eventFileName(const std::string& suffix) {
-    char host[256] = "localhost";
-    gethostname(host, sizeof host - 1);
-    host[sizeof host - 1] = '\0';
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%010lld", static_cast<long long>(wallTimeNow()));
-    return std::string("events.out.tfevents.") + seconds + "." + host + "." +
-           std::to_string(getpid()) + suffix;
-}
-
 void EventFileWriter::write(std::int64_t step, const std::vector<Scalar>& scalars,
                             double wallTime) {
     if (m_dir.empty() || scalars.empty())
@@ -201,7 +190,7 @@ void EventFileWriter::write(std::int64_t step, const std::vector<Scalar>& scalar
     if (!m_out.is_open()) {
         std::error_code error;
         fs::create_directories(m_dir, error);
-        m_path = (fs::path(m_dir) / eventFileName()).string();
+        m_path = (fs::path(m_dir) / RunDirectory::newTensorBoardEventFileName()).string();
         m_out.open(m_path, std::ios::binary | std::ios::app);
         m_out << encodeRecord(encodeFileVersionEvent(wallTime));
     }

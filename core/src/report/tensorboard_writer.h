@@ -35,9 +35,6 @@ std::string encodeScalarEvent(double wallTime, std::int64_t step,
 
 // Seconds since the epoch, the wall_time of events written now.
 double wallTimeNow();
-// events.out.tfevents.<10-digit seconds>.<host>.<pid><suffix>: PyTorch's SummaryWriter's
-// pattern, so files of one folder sort by the time they were started.
-std::string eventFileName(const std::string& suffix = {});
 
 // Appends scalar events to a new event file in a folder, created (with the folder) on the first
 // write; each event is flushed, so TensorBoard follows a live run.

@@ -1,6 +1,7 @@
 #include "train/checkpoint.h"
 
 #include "facebench/errors.h"
+#include "facebench/run_directory.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -94,10 +95,10 @@ void setCheckpointStageHook(std::function<void(const std::string&, std::int64_t)
 
 void writeCheckpoint(const std::string& dir, const WeightsInfo& info, const StateDict& model,
                      const TrainState& state) {
-    const fs::path folder(dir);
-    const fs::path weights = folder / "last.pt", stateName = folder / "last.state.pt";
-    const fs::path weightsTemp = folder / "last.pt.tmp", stateTemp = folder / "last.state.pt.tmp";
-    const fs::path kept = folder / "prev.state.pt";
+    const CheckpointFiles files{dir};
+    const fs::path weights = files.last(), stateName = files.lastState();
+    const fs::path weightsTemp = files.last() + ".tmp", stateTemp = files.lastState() + ".tmp";
+    const fs::path kept = files.previousState();
     try {
         writeWeightsFile(stateTemp.string(), stateFile(state));
         writeWeightsFile(weightsTemp.string(), weightsFile(info, model, state.step));
@@ -118,7 +119,8 @@ void writeCheckpoint(const std::string& dir, const WeightsInfo& info, const Stat
 }
 
 Checkpoint readCheckpoint(const std::string& dir) {
-    const std::string weightsPath = dir + "/last.pt";
+    const CheckpointFiles files{dir};
+    const std::string weightsPath = files.last();
     WeightsFile weights = readWeightsFile(weightsPath);
     const std::int64_t step = stepOf(weights, weightsPath);
     Checkpoint checkpoint;
@@ -126,8 +128,7 @@ Checkpoint readCheckpoint(const std::string& dir) {
     checkpoint.info.numClasses = std::stoll(weights.metadata["num_classes"]);
     checkpoint.info.auxLogits = weights.metadata["aux_logits"] == "true";
     checkpoint.model = std::move(weights.state);
-    for (const char* name : {"last.state.pt", "prev.state.pt"}) {
-        const std::string path = dir + "/" + name;
+    for (const std::string& path : {files.lastState(), files.previousState()}) {
         if (!fs::exists(path))
             continue;
         WeightsFile file;
@@ -143,7 +144,8 @@ Checkpoint readCheckpoint(const std::string& dir) {
     }
     throw InputError(SourceLocation{weightsPath}, "--resume",
                      "no training state with the weights' step " + std::to_string(step) +
-                         " beside it (last.state.pt or prev.state.pt)");
+                         " beside it (" + fs::path(files.lastState()).filename().string() +
+                         " or " + fs::path(files.previousState()).filename().string() + ")");
 }
 
 void writeBestWeights(const std::string& dir, const WeightsInfo& info, const StateDict& model,
@@ -151,9 +153,9 @@ void writeBestWeights(const std::string& dir, const WeightsInfo& info, const Sta
     WeightsFile file = weightsFile(info, model, step);
     file.metadata["metric"] = exactText(metric);
     try {
-        writeWeightsFile(dir + "/best.pt", file);
+        writeWeightsFile(CheckpointFiles{dir}.best(), file);
     } catch (const InputError& error) {
-        throw JobError(std::string("cannot write best.pt: ") + error.what());
+        throw JobError(std::string("cannot write the best weights: ") + error.what());
     }
 }
 

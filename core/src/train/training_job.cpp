@@ -14,7 +14,8 @@
 #include "train/lfw_validation.h"
 #include "train/metrics_log.h"
 #include "train/resume_state.h"
-#include "train/run_directory.h"
+#include "facebench/run_directory.h"
+#include "train/run_log.h"
 #include "train/train_step.h"
 #include "train/training_data.h"
 #include "train/validation.h"
@@ -90,8 +91,8 @@ TrainingJob::~TrainingJob() = default;
 
 ExperimentConfig loadRunConfig(const std::string& runDir,
                                const std::vector<std::string>& overrides) {
-    openRunDirectory(runDir); // names the folder when it is not a run
-    return loadExperimentConfig(runDir + "/config.yaml", overrides);
+    // Names the folder when it is not a run or has no checkpoint to resume from.
+    return RunDirectory::openForResume(runDir).readConfig(overrides);
 }
 
 TrainingResult TrainingJob::run(const ProgressCallback& progress) {
@@ -125,10 +126,10 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     RunDirectory run;
     Checkpoint checkpoint;
     if (resuming) {
-        run = openRunDirectory(m_options.resumeDir);
+        run = RunDirectory::openForResume(m_options.resumeDir);
         checkpoint = readCheckpoint(run.checkpointDir());
         if (checkpoint.info.model != config.model.name)
-            throw InputError(SourceLocation{run.checkpointDir() + "/last.pt"}, "model.name",
+            throw InputError(SourceLocation{run.checkpoints().last()}, "model.name",
                              "the checkpoint is of '" + checkpoint.info.model +
                                  "', the config names '" + config.model.name + "'");
     }
@@ -156,14 +157,14 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     TrainState state;
     if (resuming) {
         // After buildModules: restoring the RNG state last leaves it where the first run had it.
-        const std::string source = run.checkpointDir() + "/last.state.pt";
-        loadModelState(*modules.model, checkpoint.model, run.checkpointDir() + "/last.pt");
+        const std::string source = run.checkpoints().lastState();
+        loadModelState(*modules.model, checkpoint.model, run.checkpoints().last());
         restoreResumeTensors(modules, checkpoint.state.tensors, source);
         state = checkpoint.state;
         state.tensors.clear();
         step.scaler().restore(state.gradScale, state.gradGrowthTracker);
     } else if (mainRank) {
-        run = createRunDirectory(config);
+        run = RunDirectory::create(config);
     }
     if (dist) {
         // Every rank starts from rank 0's replica (equal anyway: same seed, same checkpoint).
@@ -178,7 +179,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     }
     RunLog log(mainRank ? run.logFile() : std::string());
     MetricsLog metrics(mainRank ? run.metricsFile() : std::string(),
-                       mainRank && config.output.tensorboard ? tensorBoardDir(run.path)
+                       mainRank && config.output.tensorboard ? run.tensorBoardDir()
                                                              : std::string());
     if (dist)
         log.line("distributed: " + std::to_string(dist->worldSize()) + " processes (" +
@@ -227,7 +228,7 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     result.runDir = run.path;
     result.totalSteps = total;
     result.worldSize = dist ? dist->worldSize() : 1;
-    result.lastCheckpoint = run.checkpointDir() + "/last.pt";
+    result.lastCheckpoint = run.checkpoints().last();
     // Verification on LFW-style pairs when the config's eval section names them and they exist.
     std::vector<VerificationHook> verification = m_options.verification;
     const bool wantsLfw = std::find(config.eval.protocols.begin(), config.eval.protocols.end(),

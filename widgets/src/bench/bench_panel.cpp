@@ -3,13 +3,13 @@
 
 #include "charts/chart_actions.h"
 #include "facebench/model_catalog.h"
+#include "facebench/run_directory.h"
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/job_runner.h"
 #include "jobs/user_message.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -244,10 +244,9 @@ void BenchPanel::run() {
     }
     auto job = std::make_shared<BenchJob>(o);
     auto result = std::make_shared<BenchResult>();
-    const QString outDir = QDir(outputFolder())
-                               .filePath(QStringLiteral("bench-%1/bench")
-                                             .arg(QDateTime::currentDateTimeUtc().toString(
-                                                 QStringLiteral("yyyyMMdd-HHmmss"))));
+    // A benchmark of its own is a run named bench-<time>, its rows in that run's bench folder.
+    const QString outDir = QString::fromStdString(
+        RunDirectory::stamped(outputFolder().toStdString(), "bench").benchDir());
     JobSpec spec;
     spec.title = tr("Benchmark %1 models").arg(o.models.size());
     spec.kind = QStringLiteral("benchmark");

@@ -3,6 +3,7 @@
 
 #include "facebench/errors.h"
 #include "facebench/eval_results.h"
+#include "facebench/run_directory.h"
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/eval_charts.h"
@@ -30,16 +31,6 @@ ScoreSet scoreSet(const std::vector<ScoredPair>& pairs) {
     for (const ScoredPair& p : pairs)
         (p.same ? set.genuine : set.impostor).push_back(p.score);
     return set;
-}
-
-// The bench.json of a run: RUN/bench/bench.json, else the first RUN/bench/**.json found.
-QString findBenchJson(const QString& runDir) {
-    const QString direct = QDir(runDir).filePath(QStringLiteral("bench/bench.json"));
-    if (QFileInfo::exists(direct))
-        return direct;
-    QDir bench(QDir(runDir).filePath(QStringLiteral("bench")));
-    const QStringList files = bench.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    return files.isEmpty() ? QString() : bench.filePath(files.first());
 }
 
 } // namespace
@@ -71,9 +62,9 @@ void plotTrainingCurves(QCustomPlot* plot, const QList<QPair<QString, RunMetrics
 
 bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, QStringList* written,
                       QString* error) {
-    const QString outDir = options.outDir.isEmpty()
-                               ? QDir(runDir).filePath(QStringLiteral("figures"))
-                               : options.outDir;
+    const RunDirectory run(runDir.toStdString());
+    const QString outDir =
+        options.outDir.isEmpty() ? QString::fromStdString(run.figuresDir()) : options.outDir;
     auto plot = std::make_unique<QCustomPlot>();
     plot->resize(800, 500);
     QStringList files;
@@ -88,7 +79,7 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
         return true;
     };
     try {
-        const std::vector<EvalResult> results = readRunEvalResults(runDir.toStdString());
+        const std::vector<EvalResult> results = run.readEvalResults();
         QList<RocSeries> rocs;
         for (const EvalResult& r : results)
             for (const VerificationBlock& b : r.blocks) {
@@ -128,9 +119,8 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
                     return false;
             }
         }
-        const QString metrics = QDir(runDir).filePath(QStringLiteral("metrics.jsonl"));
-        if (QFileInfo::exists(metrics)) {
-            const RunMetrics m = readRunMetrics(metrics.toStdString());
+        if (run.hasMetrics()) {
+            const RunMetrics m = run.readMetrics();
             if (!m.rows.empty()) {
                 const QList<QPair<QString, RunMetrics>> one{{QFileInfo(runDir).fileName(), m}};
                 plotTrainingCurves(plot.get(), one, QStringLiteral("loss"),
@@ -148,7 +138,7 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
             *error = QString::fromStdString(e.what());
         return false;
     }
-    const QString bench = findBenchJson(runDir);
+    const QString bench = QString::fromStdString(run.bench().resultFile());
     if (!bench.isEmpty()) {
         BenchResult result;
         if (!readBenchJson(bench, &result, error))

@@ -4,6 +4,7 @@
 #include "charts/chart_actions.h"
 #include "evaluation/run_results.h"
 #include "facebench/eval_report.h"
+#include "facebench/run_directory.h"
 #include "facebench/run_metrics.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/eval_charts.h"
@@ -215,7 +216,7 @@ void ComparisonPanel::refresh() {
     m_markdown.clear();
     std::vector<std::string> withEval;
     for (const QString& d : dirs)
-        if (QFileInfo(QDir(d).filePath(QStringLiteral("eval"))).isDir())
+        if (RunDirectory(d.toStdString()).hasEvalResults())
             withEval.push_back(d.toStdString());
     try {
         if (!withEval.empty())
@@ -233,12 +234,11 @@ void ComparisonPanel::refresh() {
 void ComparisonPanel::drawCurves() {
     QList<QPair<QString, RunMetrics>> series;
     for (const QString& d : runs()) {
-        const QString path = QDir(d).filePath(QStringLiteral("metrics.jsonl"));
-        if (!QFileInfo::exists(path))
+        const RunDirectory run(d.toStdString());
+        if (!run.hasMetrics())
             continue;
         try {
-            series << qMakePair(QFileInfo(QDir::cleanPath(d)).fileName(),
-                                readRunMetrics(path.toStdString()));
+            series << qMakePair(QFileInfo(QDir::cleanPath(d)).fileName(), run.readMetrics());
         } catch (const std::exception& e) {
             m_status->setText(userMessage(QString::fromStdString(e.what())));
         }

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <utility>
 
+#include <facebench/run_directory.h>
 #include <facebench/ui/job_runner.h>
 #include <facebench/ui/training_curves.h>
 
@@ -288,7 +289,7 @@ void RunsPanel::reloadOpenRun() {
             Loaded loaded;
             loaded.first = fb::summarizeRun(dir);
             try {
-                loaded.second = fb::readRunMetrics(dir + "/metrics.jsonl");
+                loaded.second = fb::RunDirectory(dir).readMetrics();
             } catch (const std::exception& e) {
                 loaded.second.problems.push_back(e.what());
             }
@@ -345,14 +346,13 @@ void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics
     else
         m_follow->stop();
     // A run written to within the last half minute is still being trained (here or by a CLI).
-    const QFileInfo metricsFile(QDir(qs(run.dir)).filePath(QStringLiteral("metrics.jsonl")));
+    const QFileInfo metricsFile(qs(fb::RunDirectory(run.dir).metricsFile()));
     const bool recentlyWritten =
         metricsFile.exists() &&
         metricsFile.lastModified().secsTo(QDateTime::currentDateTime()) < 30;
     m_resumable = (run.status == fb::RunStatus::Cancelled ||
                    (run.status == fb::RunStatus::Running && !recentlyWritten)) &&
-                  std::find(run.checkpoints.begin(), run.checkpoints.end(), "last.pt") !=
-                      run.checkpoints.end();
+                  fb::RunDirectory(run.dir).hasLastCheckpoint();
     updateActions();
     if (std::exchange(m_announceOpenRun, false))
         emit runLoaded(qs(run.dir));

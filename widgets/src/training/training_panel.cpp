@@ -16,6 +16,7 @@
 #include <chrono>
 
 #include <facebench/errors.h>
+#include <facebench/run_directory.h>
 #include <facebench/run_metrics.h>
 #include <facebench/training_job.h>
 #include <facebench/ui/job_runner.h>
@@ -374,7 +375,7 @@ void TrainingPanel::updateButtons() {
 void TrainingPanel::rescanCheckpoints() {
     if (m_runDir.isEmpty())
         return;
-    const QDir dir(QDir(m_runDir).filePath(QStringLiteral("checkpoints")));
+    const QDir dir(qs(fb::RunDirectory(m_runDir.toStdString()).checkpointDir()));
     m_checkpoints->clear();
     const QFileInfoList files =
         dir.entryInfoList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name);
