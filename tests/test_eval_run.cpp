@@ -1,10 +1,11 @@
-// Evaluation of a run directory (issue 9): config.yaml + checkpoints/last.pt in the FaceBench
+// Evaluation of a run directory: config.yaml + checkpoints/last.pt in the FaceBench
 // weights format -> RUN/eval/*.json, with the features of the eval transform, and the flip
 // fusions (none, sum = InsightFace, concat = facenet) checked against the model's own outputs.
 #include "data/preprocess.h"
 #include "eval/model_features.h"
 #include "facebench/errors.h"
 #include "facebench/evaluation.h"
+#include "facebench/feature_extraction.h"
 #include "facebench/experiment_config.h"
 #include "facebench/synthetic_data.h"
 #include "weights/model_weights.h"
@@ -129,6 +130,41 @@ private Q_SLOTS:
         other.outDir = m_dir.filePath("other").toStdString();
         other.dataDir = m_data;
         QVERIFY_THROWS_EXCEPTION(fb::InputError, fb::evaluate(other));
+    }
+
+    // `extract` on images pre-processes them as `eval` does, with the model's own style (for
+    // small-resnet-64 the face networks' (x - 127.5) / 128, not ImageNet's statistics), in the
+    // same batches: the features are the same floats.
+    void extractGivesEvalFeatures() {
+        torch::manual_seed(11);
+        const std::shared_ptr<fb::FaceModel> model = fb::createModel("small-resnet-64", {});
+        const std::string weights = m_dir.filePath("extract.fbw").toStdString();
+        fb::WeightsInfo info;
+        info.model = "small-resnet-64";
+        fb::writeModelWeights(weights, info, fb::modelState(*model));
+        QDir test(QString::fromStdString(m_data + "/test"));
+        const QString first = test.entryList(QDir::Dirs | QDir::NoDotAndDotDot).first();
+        const QStringList files = QDir(test.filePath(first)).entryList({"*.jpg"});
+        std::vector<std::string> images;
+        for (int i = 0; i < 4; ++i)
+            images.push_back(test.filePath(first + "/" + files[i]).toStdString());
+
+        fb::ExtractRequest request;
+        request.weights = weights;
+        request.images = images;
+        request.batchSize = 3;
+        const fb::NpyArray extracted = fb::extractFeatures(request);
+
+        fb::ExperimentConfig config = fb::eval::modelOnlyConfig("small-resnet-64", {});
+        QVERIFY(fb::data::preprocessSpecFor(config, false).style == fb::PreprocessStyle::Face);
+        config.eval.batchSize = 3;
+        const fb::FeatureMatrix evaluated = fb::eval::modelFeatureSource(model, config, {})(images);
+        QCOMPARE(extracted.shape, (std::vector<std::int64_t>{4, evaluated.dim}));
+        QCOMPARE(extracted.values, evaluated.values);
+
+        // --set reaches the pre-processing as with `eval --set`: another style, other features.
+        request.overrides = {"style.preprocess=tensorflow-inception"};
+        QVERIFY(fb::extractFeatures(request).values != evaluated.values);
     }
 };
 

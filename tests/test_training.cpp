@@ -1,10 +1,11 @@
-// The training engine (issue 8) on a tiny synthetic set (8 identities x 8 images of 32x32,
+// The training engine on a tiny synthetic set (8 identities x 8 images of 32x32,
 // read by the real index and BatchLoader): the loss falls for every head, a resumed run repeats
 // an uninterrupted one exactly on the CPU, a NaN loss stops the run with the last good
 // checkpoint kept, a checkpoint write killed at any stage leaves a loadable, paired checkpoint,
 // cancel and Ctrl-C write a checkpoint (exit 130), bad images are listed, and bad configs are
 // exit code 2 naming the key.
 #include "facebench/errors.h"
+#include "facebench/evaluation.h"
 #include "facebench/synthetic_data.h"
 #include "facebench/training_job.h"
 #include "process_runner.h"
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void killedCheckpointWriteLeavesTheLastOne();
     void cancelWritesACheckpoint();
     void badImagesAreListed();
+    void validationLfwAccuracyIsEvals();
     void cliBadConfigIsExitCode2_data();
     void cliBadConfigIsExitCode2();
     void cliCtrlCWritesACheckpointAndExits130();
@@ -308,6 +310,31 @@ void TestTraining::badImagesAreListed() {
     QCOMPARE(result.badImages, std::int64_t(1));
     const QString log = QString::fromStdString(readText(result.runDir + "/train.log"));
     QVERIFY2(log.contains("zz-broken.jpg"), qPrintable(log));
+}
+
+// Validation during training runs the evaluation's feature extraction and LFW protocol: the
+// lfw_acc logged at a step is what `eval` reports for that step's checkpoint on the same data.
+void TestTraining::validationLfwAccuracyIsEvals() {
+    const ExperimentConfig config = tinyConfig(
+        m_data, out("lfw-equal"),
+        {"train.iterations=2", "train.val_every=2", "eval.data=" + m_data.toStdString(),
+         "eval.protocols=[lfw]", "eval.flip=sum", "eval.batch_size=7"});
+    const TrainingResult result = TrainingJob(config).run();
+    QCOMPARE(result.steps, std::int64_t(2));
+    const std::vector<nlohmann::json> rows = metricRows(result.runDir, "val");
+    QCOMPARE(rows.size(), std::size_t(1));
+    QVERIFY(rows[0].contains("lfw_acc"));
+    const double logged = rows[0]["lfw_acc"].get<double>();
+
+    EvalRequest request;
+    request.runDir = result.runDir; // its best checkpoint: the weights validated at step 2
+    const EvalOutcome outcome = evaluate(request);
+    QCOMPARE(outcome.results.size(), std::size_t(1));
+    const double evaluated =
+        nlohmann::json::parse(outcome.results[0].json)["accuracy"].get<double>();
+    QVERIFY2(std::abs(logged - evaluated) <= 1e-12,
+             qPrintable(QString("lfw_acc %1, eval %2").arg(logged, 0, 'g', 17).arg(evaluated, 0, 'g', 17)));
+    QVERIFY(evaluated > 0 && evaluated <= 1);
 }
 
 void TestTraining::cliBadConfigIsExitCode2_data() {

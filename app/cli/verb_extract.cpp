@@ -1,5 +1,6 @@
 // `facebench-cli extract --model NAME [--weights FILE] [--classes N] [--layer embedding|logits]
-//  (--input-tensor X.npy | --list FILE | IMAGE...) --out OUT.npy`
+//  [--set KEY=VALUE]... (--input-tensor X.npy | --list FILE | IMAGE...) --out OUT.npy`
+// Images are pre-processed as `eval --model` does (the model's style, seed Table 11).
 #include "verbs.h"
 
 #include "facebench/errors.h"
@@ -32,6 +33,9 @@ void addExtractVerb(CLI::App& app, const GlobalOptions& options, VerbAction& act
     extract->add_option("--list", opts->list, "File with one image path per line");
     extract->add_option("IMAGE", r.images, "Image files");
     extract->add_option("--batch-size", r.batchSize, "Images per forward pass")->check(CLI::PositiveNumber);
+    extract->add_option("--set", r.overrides,
+                        "Override a key of the model's config, e.g. style.framework=caffe (the "
+                        "pre-processing of images, as eval --set)");
     extract->add_option("--out", opts->out, "Output .npy (float32, N x D)")->required();
     extract->callback([&options, &action, opts] {
         action = [&options, opts] {

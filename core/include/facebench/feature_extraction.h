@@ -17,11 +17,13 @@ struct ExtractRequest {
     std::string inputTensor;         // N x C x H x W float32 .npy, already pre-processed
     std::vector<std::string> images; // image files, used when inputTensor is empty
     std::int64_t batchSize = 32;
+    std::vector<std::string> overrides; // "a.b=value" on the model's config, as `eval --set`
 };
 
-// Images are decoded, resized to the model's input size and normalised as PyTorch's eval
-// transform does (RGB in [0, 1], ImageNet mean and standard deviation; grayscale models take
-// [0, 1]). Throws InputError naming the file or option at fault.
+// Images are pre-processed as `eval --model` does: the eval transform (seed Table 11) of the
+// config that names the model alone (plus `overrides`), e.g. the face networks' (x - 127.5) /
+// 128 on 112 x 112 inputs, ImageNet's statistics for the torchvision models. Throws InputError
+// naming the file or option at fault.
 NpyArray extractFeatures(const ExtractRequest& request);
 
 // The image paths of a list file: one per line, the first field of "path label" lines,

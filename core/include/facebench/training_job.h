@@ -1,11 +1,11 @@
 #pragma once
-// The training job (issue 8): model + head + SGD + lr schedule + loader, run for the length the
+// The training job: model + head + SGD + lr schedule + loader, run for the length the
 // config gives, writing the run directory of DESIGN.md. Torch-free, so the GUI's training panel
 // and the CLI's `train` verb wrap the same object: run() on a worker thread, cancel(), pause()
 // and resume() from any thread, progress through a callback.
 #include "facebench/distributed.h"
+#include "facebench/eval_protocols.h" // FeatureSource
 #include "facebench/experiment_config.h"
-#include "facebench/npy_file.h"
 
 #include <atomic>
 #include <cstdint>
@@ -43,13 +43,13 @@ struct TrainingProgress {
         message; // Start: the run directory; Checkpoint: the file; BadImage: path and problem
 };
 
-// A verification hook for periodic validation (e.g. LFW-style pairs from the evaluation code):
-// `embed` gives the current model's embeddings (N x D float32, eval pre-processing) of image
-// files; the hook returns named metrics ("lfw_acc": 0.93), logged into metrics.jsonl.
-using EmbedFunction = std::function<NpyArray(const std::vector<std::string>& imagePaths)>;
+// A verification hook for periodic validation (e.g. a protocol of the evaluation code):
+// `features` gives the current model's features of image files exactly as `eval` computes them
+// (eval pre-processing, eval.flip, eval.batch_size); the hook returns named metrics
+// ("lfw_acc": 0.93), logged into metrics.jsonl.
 struct VerificationHook {
     std::string name;
-    std::function<std::map<std::string, double>(const EmbedFunction& embed)> run;
+    std::function<std::map<std::string, double>(const FeatureSource& features)> run;
 };
 
 struct TrainingOptions {
@@ -57,7 +57,7 @@ struct TrainingOptions {
     // is then the run's config.yaml (with the overrides already applied by the caller).
     std::string resumeDir;
     std::vector<VerificationHook> verification; // run at every validation, after accuracy
-    // Data-parallel training (issue 13): this process is one rank of a job of worldSize
+    // Data-parallel training: this process is one rank of a job of worldSize
     // processes (see facebench/distributed.h; `facebench-cli train --nproc N` fills it in each
     // worker). train.batch_size is the global batch, split over the ranks; rank 0 writes the run
     // directory; the others write nothing. worldSize 1 (the default) is a plain run.

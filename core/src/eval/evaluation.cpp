@@ -72,8 +72,7 @@ EvalOutcome evaluate(const EvalRequest& request,
             throw InputError(SourceLocation{}, "--out",
                              "with --model, name the results folder with --out DIR");
         // A config with only the model named resolves the model's input size and style.
-        config = parseExperimentConfig("model:\n  name: " + request.model + "\n", "--model",
-                                       request.overrides);
+        config = eval::modelOnlyConfig(request.model, request.overrides);
         outcome.weights = request.weights;
         outcome.outDir = request.outDir;
     }

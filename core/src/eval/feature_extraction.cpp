@@ -1,43 +1,24 @@
 #include "facebench/feature_extraction.h"
 
+#include "eval/model_features.h"
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
-#include "data/image_decode.h"
 #include "weights/model_weights.h"
 
-#include <opencv2/imgproc.hpp>
-
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 
 namespace fb {
 
 namespace {
 
-// PyTorch's eval pre-processing for one image: [C, H, W] float.
-torch::Tensor loadImage(const std::string& path, const ModelInfo& info) {
-    const bool gray = info.channels == 1;
-    if (!std::filesystem::is_regular_file(path))
-        throw InputError(SourceLocation{path}, "", "no such image file");
-    // The evaluation loader's decoder: the same formats, size limits and errors.
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
-                                           std::istreambuf_iterator<char>());
-    cv::Mat image = data::decodeImage(bytes, path, gray ? 1 : 3);
-    if (!gray)
-        cv::cvtColor(image, image, cv::COLOR_BGR2RGB);
-    cv::resize(image, image, cv::Size(info.inputWidth, info.inputHeight), 0, 0, cv::INTER_LINEAR);
-    image.convertTo(image, CV_32F, 1.0 / 255.0);
-    torch::Tensor tensor = torch::from_blob(image.data, {info.inputHeight, info.inputWidth, info.channels},
-                                            torch::kFloat32).permute({2, 0, 1}).clone();
-    if (!gray) {
-        const torch::Tensor mean = torch::tensor({0.485f, 0.456f, 0.406f}).view({3, 1, 1});
-        const torch::Tensor std = torch::tensor({0.229f, 0.224f, 0.225f}).view({3, 1, 1});
-        tensor = (tensor - mean) / std;
-    }
-    return tensor;
+// Every image exists before any work starts: the error names the first missing one.
+void requireImageFiles(const std::vector<std::string>& paths) {
+    for (const std::string& path : paths)
+        if (!std::filesystem::is_regular_file(path))
+            throw InputError(SourceLocation{path}, "", "no such image file");
 }
 
 torch::Tensor loadInputTensor(const std::string& path, const ModelInfo& info) {
@@ -97,23 +78,34 @@ NpyArray extractFeatures(const ExtractRequest& request) {
         throw InputError(SourceLocation{}, "--layer", "logits need a classifier: give --classes N");
     const ModelInfo& catalog = *findModel(modelName);
 
-    torch::Tensor inputs;
+    // Images: eval's pre-processing and batches (eval/model_features.h), so extract and eval
+    // give the same features.
+    torch::Tensor tensorInput;
+    data::PreprocessSpec spec;
+    std::int64_t count = 0;
     if (!request.inputTensor.empty()) {
-        inputs = loadInputTensor(request.inputTensor, catalog);
+        tensorInput = loadInputTensor(request.inputTensor, catalog);
+        count = tensorInput.size(0);
     } else {
         if (request.images.empty())
             throw InputError("no input: give --input-tensor, --list or image files");
-        std::vector<torch::Tensor> images;
-        for (const std::string& path : request.images)
-            images.push_back(loadImage(path, catalog));
-        inputs = torch::stack(images);
+        requireImageFiles(request.images);
+        spec = data::preprocessSpecFor(eval::modelOnlyConfig(modelName, request.overrides),
+                                       /*train=*/false);
+        count = static_cast<std::int64_t>(request.images.size());
     }
 
     model->eval();
     torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> outputs;
-    for (std::int64_t start = 0; start < inputs.size(0); start += request.batchSize) {
-        const ModelOutput out = model->forward(inputs.slice(0, start, start + request.batchSize));
+    for (std::int64_t start = 0; start < count; start += request.batchSize) {
+        const std::int64_t stop = std::min(count, start + request.batchSize);
+        const torch::Tensor batch =
+            tensorInput.defined()
+                ? tensorInput.slice(0, start, stop)
+                : eval::preprocessedBatch(request.images, static_cast<std::size_t>(start),
+                                          static_cast<std::size_t>(stop), spec);
+        const ModelOutput out = model->forward(batch);
         outputs.push_back(request.layer == "logits" ? out.logits : out.embedding);
     }
     const torch::Tensor result = torch::cat(outputs).contiguous().to(torch::kFloat32);

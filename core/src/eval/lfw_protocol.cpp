@@ -2,6 +2,8 @@
 // folds of pairs.txt in file order, per fold the cosine threshold that maximises accuracy on
 // the other nine (ties to the lowest), accuracy on the held-out fold; mean, standard error and
 // the 10 thresholds. A pair naming a missing image is an error: dropping it would shift folds.
+#include "eval/lfw_protocol.h"
+
 #include "eval/protocol_common.h"
 
 #include "facebench/protocol_files.h"
@@ -11,13 +13,14 @@
 
 namespace fb::eval {
 
-ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
-    const std::string pairsFile = requireFile(request.dataDir, "lfw/pairs.txt", "lfw");
-    const LfwPairs lfw = readLfwPairs(pairsFile);
-    PathResolver resolver({joinPath(request.dataDir, "lfw")}, pairsFile);
-    std::vector<ScoredPair> pairs;
+LfwScores scoreLfw(const std::string& dataDir, const FeatureSource& source) {
+    LfwScores scored;
+    scored.pairsFile = requireFile(dataDir, "lfw/pairs.txt", "lfw");
+    scored.lfw = readLfwPairs(scored.pairsFile);
+    PathResolver resolver({joinPath(dataDir, "lfw")}, scored.pairsFile);
+    std::vector<ScoredPair>& pairs = scored.pairs;
     std::vector<std::string> images;
-    for (const LfwPair& p : lfw.pairs) {
+    for (const LfwPair& p : scored.lfw.pairs) {
         ScoredPair s;
         s.a = resolver.resolve(lfwImagePath(p.name1, p.index1));
         s.b = resolver.resolve(lfwImagePath(p.name2, p.index2));
@@ -28,17 +31,27 @@ ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
         pairs.push_back(std::move(s));
     }
     resolver.throwIfMissing();
-    const FeatureTable features(request.features, images);
+    const FeatureTable features(source, images);
+    scored.images = features.size();
 
     LfwFoldsRequest folds;
-    folds.folds = lfw.folds;
+    folds.folds = scored.lfw.folds;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         pairs[i].score = features.cosine(pairs[i].a, pairs[i].b);
         folds.scores.push_back(pairs[i].score);
         folds.same.push_back(pairs[i].same);
-        folds.fold.push_back(lfw.pairs[i].fold);
+        folds.fold.push_back(scored.lfw.pairs[i].fold);
     }
-    const LfwFoldsResult result = lfwTenFold(folds);
+    scored.folds = lfwTenFold(folds);
+    return scored;
+}
+
+ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
+    const LfwScores scored = scoreLfw(request.dataDir, request.features);
+    const std::string& pairsFile = scored.pairsFile;
+    const LfwPairs& lfw = scored.lfw;
+    const std::vector<ScoredPair>& pairs = scored.pairs;
+    const LfwFoldsResult& result = scored.folds;
     const ConfidenceInterval accuracyCi = foldInterval(result.accuracies);
 
     // Failures at each pair's own fold threshold ("same" iff cosine >= t): false accepts highest
@@ -66,7 +79,7 @@ ProtocolResult runLfwProtocol(const ProtocolRequest& request) {
     Json doc{{"protocol", "lfw"},
              {"pairs_file", pairsFile},
              {"pairs", pairs.size()},
-             {"images", features.size()},
+             {"images", scored.images},
              {"folds", lfw.folds},
              {"rule",
               "cosine of L2-normalised features; per fold the threshold (a distinct training "

@@ -1,7 +1,6 @@
 // Model embeddings for the protocols (model_features.h).
 #include "eval/model_features.h"
 
-#include "data/preprocess.h"
 #include "facebench/errors.h"
 
 #include <fstream>
@@ -27,29 +26,44 @@ torch::Device pickDevice(const std::string& name) {
 
 } // namespace
 
+ExperimentConfig modelOnlyConfig(const std::string& model,
+                                 const std::vector<std::string>& overrides) {
+    return parseExperimentConfig("model:\n  name: " + model + "\n", "--model", overrides);
+}
+
+torch::Tensor preprocessedBatch(const std::vector<std::string>& paths, std::size_t begin,
+                                std::size_t end, const data::PreprocessSpec& spec) {
+    std::mt19937_64 rng(0); // the eval transform is deterministic; the rng is unused
+    std::vector<torch::Tensor> images;
+    for (std::size_t i = begin; i < end; ++i)
+        images.push_back(data::preprocess(
+            data::decodeImage(readBytes(paths[i]), paths[i], spec.channels), spec, rng));
+    return torch::stack(images);
+}
+
 FeatureSource modelFeatureSource(std::shared_ptr<FaceModel> model, const ExperimentConfig& config,
+                                 const std::function<void(const std::string&)>& log) {
+    return modelFeatureSource(std::move(model), config, pickDevice(config.device.name), log);
+}
+
+FeatureSource modelFeatureSource(std::shared_ptr<FaceModel> model, const ExperimentConfig& config,
+                                 const torch::Device& device,
                                  const std::function<void(const std::string&)>& log) {
     const data::PreprocessSpec spec = data::preprocessSpecFor(config, /*train=*/false);
     const std::int64_t batchSize = std::max<std::int64_t>(1, config.eval.batchSize);
     const std::string flip = config.eval.flip;
-    const torch::Device device = pickDevice(config.device.name);
     model->to(device);
     model->eval();
     return [model, spec, batchSize, flip, device, log](const std::vector<std::string>& paths) {
         if (paths.empty())
             return FeatureMatrix{1, {}};
         torch::NoGradGuard noGrad;
-        std::mt19937_64 rng(0); // the eval transform is deterministic; the rng is unused
         std::vector<torch::Tensor> outputs;
         for (std::size_t start = 0; start < paths.size();
              start += static_cast<std::size_t>(batchSize)) {
             const std::size_t stop =
                 std::min(paths.size(), start + static_cast<std::size_t>(batchSize));
-            std::vector<torch::Tensor> images;
-            for (std::size_t i = start; i < stop; ++i)
-                images.push_back(data::preprocess(
-                    data::decodeImage(readBytes(paths[i]), paths[i], spec.channels), spec, rng));
-            const torch::Tensor batch = torch::stack(images).to(device);
+            const torch::Tensor batch = preprocessedBatch(paths, start, stop, spec).to(device);
             torch::Tensor embedding = model->forward(batch).embedding.to(torch::kFloat32);
             if (flip != "none") {
                 // Horizontal flip of N x C x H x W is a flip of the W axis.

@@ -363,10 +363,10 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
         // Verification on a protocol (evaluation code, issue 9) through the hook.
         if (!verification.empty()) {
             modules.model->eval();
-            const EmbedFunction embed = makeEmbedFunction(modules, config);
+            const FeatureSource features = modelFeatures(modules, config);
             for (const VerificationHook& hook : verification) {
                 try {
-                    for (const auto& [name, value] : hook.run(embed)) {
+                    for (const auto& [name, value] : hook.run(features)) {
                         row[name] = value;
                         event.metrics[name] = value;
                         if (!metric)

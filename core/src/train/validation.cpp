@@ -1,5 +1,7 @@
 #include "train/validation.h"
 
+#include "eval/model_features.h"
+
 #include <ATen/autocast_mode.h>
 
 namespace fb::train {
@@ -63,34 +65,8 @@ ValidationResult heldOutAccuracy(TrainModules& m, std::shared_ptr<const DatasetI
     return result;
 }
 
-EmbedFunction makeEmbedFunction(TrainModules& m, const ExperimentConfig& config) {
-    const data::PreprocessSpec spec = data::preprocessSpecFor(config, /*train=*/false);
-    const std::int64_t batchSize = config.eval.batchSize;
-    return [&m, spec, batchSize](const std::vector<std::string>& paths) {
-        torch::NoGradGuard noGrad;
-        std::mt19937_64 unused(0);
-        NpyArray out;
-        std::int64_t dim = m.model->embeddingDim();
-        out.shape = {static_cast<std::int64_t>(paths.size()), dim};
-        out.values.reserve(paths.size() * dim);
-        for (std::size_t begin = 0; begin < paths.size(); begin += batchSize) {
-            std::vector<torch::Tensor> images;
-            for (std::size_t i = begin; i < std::min(paths.size(), begin + batchSize); ++i) {
-                IndexedImage image;
-                image.path = paths[i];
-                images.push_back(data::preprocess(
-                    data::decodeImage(readImageBytes(image), paths[i], spec.channels), spec,
-                    unused));
-            }
-            const torch::Tensor embedding = m.model->forward(toInput(m, torch::stack(images)))
-                                                .embedding.to(torch::kFloat32)
-                                                .cpu()
-                                                .contiguous();
-            out.values.insert(out.values.end(), embedding.data_ptr<float>(),
-                              embedding.data_ptr<float>() + embedding.numel());
-        }
-        return out;
-    };
+FeatureSource modelFeatures(TrainModules& m, const ExperimentConfig& config) {
+    return eval::modelFeatureSource(m.model, config, m.device, {});
 }
 
 } // namespace fb::train

@@ -1,7 +1,7 @@
 #pragma once
-// Periodic validation (issue 8): held-out classification accuracy through the head (its
-// margin-free logits) on images of the training identities, and the embedding function that
-// verification hooks (LFW-style pairs, the evaluation code) call with image paths.
+// Periodic validation: held-out classification accuracy through the head (its
+// margin-free logits) on images of the training identities, and the feature source that
+// verification hooks (the evaluation's protocols) read: the evaluation's own (model_features.h).
 #include "data/batch_loader.h"
 #include "facebench/training_job.h"
 #include "train/train_step.h"
@@ -19,7 +19,8 @@ struct ValidationResult {
 ValidationResult heldOutAccuracy(TrainModules& modules, std::shared_ptr<const DatasetIndex> val,
                                  const ExperimentConfig& config);
 
-// Embeddings of image files with the eval pre-processing (the caller sets eval mode).
-EmbedFunction makeEmbedFunction(TrainModules& modules, const ExperimentConfig& config);
+// The model's features of image files as `eval` computes them (eval/model_features.h), on the
+// training device; puts the model in eval mode (setTrainingMode undoes it).
+FeatureSource modelFeatures(TrainModules& modules, const ExperimentConfig& config);
 
 } // namespace fb::train
