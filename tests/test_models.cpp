@@ -487,7 +487,7 @@ void TestModels::badInput() {
     negative.numClasses = -1;
     QVERIFY_EXCEPTION_THROWN(createModel("resnet50", negative), InputError);
     // Every catalog name has an implementation.
-    QCOMPARE(modelCatalog().size(), std::size_t(17));
+    QCOMPARE(modelCatalog().size(), std::size_t(24));
 }
 
 void TestModels::catalogLinksPresets() {

@@ -1,8 +1,10 @@
-// IR-50, the ArcFace backbone (Deng et al. 2019, "ArcFace", Section 3 and the "improved
-// residual" unit BN-Conv-BN-PReLU-Conv-BN), as insightface's PyTorch code builds it
-// (recognition/arcface_torch/backbones/iresnet.py, iresnet50: units [3, 4, 14, 3], stride 2 in
-// the first unit of each stage, a BN-Dropout-FC-BN "E" output layer) with its names (conv1,
-// bn1, prelu, layer1.0.bn1, bn2, fc, features). 112x112 input, 512-d embedding.
+// The IResNet family, the ArcFace backbones (Deng et al. 2019, "ArcFace", Section 3 and the
+// "improved residual" unit BN-Conv-BN-PReLU-Conv-BN), as insightface's PyTorch code builds them
+// (recognition/arcface_torch/backbones/iresnet.py: units per stage [2, 2, 2, 2] for iresnet18,
+// [3, 4, 6, 3] for 34, [3, 4, 14, 3] for 50, [3, 13, 30, 3] for 100; stride 2 in the first
+// unit of each stage, a BN-Dropout-FC-BN "E" output layer) with its names (conv1, bn1, prelu,
+// layer1.0.bn1, bn2, fc, features), so arcface_torch's state_dicts import as they are.
+// 112x112 input, 512-d embedding.
 // The classifier for the softmax row is "classifier" (insightface keeps it in the loss).
 #include "models/model_zoo.h"
 
@@ -98,8 +100,14 @@ private:
 
 } // namespace
 
-std::shared_ptr<FaceModel> makeIResNet50(const ModelOptions& options) {
-    return std::make_shared<IResNetImpl>(std::vector<int>{3, 4, 14, 3}, options);
+std::shared_ptr<FaceModel> makeIResNet(const ModelOptions& options, int depth) {
+    // arcface_torch's iresnet18 / 34 / 50 / 100.
+    static const std::map<int, std::vector<int>> unitsPerStage = {
+        {18, {2, 2, 2, 2}}, {34, {3, 4, 6, 3}}, {50, {3, 4, 14, 3}}, {100, {3, 13, 30, 3}}};
+    const auto found = unitsPerStage.find(depth);
+    if (found == unitsPerStage.end())
+        throw std::invalid_argument("IResNet depth must be 18, 34, 50 or 100");
+    return std::make_shared<IResNetImpl>(found->second, options);
 }
 
 } // namespace fb

