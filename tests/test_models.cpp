@@ -6,6 +6,7 @@
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
 #include "facebench/model_catalog.h"
+#include "facebench/presets.h"
 #include "model_test_support.h"
 #include "models/model_zoo.h"
 #include "process_runner.h"

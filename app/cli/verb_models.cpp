@@ -5,6 +5,7 @@
 
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
+#include "facebench/presets.h"
 
 #include <cstdio>
 #include <memory>

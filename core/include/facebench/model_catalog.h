@@ -36,7 +36,4 @@ const ModelInfo* findModel(const std::string& name);
 std::int64_t modelParameterCount(const ModelInfo& info, std::int64_t numClasses,
                                  bool auxLogits = false);
 
-// The bundled presets (Table 2 rows) whose model.name is `modelName`, sorted.
-std::vector<std::string> presetsUsingModel(const std::string& modelName);
-
 } // namespace fb

@@ -16,5 +16,7 @@ struct PresetInfo {
 const std::vector<PresetInfo>& presets();
 // Throws InputError (with a "did you mean") when no preset has that name.
 const PresetInfo& findPreset(const std::string& name);
+// The bundled presets (Table 2 rows) whose model.name is `modelName`, sorted.
+std::vector<std::string> presetsUsingModel(const std::string& modelName);
 
 } // namespace fb

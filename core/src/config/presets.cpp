@@ -2,6 +2,7 @@
 
 #include "config/embedded_presets.h"
 #include "facebench/errors.h"
+#include "facebench/experiment_config.h"
 #include "util/did_you_mean.h"
 
 #include <algorithm>
@@ -38,6 +39,17 @@ const PresetInfo& findPreset(const std::string& name) {
     }
     throw InputError("unknown preset '" + name + "'" + didYouMean(name, names) +
                      " (facebench-cli presets lists them)");
+}
+
+std::vector<std::string> presetsUsingModel(const std::string& modelName) {
+    std::vector<std::string> rows;
+    for (const PresetInfo& preset : presets()) {
+        const ExperimentConfig config =
+            parseExperimentConfig("preset: " + preset.name, preset.origin);
+        if (config.model.name == modelName)
+            rows.push_back(preset.name);
+    }
+    return rows;
 }
 
 } // namespace fb

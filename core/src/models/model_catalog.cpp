@@ -1,8 +1,5 @@
 #include "facebench/model_catalog.h"
 
-#include "facebench/experiment_config.h"
-#include "facebench/presets.h"
-
 namespace fb {
 
 const std::vector<ModelInfo>& modelCatalog() {
@@ -83,17 +80,6 @@ std::int64_t modelParameterCount(const ModelInfo& info, std::int64_t numClasses,
     if (auxLogits && numClasses > 0 && info.auxParametersPerClass > 0)
         count += info.auxParameters + info.auxParametersPerClass * numClasses;
     return count;
-}
-
-std::vector<std::string> presetsUsingModel(const std::string& modelName) {
-    std::vector<std::string> rows;
-    for (const PresetInfo& preset : presets()) {
-        const ExperimentConfig config =
-            parseExperimentConfig("preset: " + preset.name, preset.origin);
-        if (config.model.name == modelName)
-            rows.push_back(preset.name);
-    }
-    return rows;
 }
 
 } // namespace fb
