@@ -1,8 +1,9 @@
-// The workbench of issue 11: the shell's pages, the job runner (batched progress, per-device
+// The workbench: the shell's pages, the job runner (batched progress, per-device
 // queue, cancel and pause), the debiased EMA of the training charts, metrics.jsonl read back,
 // the Experiment panel's YAML errors, and a tiny training job started from the Training panel
 // that runs on the pool while the GUI thread keeps ticking.
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -122,6 +123,7 @@ private slots:
     void curvesReadLikeTensorBoard();
     void trainingPanelStartsClean();
     void experimentFormSetsLogInterval();
+    void experimentNumberEditRevalidates();
     void runnerEndsWithOutcomeNotLastProgress();
     void exportDialogsRememberTheFolder();
     void errorsInTheUsersTerms();
@@ -729,6 +731,21 @@ void TestWorkbench::experimentFormSetsLogInterval() {
     writeText(path, "train:\n  log_every: 5\n");
     QVERIFY(panel.loadYaml(path));
     QCOMPARE(logEvery->value(), 5);
+}
+
+void TestWorkbench::experimentNumberEditRevalidates() {
+    // A spin box edit re-validates the form and updates the lr plot, as a text or choice edit
+    // does.
+    ExperimentPanel panel;
+    QSignalSpy changed(&panel, &ExperimentPanel::configChanged);
+    auto* batch = panel.findChild<QSpinBox*>(QStringLiteral("train.batch_size"));
+    QVERIFY(batch);
+    batch->setValue(batch->value() + 1);
+    QCOMPARE(changed.size(), 1);
+    auto* momentum = panel.findChild<QDoubleSpinBox*>(QStringLiteral("optim.momentum"));
+    QVERIFY(momentum);
+    momentum->setValue(0.5);
+    QCOMPARE(changed.size(), 2);
 }
 
 void TestWorkbench::errorsInTheUsersTerms() {

@@ -4,6 +4,7 @@
 #include "cli_output.h"
 #include "facebench/errors.h"
 #include "facebench/ui/run_figures.h"
+#include "facebench/ui/to_qstring.h"
 
 #include <QApplication>
 #include <QString>
@@ -22,12 +23,12 @@ int writeReportFigures(const std::vector<std::string>& runs, const FigureOptions
     figureOptions.size.widthMm = options.widthMm;
     figureOptions.size.heightMm = options.heightMm;
     figureOptions.size.dpi = options.dpi;
-    figureOptions.outDir = QString::fromStdString(options.outDir);
+    figureOptions.outDir = fb::ui::toQString(options.outDir);
     figureOptions.formats.clear();
     std::stringstream list(options.formats);
     for (std::string f; std::getline(list, f, ',');) {
         fb::ui::FigureFormat format;
-        if (!fb::ui::figureFormatFromPath(QString::fromStdString("x." + f), &format))
+        if (!fb::ui::figureFormatFromPath(fb::ui::toQString("x." + f), &format))
             throw InputError(SourceLocation{}, "--formats",
                              "unknown figure format '" + f + "' (png, pdf, svg)");
         figureOptions.formats << format;
@@ -47,7 +48,7 @@ int writeReportFigures(const std::vector<std::string>& runs, const FigureOptions
     for (const std::string& run : runs) {
         QStringList written;
         QString error;
-        if (!fb::ui::exportRunFigures(QString::fromStdString(run), figureOptions, &written, &error))
+        if (!fb::ui::exportRunFigures(fb::ui::toQString(run), figureOptions, &written, &error))
             throw InputError(SourceLocation{run}, "--figures", error.toStdString());
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
         for (const QString& f : written) {

@@ -10,6 +10,7 @@
 #include <facebench/runtime.h>
 #include <facebench/ui/resources.h>
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/to_qstring.h>
 #include <facebench/version.h>
 
 namespace fb::ui {
@@ -38,7 +39,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("About FaceBench"));
 
     const fb::RuntimeInfo runtime = fb::runtimeInfo();
-    const QString version = QString::fromStdString(fb::facebenchVersion());
+    const QString version = toQString(fb::facebenchVersion());
 
     auto* icon = new QLabel;
     icon->setPixmap(QIcon(QStringLiteral(":/icons/facebench.svg")).pixmap(64, 64));
@@ -57,7 +58,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
     auto* facts = new QFormLayout;
     facts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     facts->addRow(tr("FaceBench:"), selectableLabel(version));
-    facts->addRow(tr("LibTorch:"), selectableLabel(QString::fromStdString(runtime.torchVersion)));
+    facts->addRow(tr("LibTorch:"), selectableLabel(toQString(runtime.torchVersion)));
     facts->addRow(tr("Qt:"), selectableLabel(qt));
     facts->addRow(tr("Compute:"), selectableLabel(deviceDetails(runtime).join(QLatin1Char('\n'))));
     // QCustomPlot, which draws FaceBench's plots, is GPL-3.0-or-later, so the program is too.

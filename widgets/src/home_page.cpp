@@ -24,6 +24,7 @@
 #include <facebench/runtime.h>
 #include <facebench/ui/resources.h>
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/to_qstring.h>
 #include <facebench/version.h>
 
 namespace fb::ui {
@@ -44,11 +45,11 @@ constexpr int kRecentRuns = 6;
 HomePage::RunRow readRunRow(const std::string& dir) {
     HomePage::RunRow row;
     const fb::RunSummary summary = fb::summarizeRun(dir);
-    row.dir = QString::fromStdString(dir);
-    row.name = QString::fromStdString(summary.name);
-    row.status = QString::fromStdString(fb::runStatusName(summary.status));
+    row.dir = toQString(dir);
+    row.name = toQString(summary.name);
+    row.status = toQString(fb::runStatusName(summary.status));
     if (summary.configOk)
-        row.model = QString::fromStdString(summary.model + " + " + summary.head);
+        row.model = toQString(summary.model + " + " + summary.head);
     try {
         for (const fb::EvalResult& result : fb::readRunEvalResults(dir)) {
             if (result.hasFolds)
@@ -58,7 +59,7 @@ HomePage::RunRow readRunRow(const std::string& dir) {
                     if (std::abs(t.far - 1e-2) < 1e-9 && std::isnan(row.tar) &&
                         result.protocol != "lfw") {
                         row.tar = t.tar;
-                        row.tarSet = QString::fromStdString(block.label);
+                        row.tarSet = toQString(block.label);
                         row.tarResolvable = t.resolvable;
                     }
         }
@@ -88,7 +89,7 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
     auto* icon = new QLabel;
     icon->setPixmap(QIcon(QStringLiteral(":/icons/facebench.svg")).pixmap(48, 48));
     auto* title = new QLabel(QStringLiteral("<h2>FaceBench %1</h2>")
-                                 .arg(QString::fromStdString(fb::facebenchVersion())));
+                                 .arg(toQString(fb::facebenchVersion())));
     auto* header = new QHBoxLayout;
     header->addWidget(icon);
     header->addWidget(title, 1);
@@ -101,7 +102,7 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
     computeForm->addRow(tr("Devices:"),
                         wrappedLabel(deviceDetails(runtime).join(QLatin1Char('\n'))));
     computeForm->addRow(tr("LibTorch:"),
-                        wrappedLabel(QString::fromStdString(runtime.torchVersion)));
+                        wrappedLabel(toQString(runtime.torchVersion)));
 
     auto* quickStart = new QGroupBox(tr("Quick start"));
     auto* quickText = wrappedLabel(

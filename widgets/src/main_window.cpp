@@ -28,8 +28,11 @@
 #include <facebench/runtime.h>
 #include <facebench/training_job.h>
 #include <facebench/ui/about_dialog.h>
-#include <facebench/ui/analysis_pages.h>
+#include <facebench/ui/bench_panel.h>
+#include <facebench/ui/comparison_panel.h>
 #include <facebench/ui/datasets_panel.h>
+#include <facebench/ui/evaluation_panel.h>
+#include <facebench/ui/failures_panel.h>
 #include <facebench/ui/experiment_panel.h>
 #include <facebench/ui/home_page.h>
 #include <facebench/ui/job_list_view.h>
@@ -37,7 +40,12 @@
 #include <facebench/ui/resources.h>
 #include <facebench/ui/runs_panel.h>
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/to_qstring.h>
 #include <facebench/ui/training_panel.h>
+
+#include "bench/benchmark_page.h"
+#include "comparison/comparison_page.h"
+#include "evaluation/evaluation_pages.h"
 
 namespace fb::ui {
 namespace {
@@ -128,7 +136,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     // Created before the pages: they submit to it. Its destructor cancels and waits for jobs.
     m_jobs = new JobRunner(this);
-    // Pages in navigation order. The Datasets page (issue 11) registers just below this line.
+    // Pages in navigation order.
     addPage(new DatasetsPanel(m_jobs), tr("Datasets"),
             style()->standardIcon(QStyle::SP_DriveHDIcon));
 
@@ -153,8 +161,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (m_training->resumeTraining(runDir) > 0)
             showPage(QStringLiteral("training"));
     });
-    // Evaluation, benchmark and comparison pages (issue 12) register below this line.
-    addAnalysisPages(this, m_jobs, m_runs);
+    addResultPages();
 
     m_jobList = new JobListView(m_jobs);
     m_jobList->setObjectName(QStringLiteral("jobsView")); // the page "jobs" (its title counts)
@@ -164,6 +171,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createStatusBar();
     rebuildRecentMenu();
     restoreSettings();
+}
+
+void MainWindow::addResultPages() {
+    const EvaluationPages evaluation = addEvaluationPages(this, m_jobs);
+    BenchPanel* bench = addBenchmarkPage(this, m_jobs);
+    ComparisonPanel* comparison = addComparisonPage(this);
+    // The Runs page feeds them: the folder it lists is the Benchmark's, its Compare button opens
+    // the checked runs side by side, and a run it opens is shown on the evaluation pages and
+    // joins the Comparison.
+    connect(m_runs, &RunsPanel::runsFolderChanged, bench, &BenchPanel::setRunsFolder);
+    connect(m_runs, &RunsPanel::compareRequested, comparison,
+            [this, comparison](const QStringList& dirs) {
+                comparison->setRuns(dirs);
+                showPage(QStringLiteral("comparison"));
+            });
+    connect(m_runs, &RunsPanel::runLoaded, evaluation.evaluation,
+            [evaluation, comparison](const QString& dir) {
+                if (evaluation.evaluation->runDir() != dir) {
+                    evaluation.evaluation->loadRun(dir);
+                    evaluation.failures->loadRun(dir);
+                    comparison->addRun(dir);
+                }
+            });
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon) {
@@ -356,7 +386,7 @@ void MainWindow::trainQuickStart() {
         m_experiment->setConfig(
             fb::parseExperimentConfig(fb::quickstartConfigText(), "quick start"));
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Quick start"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Quick start"), toQString(e.what()));
         return;
     }
     if (m_training->start())

@@ -1,18 +1,11 @@
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/to_qstring.h>
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMap>
 
 namespace fb::ui {
-namespace {
-
-QString fromStd(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-} // namespace
-
 QString deviceSummary(const fb::RuntimeInfo& info) {
     if (!info.cudaAvailable || info.cudaDevices.empty())
         return QCoreApplication::translate("fb::ui::RuntimeText", "CPU · %n thread(s)", nullptr,
@@ -22,7 +15,7 @@ QString deviceSummary(const fb::RuntimeInfo& info) {
     // than the same name four times. QMap keeps the names in a stable order.
     QMap<QString, int> countByName;
     for (const auto& device : info.cudaDevices)
-        ++countByName[fromStd(device.name)];
+        ++countByName[toQString(device.name)];
     QStringList parts;
     for (auto it = countByName.cbegin(); it != countByName.cend(); ++it)
         parts << (it.value() > 1 ? QStringLiteral("%1 × %2").arg(it.value()).arg(it.key())
@@ -45,7 +38,7 @@ QStringList deviceDetails(const fb::RuntimeInfo& info) {
     for (const auto& device : info.cudaDevices) {
         lines << QCoreApplication::translate("fb::ui::RuntimeText", "cuda:%1: %2, %3")
                      .arg(device.index)
-                     .arg(fromStd(device.name))
+                     .arg(toQString(device.name))
                      .arg(locale.formattedDataSize(static_cast<qint64>(device.totalMemory), 1,
                                                    QLocale::DataSizeTraditionalFormat));
     }
@@ -53,7 +46,7 @@ QStringList deviceDetails(const fb::RuntimeInfo& info) {
 }
 
 QString torchVersionText(const fb::RuntimeInfo& info) {
-    return QStringLiteral("LibTorch %1").arg(fromStd(info.torchVersion));
+    return QStringLiteral("LibTorch %1").arg(toQString(info.torchVersion));
 }
 
 } // namespace fb::ui

@@ -63,29 +63,44 @@ struct ListedImage {
     std::string key;
 };
 
-} // namespace
-
-DatasetIndex readListFile(const std::string& listPath, const std::string& imageRoot,
-                          IndexContext& context) {
+std::string readListText(const std::string& listPath) {
     std::ifstream in(listPath, std::ios::binary);
     if (!in)
         throw InputError(SourceLocation{listPath}, "",
                          std::string("cannot read the list: ") + std::strerror(errno));
     std::stringstream buffer;
     buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    const std::string listFolder = parentPath(listPath);
-    const std::string base = imageRoot.empty() ? listFolder : imageRoot;
+    return buffer.str();
+}
 
-    DatasetIndex index;
-    index.root = listPath;
-    index.format = "list";
-    std::int64_t mtime = 0, size = 0;
-    if (fileTimes(listPath, mtime, size))
-        context.watched.push_back({listPath, false, false, mtime, size, 0});
+// Splits the trimmed line text[a, b) into its path, resolved against base, and its label text
+// (empty when the line has a single field).
+void splitListLine(const std::string& text, std::size_t a, std::size_t b, const std::string& base,
+                   std::string& path, std::string& key) {
+    std::size_t cut = b;
+    while (cut > a && !space(text[cut - 1]))
+        --cut;
+    if (cut == a) {
+        path = text.substr(a, b - a);
+    } else {
+        key = text.substr(cut, b - cut);
+        std::size_t pathEnd = cut;
+        while (pathEnd > a && space(text[pathEnd - 1]))
+            --pathEnd;
+        path = text.substr(a, pathEnd - a);
+    }
+    if (path[0] != '/')
+        path = base + "/" + path;
+    if (path.find("/.") != std::string::npos || path.find("//") != std::string::npos)
+        path = std::filesystem::path(path).lexically_normal().string();
+}
 
+// Every line's image that exists, with its label text; the folders holding them go to folders,
+// each line that names no readable file to index.problems as "list:line".
+std::vector<ListedImage> readListedImages(const std::string& text, const std::string& listPath,
+                                          const std::string& base, DatasetIndex& index,
+                                          std::set<std::string>& folders, IndexContext& context) {
     std::vector<ListedImage> listed;
-    std::set<std::string> folders;
     std::size_t pos = 0;
     int lineNo = 0;
     long long sinceReport = 0;
@@ -103,23 +118,8 @@ DatasetIndex readListFile(const std::string& listPath, const std::string& imageR
         if (a == b || text[a] == '#')
             continue;
         const std::string where = listPath + ":" + std::to_string(lineNo);
-        std::size_t cut = b;
-        while (cut > a && !space(text[cut - 1]))
-            --cut;
         std::string path, key;
-        if (cut == a) {
-            path = text.substr(a, b - a);
-        } else {
-            key = text.substr(cut, b - cut);
-            std::size_t pathEnd = cut;
-            while (pathEnd > a && space(text[pathEnd - 1]))
-                --pathEnd;
-            path = text.substr(a, pathEnd - a);
-        }
-        if (path[0] != '/')
-            path = base + "/" + path;
-        if (path.find("/.") != std::string::npos || path.find("//") != std::string::npos)
-            path = std::filesystem::path(path).lexically_normal().string();
+        splitListLine(text, a, b, base, path, key);
         if (key.empty()) {
             key = parentName(path);
             if (key.empty()) {
@@ -150,8 +150,11 @@ DatasetIndex readListFile(const std::string& listPath, const std::string& imageR
         }
     }
     context.filesSeen(sinceReport);
+    return listed;
+}
 
-    // Identity order: numeric when every key is an integer, else text.
+// The distinct label texts in identity order: numeric when every one is an integer, else text.
+std::vector<std::string> identityKeys(const std::vector<ListedImage>& listed) {
     bool numeric = true;
     std::unordered_map<std::string, long long> numbers;
     for (const ListedImage& item : listed) {
@@ -176,15 +179,16 @@ DatasetIndex readListFile(const std::string& listPath, const std::string& imageR
             return numbers.at(x) < numbers.at(y);
         return x < y;
     });
-    std::unordered_map<std::string, std::int32_t> labelOf;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        labelOf.emplace(keys[i], std::int32_t(i));
+    return keys;
+}
 
-    // Names: the shared parent folder, else the key; a folder name two keys claim is neither's.
+// Each identity's name: the parent folder its images share, else its label text; a folder name
+// two identities claim is neither's. The images' labels are set already.
+std::vector<std::string> identityNames(const std::vector<ListedImage>& listed,
+                                       const std::vector<std::string>& keys) {
     std::vector<std::string> folderName(keys.size());
     std::vector<bool> mixed(keys.size(), false);
-    for (ListedImage& item : listed) {
-        item.image.label = labelOf.at(item.key);
+    for (const ListedImage& item : listed) {
         const std::size_t label = std::size_t(item.image.label);
         const std::string parent = parentName(item.image.path);
         if (folderName[label].empty() && !mixed[label])
@@ -196,22 +200,18 @@ DatasetIndex readListFile(const std::string& listPath, const std::string& imageR
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (!mixed[i] && !folderName[i].empty())
             ++claims[folderName[i]];
-    index.identities.resize(keys.size());
+    std::vector<std::string> names(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i)
-        index.identities[i] = !mixed[i] && !folderName[i].empty() && claims[folderName[i]] == 1
-                                  ? folderName[i]
-                                  : keys[i];
+        names[i] = !mixed[i] && !folderName[i].empty() && claims[folderName[i]] == 1 ? folderName[i]
+                                                                                     : keys[i];
+    return names;
+}
 
-    std::sort(listed.begin(), listed.end(), [](const ListedImage& x, const ListedImage& y) {
-        return x.image.label != y.image.label ? x.image.label < y.image.label
-                                              : x.image.path < y.image.path;
-    });
-    index.images.reserve(listed.size());
-    for (ListedImage& item : listed)
-        index.images.push_back(std::move(item.image));
-
-    // The folders holding the images: a file added or removed there changes their mtime. The
-    // list's own folder also gets a names hash, since the cache file is written into it.
+// The folders holding the images: a file added or removed there changes their mtime. The list's
+// own folder also gets a names hash, since the cache file is written into it.
+void watchImageFolders(const std::set<std::string>& folders, const std::string& listFolder,
+                       IndexContext& context) {
+    std::int64_t mtime = 0, size = 0;
     for (const std::string& folder : folders) {
         bool isFolder = false;
         if (fileTimes(folder, mtime, size, &isFolder) && isFolder)
@@ -220,6 +220,42 @@ DatasetIndex readListFile(const std::string& listPath, const std::string& imageR
     }
     if (!folders.count(listFolder) && fileTimes(listFolder, mtime, size))
         context.watched.push_back({listFolder, true, true, mtime, 0, folderNamesHash(listFolder)});
+}
+
+} // namespace
+
+DatasetIndex readListFile(const std::string& listPath, const std::string& imageRoot,
+                          IndexContext& context) {
+    const std::string text = readListText(listPath);
+    const std::string listFolder = parentPath(listPath);
+    const std::string base = imageRoot.empty() ? listFolder : imageRoot;
+
+    DatasetIndex index;
+    index.root = listPath;
+    index.format = "list";
+    std::int64_t mtime = 0, size = 0;
+    if (fileTimes(listPath, mtime, size))
+        context.watched.push_back({listPath, false, false, mtime, size, 0});
+
+    std::set<std::string> folders;
+    std::vector<ListedImage> listed =
+        readListedImages(text, listPath, base, index, folders, context);
+    const std::vector<std::string> keys = identityKeys(listed);
+    std::unordered_map<std::string, std::int32_t> labelOf;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        labelOf.emplace(keys[i], std::int32_t(i));
+    for (ListedImage& item : listed)
+        item.image.label = labelOf.at(item.key);
+    index.identities = identityNames(listed, keys);
+
+    std::sort(listed.begin(), listed.end(), [](const ListedImage& x, const ListedImage& y) {
+        return x.image.label != y.image.label ? x.image.label < y.image.label
+                                              : x.image.path < y.image.path;
+    });
+    index.images.reserve(listed.size());
+    for (ListedImage& item : listed)
+        index.images.push_back(std::move(item.image));
+    watchImageFolders(folders, listFolder, context);
     return index;
 }
 

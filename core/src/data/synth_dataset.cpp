@@ -135,30 +135,28 @@ struct TempFolder {
     }
 };
 
-} // namespace
+using ProgressCallback = SynthJob::ProgressCallback;
 
-SynthJob::SynthJob(SynthOptions options) : m_options(std::move(options)) {}
+void report(const ProgressCallback& progress, const std::string& stage, long long done,
+            long long total) {
+    if (progress)
+        progress({stage, done, total});
+}
 
-SynthResult SynthJob::run(const ProgressCallback& progress) {
-    const auto start = std::chrono::steady_clock::now();
-    const SynthOptions& o = m_options;
-    validateSynthOptions(o);
-    auto report = [&](const std::string& stage, long long done, long long total) {
-        if (progress)
-            progress({stage, done, total});
-    };
-    report("plan", 0, 1);
-    const Plan plan = makePlan(o);
-
+// The output folder as an absolute path without a trailing separator.
+fs::path outputPath(const SynthOptions& o) {
     const fs::path out = fs::absolute(fs::path(o.outDir)).lexically_normal();
-    const fs::path outPath = out.filename().empty() ? out.parent_path() : out;
+    return out.filename().empty() ? out.parent_path() : out;
+}
+
+// A hidden temporary folder beside the output, with every folder the plan writes into.
+void createTempFolder(TempFolder& temp, const fs::path& outPath, const Plan& plan) {
     const fs::path parent = outPath.parent_path();
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (ec)
         throw InputError(SourceLocation{}, "--out",
                          "cannot create '" + parent.string() + "': " + ec.message());
-    TempFolder temp;
     temp.path = parent / ("." + outPath.filename().string() + ".synth-tmp-" +
                           std::to_string(std::random_device{}()));
     fs::create_directories(temp.path, ec);
@@ -169,9 +167,14 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
         fs::create_directories(temp.path / folder);
     for (const PlannedImage& image : plan.images)
         fs::create_directories((temp.path / image.path).parent_path());
+}
 
-    // Render: workers take images by index; each image has its own seed, so the bytes do not
-    // depend on the thread count or the order.
+// Renders and writes every planned image into folder. Workers take images by index; each image
+// has its own seed, so the bytes do not depend on the thread count or the order. Returns each
+// image's face box on its canvas (empty without --canvas).
+std::vector<cv::Rect> renderImages(const SynthOptions& o, const Plan& plan, const fs::path& folder,
+                                   const std::atomic_bool& cancel,
+                                   const ProgressCallback& progress) {
     const std::size_t total = plan.images.size();
     std::vector<cv::Rect> boxes(o.canvas ? total : 0);
     std::atomic<std::size_t> next{0}, done{0};
@@ -180,7 +183,7 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
     auto work = [&](bool reporter) {
         auto lastReport = std::chrono::steady_clock::now();
         for (;;) {
-            if (m_cancel || failure)
+            if (cancel || failure)
                 return;
             const std::size_t i = next++;
             if (i >= total)
@@ -198,7 +201,7 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
                 }
                 const std::vector<unsigned char> bytes =
                     degradeAndEncode(pixels, image.factors.quality, image.seed);
-                writeBytes(temp.path / image.path, bytes.data(), bytes.size());
+                writeBytes(folder / image.path, bytes.data(), bytes.size());
             } catch (...) {
                 std::lock_guard<std::mutex> lock(failureMutex);
                 if (!failure)
@@ -208,7 +211,7 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
             ++done;
             const auto now = std::chrono::steady_clock::now();
             if (reporter && now - lastReport > std::chrono::milliseconds(100)) {
-                report("render", (long long)done, (long long)total);
+                report(progress, "render", (long long)done, (long long)total);
                 lastReport = now;
             }
         }
@@ -223,37 +226,45 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
         thread.join();
     if (failure)
         std::rethrow_exception(failure);
-    if (m_cancel)
+    if (cancel)
         throw JobError("cancelled");
-    report("render", (long long)total, (long long)total);
+    report(progress, "render", (long long)total, (long long)total);
+    return boxes;
+}
 
-    report("protocols", 0, 1);
+// LFW's layout and the protocol lists of every evaluation set.
+void writeProtocolFiles(const Plan& plan, const fs::path& folder) {
     // LFW's layout as hard links to the test images (a copy where links are not possible).
+    std::error_code ec;
     for (const LfwLink& link : plan.lfwLinks) {
-        const fs::path target = temp.path / link.target;
+        const fs::path target = folder / link.target;
         fs::create_directories(target.parent_path());
-        fs::create_hard_link(temp.path / link.source, target, ec);
+        fs::create_hard_link(folder / link.source, target, ec);
         if (ec)
-            fs::copy_file(temp.path / link.source, target);
+            fs::copy_file(folder / link.source, target);
     }
     std::string names;
     for (const auto& [name, count] : plan.lfwNames)
         names += name + "\t" + std::to_string(count) + "\n";
-    writeText(temp.path / "lfw/lfw-names.txt", names);
-    writeText(temp.path / "lfw/pairs.txt", formatLfwPairs(plan.lfwPairs));
-    writeText(temp.path / "vggface2/test_posetemp_imglist.txt",
-              formatImageList(plan.poseTemplates));
-    writeText(temp.path / "vggface2/test_agetemp_imglist.txt", formatImageList(plan.ageTemplates));
-    writeText(temp.path / "quality/low.txt", formatImageList(plan.qualityLow));
-    writeText(temp.path / "quality/middle.txt", formatImageList(plan.qualityMiddle));
-    writeText(temp.path / "quality/high.txt", formatImageList(plan.qualityHigh));
-    writeText(temp.path / "dfw/test_image_list.txt", formatImageList(plan.dfwImages));
-    writeText(temp.path / "dfw/mask_matrix_test.txt", formatDfwMask(plan.dfwMask));
+    writeText(folder / "lfw/lfw-names.txt", names);
+    writeText(folder / "lfw/pairs.txt", formatLfwPairs(plan.lfwPairs));
+    writeText(folder / "vggface2/test_posetemp_imglist.txt", formatImageList(plan.poseTemplates));
+    writeText(folder / "vggface2/test_agetemp_imglist.txt", formatImageList(plan.ageTemplates));
+    writeText(folder / "quality/low.txt", formatImageList(plan.qualityLow));
+    writeText(folder / "quality/middle.txt", formatImageList(plan.qualityMiddle));
+    writeText(folder / "quality/high.txt", formatImageList(plan.qualityHigh));
+    writeText(folder / "dfw/test_image_list.txt", formatImageList(plan.dfwImages));
+    writeText(folder / "dfw/mask_matrix_test.txt", formatDfwMask(plan.dfwMask));
     static const char* tracks[] = {"easy", "moderate", "difficult"};
     for (int t = 0; t < 3; ++t)
-        writeText(temp.path / ("umdfaces/" + std::string(tracks[t]) + ".txt"),
+        writeText(folder / ("umdfaces/" + std::string(tracks[t]) + ".txt"),
                   formatPairList(plan.umdTracks[t]));
+}
 
+// meta.csv (every image with its factors, LFW's links too), README.txt and, with --canvas,
+// boxes.csv.
+void writeMetadata(const Plan& plan, const std::vector<cv::Rect>& boxes, bool canvas,
+                   const fs::path& folder) {
     std::string meta =
         "path,split,identity,lookalike_of,yaw,yaw_deg,age,quality,disguise,expression,"
         "light_azimuth_deg,light_intensity,background,dx,dy,roll_deg\n";
@@ -262,29 +273,30 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
         boxText += path + "," + std::to_string(box.x) + "," + std::to_string(box.y) + "," +
                    std::to_string(box.width) + "," + std::to_string(box.height) + "\n";
     };
-    for (std::size_t i = 0; i < total; ++i) {
+    for (std::size_t i = 0; i < plan.images.size(); ++i) {
         meta += metaRow(plan.images[i], plan.images[i].path, plan.images[i].split);
-        if (o.canvas)
+        if (canvas)
             boxRow(plan.images[i].path, boxes[i]);
     }
     for (const LfwLink& link : plan.lfwLinks) {
         meta += metaRow(plan.images[link.image], link.target, "lfw");
-        if (o.canvas)
+        if (canvas)
             boxRow(link.target, boxes[link.image]);
     }
-    writeText(temp.path / "meta.csv", meta);
-    writeText(temp.path / "README.txt", kLayoutNote);
-    if (o.canvas)
-        writeText(temp.path / "boxes.csv", boxText);
-    if (m_cancel)
-        throw JobError("cancelled");
+    writeText(folder / "meta.csv", meta);
+    writeText(folder / "README.txt", kLayoutNote);
+    if (canvas)
+        writeText(folder / "boxes.csv", boxText);
+}
 
-    // Into place: an existing (empty, or --force) folder moves aside first, and comes back if
-    // the rename fails.
+// Renames the finished temporary folder to outPath: an existing (empty, or --force) folder
+// moves aside first, and comes back if the rename fails.
+void moveIntoPlace(TempFolder& temp, const fs::path& outPath) {
+    std::error_code ec;
     fs::path aside;
     if (fs::exists(outPath)) {
-        aside = parent / ("." + outPath.filename().string() + ".synth-old-" +
-                          std::to_string(std::random_device{}()));
+        aside = outPath.parent_path() / ("." + outPath.filename().string() + ".synth-old-" +
+                                         std::to_string(std::random_device{}()));
         fs::rename(outPath, aside, ec);
         if (ec)
             throw JobError("cannot replace '" + outPath.string() + "': " + ec.message());
@@ -298,7 +310,10 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
     temp.keep = true;
     if (!aside.empty())
         fs::remove_all(aside, ec);
+}
 
+// What the plan wrote, counted for the CLI's summary.
+SynthResult summarize(const Plan& plan, const fs::path& outPath) {
     SynthResult result;
     result.outDir = outPath.string();
     result.metaPath = (outPath / "meta.csv").string();
@@ -313,9 +328,33 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
     result.dfwImages = (long long)plan.dfwImages.size();
     for (const auto& track : plan.umdTracks)
         result.umdPairs += (long long)track.size();
+    return result;
+}
+
+} // namespace
+
+SynthJob::SynthJob(SynthOptions options) : m_options(std::move(options)) {}
+
+SynthResult SynthJob::run(const ProgressCallback& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    validateSynthOptions(m_options);
+    report(progress, "plan", 0, 1);
+    const Plan plan = makePlan(m_options);
+    const fs::path outPath = outputPath(m_options);
+    TempFolder temp;
+    createTempFolder(temp, outPath, plan);
+    const std::vector<cv::Rect> boxes =
+        renderImages(m_options, plan, temp.path, m_cancel, progress);
+    report(progress, "protocols", 0, 1);
+    writeProtocolFiles(plan, temp.path);
+    writeMetadata(plan, boxes, m_options.canvas, temp.path);
+    if (m_cancel)
+        throw JobError("cancelled");
+    moveIntoPlace(temp, outPath);
+    SynthResult result = summarize(plan, outPath);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    report("done", 1, 1);
+    report(progress, "done", 1, 1);
     return result;
 }
 

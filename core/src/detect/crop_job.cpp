@@ -1,4 +1,4 @@
-// The crop verb's job (issue 7, seed Section 4.1): detect (or take the provided box), pick one
+// The crop verb's job (seed Section 4.1): detect (or take the provided box), pick one
 // face, crop with the 15% margin, resize, write the same layout under outDir, and a report.
 // Per-image problems are recorded, never fatal for the batch. Torch-free: the detectors behind
 // FaceDetector::create hold the torch code.
@@ -67,15 +67,10 @@ struct Outcome {
     FaceBox face;
 };
 
-} // namespace
+using BoxesByImage = std::map<std::string, std::vector<FaceBox>>;
 
-CropJob::CropJob(CropRequest request) : m_request(std::move(request)) {}
-CropJob::~CropJob() = default;
-
-CropResult CropJob::run(const ProgressCallback& progress) {
-    const auto start = std::chrono::steady_clock::now();
-    const CropRequest& r = m_request;
-    // --- everything that makes the whole request bad, before anything is written ---
+// Everything that makes the whole request bad, before anything is written.
+void validateCropRequest(const CropRequest& r) {
     if (r.inDir.empty() || !fs::is_directory(r.inDir))
         throw InputError(SourceLocation{r.inDir}, "in", "not a folder");
     if (r.outDir.empty())
@@ -90,108 +85,64 @@ CropResult CropJob::run(const ProgressCallback& progress) {
         throw InputError(SourceLocation{}, "enlarge", "must lie in [0, 2]");
     if (r.crop.width < 0 || r.crop.height < 0 || (r.crop.width == 0) != (r.crop.height == 0))
         throw InputError(SourceLocation{}, "size", "must be WxH with both positive");
-    const int workers = std::max(1, r.workers);
-    const bool provided = r.detector == "boxes";
-    std::map<std::string, std::vector<FaceBox>> boxes;
-    std::vector<std::unique_ptr<FaceDetector>> detectors;
-    if (provided) {
-        if (r.boxesFile.empty())
-            throw InputError(SourceLocation{}, "detector", "boxes needs a CSV: boxes:FILE");
-        boxes = readBoxesCsv(r.boxesFile);
-    } else {
-        DetectorOptions d = r.detectorOptions;
-        d.detector = r.detector;
-        for (int i = 0; i < workers; ++i)
-            detectors.push_back(FaceDetector::create(d)); // one per worker: not thread-safe
-    }
+}
 
-    std::vector<std::string> files = listImages(r.inDir, r.outDir);
-    if (provided) // images the CSV names but the folder lacks are reported as failures
-        for (const auto& [image, list] : boxes)
-            if (!std::binary_search(files.begin(), files.end(), image))
-                files.insert(std::upper_bound(files.begin(), files.end(), image), image);
-    fs::create_directories(r.outDir, ec);
-    if (ec)
-        throw InputError(SourceLocation{r.outDir}, "out", "cannot create: " + ec.message());
-
-    std::vector<Outcome> outcomes(files.size());
-    std::atomic<std::size_t> next{0};
-    std::mutex progressMutex;
-    std::size_t done = 0;
-
-    auto process = [&](std::size_t i, FaceDetector* detector) {
-        const std::string& rel = files[i];
-        Outcome& o = outcomes[i];
-        try {
-            const fs::path in = fs::path(r.inDir) / rel;
-            const RgbImage image = readRgbImage(in.string());
-            std::vector<FaceBox> faces;
-            if (provided) {
-                const auto it = boxes.find(rel);
-                if (it != boxes.end())
-                    faces = it->second;
+// Detects (detector) or looks up (boxes) the faces of inDir/rel, picks one and writes its crop
+// to outDir/rel. A problem with this one image is its outcome, not an exception.
+Outcome cropImage(const CropRequest& r, const std::string& rel, FaceDetector* detector,
+                  const BoxesByImage& boxes) {
+    Outcome o;
+    try {
+        const fs::path in = fs::path(r.inDir) / rel;
+        const RgbImage image = readRgbImage(in.string());
+        std::vector<FaceBox> faces;
+        if (!detector) {
+            const auto it = boxes.find(rel);
+            if (it != boxes.end())
+                faces = it->second;
+        } else {
+            faces = detector->detect(image);
+        }
+        const fs::path out = fs::path(r.outDir) / rel;
+        fs::create_directories(out.parent_path());
+        const std::size_t pick = pickFace(faces, image.width, image.height);
+        if (pick == kNoFace) {
+            const bool discard =
+                r.noFace == "discard" || (r.noFace == "auto" && isTrainingPath(rel));
+            if (discard) {
+                o.kind = "discarded";
             } else {
-                faces = detector->detect(image);
+                writeRgbImage(out.string(), centreCrop(image, r.crop));
+                o.kind = "flagged";
             }
-            const fs::path out = fs::path(r.outDir) / rel;
-            fs::create_directories(out.parent_path());
-            const std::size_t pick = pickFace(faces, image.width, image.height);
-            if (pick == kNoFace) {
-                const bool discard =
-                    r.noFace == "discard" || (r.noFace == "auto" && isTrainingPath(rel));
-                if (discard) {
-                    o.kind = "discarded";
-                } else {
-                    writeRgbImage(out.string(), centreCrop(image, r.crop));
-                    o.kind = "flagged";
-                }
-                return;
-            }
-            o.face = faces[pick];
-            o.multiple = faces.size() > 1;
-            if (enlargeAndClip(o.face, image.width, image.height, 0.0).empty())
-                throw InputError("box [" + std::to_string(o.face.x1) + ", " +
-                                 std::to_string(o.face.y1) + ", " + std::to_string(o.face.x2) +
-                                 ", " + std::to_string(o.face.y2) + "] lies outside the " +
-                                 std::to_string(image.width) + "x" + std::to_string(image.height) +
-                                 " image");
-            writeRgbImage(out.string(), cropFace(image, o.face, r.crop));
-            o.kind = "cropped";
-        } catch (const std::exception& e) {
-            o.kind = "failed";
-            o.message = e.what();
+            return o;
         }
-    };
-    auto worker = [&](FaceDetector* detector) {
-        for (;;) {
-            if (m_cancel.load())
-                return;
-            const std::size_t i = next.fetch_add(1);
-            if (i >= files.size())
-                return;
-            process(i, detector);
-            if (progress) {
-                std::lock_guard<std::mutex> lock(progressMutex);
-                progress({++done, files.size(), files[i], outcomes[i].kind, outcomes[i].message});
-            }
-        }
-    };
-    std::vector<std::thread> threads;
-    for (int w = 1; w < workers; ++w)
-        threads.emplace_back(worker, provided ? nullptr : detectors[w].get());
-    worker(provided ? nullptr : detectors[0].get());
-    for (auto& t : threads)
-        t.join();
+        o.face = faces[pick];
+        o.multiple = faces.size() > 1;
+        if (enlargeAndClip(o.face, image.width, image.height, 0.0).empty())
+            throw InputError("box [" + std::to_string(o.face.x1) + ", " +
+                             std::to_string(o.face.y1) + ", " + std::to_string(o.face.x2) + ", " +
+                             std::to_string(o.face.y2) + "] lies outside the " +
+                             std::to_string(image.width) + "x" + std::to_string(image.height) +
+                             " image");
+        writeRgbImage(out.string(), cropFace(image, o.face, r.crop));
+        o.kind = "cropped";
+    } catch (const std::exception& e) {
+        o.kind = "failed";
+        o.message = e.what();
+    }
+    return o;
+}
 
-    // --- result and report ---
+// The counts and file lists of the outcomes; boxText gets a crop_boxes.csv row per crop. An
+// outcome without a kind was never reached (cancelled).
+CropResult tallyOutcomes(const std::vector<std::string>& files,
+                         const std::vector<Outcome>& outcomes, std::string& boxText) {
     CropResult result;
-    result.cancelled = m_cancel.load();
-    nlohmann::json report;
-    std::string boxText = "image,x1,y1,x2,y2,score\n";
     for (std::size_t i = 0; i < files.size(); ++i) {
         const Outcome& o = outcomes[i];
         if (o.kind.empty())
-            continue; // not reached (cancelled)
+            continue;
         ++result.images;
         if (o.kind == "cropped") {
             ++result.cropped;
@@ -212,8 +163,14 @@ CropResult CropJob::run(const ProgressCallback& progress) {
             result.failures.push_back({files[i], o.message});
         }
     }
+    return result;
+}
+
+// crop_report.json: the request, the counts and every file that was not cropped.
+nlohmann::json cropReport(const CropRequest& r, const CropResult& result) {
+    nlohmann::json report;
     report["detector"] = r.detector;
-    if (provided)
+    if (r.detector == "boxes")
         report["boxes"] = r.boxesFile;
     report["in"] = r.inDir;
     report["out"] = r.outDir;
@@ -230,11 +187,77 @@ CropResult CropJob::run(const ProgressCallback& progress) {
         failures.push_back({{"file", f.file}, {"problem", f.problem}});
     report["failed"] = failures;
     report["cancelled"] = result.cancelled;
+    report["seconds"] = result.seconds;
+    return report;
+}
+
+} // namespace
+
+CropJob::CropJob(CropRequest request) : m_request(std::move(request)) {}
+CropJob::~CropJob() = default;
+
+CropResult CropJob::run(const ProgressCallback& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    const CropRequest& r = m_request;
+    validateCropRequest(r);
+    const int workers = std::max(1, r.workers);
+    const bool provided = r.detector == "boxes";
+    BoxesByImage boxes;
+    std::vector<std::unique_ptr<FaceDetector>> detectors;
+    if (provided) {
+        if (r.boxesFile.empty())
+            throw InputError(SourceLocation{}, "detector", "boxes needs a CSV: boxes:FILE");
+        boxes = readBoxesCsv(r.boxesFile);
+    } else {
+        DetectorOptions d = r.detectorOptions;
+        d.detector = r.detector;
+        for (int i = 0; i < workers; ++i)
+            detectors.push_back(FaceDetector::create(d)); // one per worker: not thread-safe
+    }
+
+    std::vector<std::string> files = listImages(r.inDir, r.outDir);
+    if (provided) // images the CSV names but the folder lacks are reported as failures
+        for (const auto& [image, list] : boxes)
+            if (!std::binary_search(files.begin(), files.end(), image))
+                files.insert(std::upper_bound(files.begin(), files.end(), image), image);
+    std::error_code ec;
+    fs::create_directories(r.outDir, ec);
+    if (ec)
+        throw InputError(SourceLocation{r.outDir}, "out", "cannot create: " + ec.message());
+
+    // Workers take images by index, each with its own detector.
+    std::vector<Outcome> outcomes(files.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex progressMutex;
+    std::size_t done = 0;
+    auto worker = [&](FaceDetector* detector) {
+        for (;;) {
+            if (m_cancel.load())
+                return;
+            const std::size_t i = next.fetch_add(1);
+            if (i >= files.size())
+                return;
+            outcomes[i] = cropImage(r, files[i], detector, boxes);
+            if (progress) {
+                std::lock_guard<std::mutex> lock(progressMutex);
+                progress({++done, files.size(), files[i], outcomes[i].kind, outcomes[i].message});
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int w = 1; w < workers; ++w)
+        threads.emplace_back(worker, provided ? nullptr : detectors[w].get());
+    worker(provided ? nullptr : detectors[0].get());
+    for (auto& t : threads)
+        t.join();
+
+    std::string boxText = "image,x1,y1,x2,y2,score\n";
+    CropResult result = tallyOutcomes(files, outcomes, boxText);
+    result.cancelled = m_cancel.load();
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    report["seconds"] = result.seconds;
     result.reportPath = (fs::path(r.outDir) / "crop_report.json").string();
-    writeFileAtomically(result.reportPath, report.dump(2) + "\n");
+    writeFileAtomically(result.reportPath, cropReport(r, result).dump(2) + "\n");
     writeFileAtomically((fs::path(r.outDir) / "crop_boxes.csv").string(), boxText);
     return result;
 }

@@ -7,6 +7,7 @@
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/job_runner.h"
+#include "facebench/ui/to_qstring.h"
 #include "jobs/user_message.h"
 
 #include <QComboBox>
@@ -35,7 +36,7 @@ namespace fb::ui {
 BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     m_models = new QListWidget;
     for (const ModelInfo& m : modelCatalog()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(m.name), m_models);
+        auto* item = new QListWidgetItem(toQString(m.name), m_models);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(m.name.rfind("small-resnet", 0) == 0 ? Qt::Checked : Qt::Unchecked);
     }
@@ -165,7 +166,7 @@ bool BenchPanel::openBenchJson(const QString& path, QString* error) {
     m_status->setText(tr("%1: %2 rows, started %3")
                           .arg(path)
                           .arg(r.rows.size())
-                          .arg(QString::fromStdString(r.startedAt)));
+                          .arg(toQString(r.startedAt)));
     return true;
 }
 
@@ -197,23 +198,23 @@ void BenchPanel::setResult(const BenchResult& result, const std::vector<double>&
     m_table->setRowCount(int(result.rows.size()));
     for (int r = 0; r < int(result.rows.size()); ++r) {
         const BenchRow& row = result.rows[static_cast<std::size_t>(r)];
-        const QStringList cells{QString::fromStdString(row.model),
+        const QStringList cells{toQString(row.model),
                                 QString::number(row.batch),
-                                QString::fromStdString(row.device),
-                                QString::fromStdString(row.precision),
-                                QString::fromStdString(row.input),
+                                toQString(row.device),
+                                toQString(row.precision),
+                                toQString(row.input),
                                 QString::number(row.imagesPerSec, 'f', 1),
                                 QString::number(row.msMedian, 'f', 1),
                                 QString::number(row.msP90, 'f', 1),
                                 QString::number(row.peakMemMb, 'f', 0),
                                 QString::number(1000 * row.tData, 'f', 2),
                                 QString::number(1000 * row.tCompute, 'f', 1),
-                                QString::fromStdString(row.bound),
-                                QString::fromStdString(row.status)};
+                                toQString(row.bound),
+                                toQString(row.status)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (row.status != "ok")
-                item->setToolTip(QString::fromStdString(row.message));
+                item->setToolTip(toQString(row.message));
             m_table->setItem(r, c, item);
         }
     }
@@ -239,25 +240,25 @@ void BenchPanel::run() {
     try {
         validateBenchOptions(o);
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Benchmark"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Benchmark"), toQString(e.what()));
         return;
     }
     auto job = std::make_shared<BenchJob>(o);
     auto result = std::make_shared<BenchResult>();
     // A benchmark of its own is a run named bench-<time>, its rows in that run's bench folder.
-    const QString outDir = QString::fromStdString(
+    const QString outDir = toQString(
         RunDirectory::stamped(outputFolder().toStdString(), "bench").benchDir());
     JobSpec spec;
     spec.title = tr("Benchmark %1 models").arg(o.models.size());
     spec.kind = QStringLiteral("benchmark");
     spec.device =
-        QString::fromStdString(o.devices.empty() ? std::string("cpu") : o.devices.front());
+        toQString(o.devices.empty() ? std::string("cpu") : o.devices.front());
     spec.run = [job, result, outDir](JobContext& context) {
         *result = job->run([&context](const BenchProgress& p) {
             context.setStatus(p.total > 0 ? double(p.index) / p.total : -1,
-                              QString::fromStdString(p.message));
+                              toQString(p.message));
             if (p.row)
-                context.post(QString::fromStdString(p.message));
+                context.post(toQString(p.message));
         });
         writeBenchResults(*result, outDir.toStdString());
     };

@@ -2,6 +2,7 @@
 #include "facebench/ui/bench_charts.h"
 
 #include "facebench/ui/chart_style.h"
+#include "facebench/ui/to_qstring.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -28,10 +29,6 @@ QCPItemText* text(QCustomPlot* plot, const QString& s, double x, double y, Qt::A
     font.setPointSize(kChartFontPointSize + delta);
     item->setFont(font);
     return item;
-}
-
-QString std2q(const std::string& s) {
-    return QString::fromStdString(s);
 }
 
 void noData(QCustomPlot* plot, const QString& message) {
@@ -162,7 +159,7 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
     bool anyOom = false;
     for (const std::string& key : order) {
         QCPGraph* g = plot->addGraph();
-        g->setName(std2q(key));
+        g->setName(toQString(key));
         g->setPen(seriesPen(i));
         g->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCircle, seriesColor(i), Qt::white, 7));
@@ -190,7 +187,7 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
                 // Room below zero for the crosses only, too little for a negative tick label.
                 plot->yAxis->setRangeLower(-top * 0.03);
                 const int n = stacked[r.batch]++;
-                text(plot, QStringLiteral("%1 %2").arg(std2q(r.model), std2q(r.status)), x,
+                text(plot, QStringLiteral("%1 %2").arg(toQString(r.model), toQString(r.status)), x,
                      top * (0.05 + 0.07 * n), Qt::AlignHCenter | Qt::AlignBottom, -2)
                     ->setColor(Qt::red);
             }
@@ -203,7 +200,7 @@ void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& ti
                       QObject::tr("Throughput (images/s)"), true, Qt::AlignTop | Qt::AlignLeft});
     if (result.scaling.empty()) {
         noData(plot, QObject::tr("No scaling rows: benchmark on two or more devices\n%1")
-                         .arg(std2q(result.scalingNote)));
+                         .arg(toQString(result.scalingNote)));
         plot->xAxis->setRange(0.5, 2.5);
         plot->yAxis->setRange(0, 1);
         return;
@@ -228,7 +225,7 @@ void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& ti
         top = std::max(top, s.imagesPerSec);
     for (std::size_t g = 0; g < groups.size(); ++g) {
         auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(std2q(groups[g]));
+        bars->setName(toQString(groups[g]));
         bars->setWidth(barWidth * 0.9);
         bars->setPen(QPen(seriesColor(int(g)).darker(130), 1));
         bars->setBrush(seriesColor(int(g)));
@@ -293,9 +290,9 @@ void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& 
         if (agg)
             agg->addData(x, 1000 * a);
         top = std::max(top, 1000 * (r.tData + r.tCompute + a));
-        QString label = QStringLiteral("%1\nb=%2").arg(std2q(r.model)).arg(r.batch);
+        QString label = QStringLiteral("%1\nb=%2").arg(toQString(r.model)).arg(r.batch);
         if (withAgg && !r.device.empty())
-            label += QStringLiteral(" ") + std2q(r.device);
+            label += QStringLiteral(" ") + toQString(r.device);
         ticks->addTick(x, label);
     }
     if (x == 0) {

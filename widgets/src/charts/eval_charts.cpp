@@ -2,6 +2,7 @@
 #include "facebench/ui/eval_charts.h"
 
 #include "facebench/ui/chart_style.h"
+#include "facebench/ui/to_qstring.h"
 
 #include <qcustomplot.h>
 
@@ -40,7 +41,7 @@ QString farLabel(double far) {
 }
 
 QString levelTitle(const std::string& level) {
-    QString s = QString::fromStdString(level);
+    QString s = toQString(level);
     if (!s.isEmpty())
         s[0] = s[0].toUpper();
     return s;

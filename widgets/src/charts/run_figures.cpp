@@ -7,6 +7,7 @@
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/eval_charts.h"
+#include "facebench/ui/to_qstring.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,7 +22,7 @@ namespace fb::ui {
 namespace {
 
 QString slug(const std::string& label) {
-    QString s = QString::fromStdString(label).toLower();
+    QString s = toQString(label).toLower();
     s.replace(QLatin1Char(' '), QLatin1Char('-'));
     return s;
 }
@@ -64,7 +65,7 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
                       QString* error) {
     const RunDirectory run(runDir.toStdString());
     const QString outDir =
-        options.outDir.isEmpty() ? QString::fromStdString(run.figuresDir()) : options.outDir;
+        options.outDir.isEmpty() ? toQString(run.figuresDir()) : options.outDir;
     auto plot = std::make_unique<QCustomPlot>();
     plot->resize(800, 500);
     QStringList files;
@@ -89,13 +90,13 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
                 const ScoreSet set = scoreSet(pairs);
                 if (set.genuine.empty() || set.impostor.empty())
                     continue;
-                rocs << rocSeries(QString::fromStdString(b.label), set);
+                rocs << rocSeries(toQString(b.label), set);
                 const double far = b.hasFailures ? b.failures.far : 1e-3;
                 const double tau = tarAtFar(sortScores(set), far).threshold;
                 plotScoreHistogram(
                     plot.get(), set, tau,
                     QObject::tr("threshold at FAR %1: %2").arg(farLabel(far)).arg(tau, 0, 'f', 3),
-                    QObject::tr("Scores: %1").arg(QString::fromStdString(b.label)));
+                    QObject::tr("Scores: %1").arg(toQString(b.label)));
                 if (!save(QStringLiteral("scores-") + slug(b.label)))
                     return false;
             }
@@ -115,7 +116,7 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
                 plotSimilarityHeatmap(plot.get(), m,
                                       m.study == "pose" ? QObject::tr("VGGFace2 pose templates")
                                                         : QObject::tr("VGGFace2 age templates"));
-                if (!save(QStringLiteral("heatmap-") + QString::fromStdString(m.study)))
+                if (!save(QStringLiteral("heatmap-") + toQString(m.study)))
                     return false;
             }
         }
@@ -135,10 +136,10 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
         }
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromStdString(e.what());
+            *error = toQString(e.what());
         return false;
     }
-    const QString bench = QString::fromStdString(run.bench().resultFile());
+    const QString bench = toQString(run.bench().resultFile());
     if (!bench.isEmpty()) {
         BenchResult result;
         if (!readBenchJson(bench, &result, error))

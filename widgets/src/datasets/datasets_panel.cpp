@@ -22,6 +22,7 @@
 
 #include <facebench/dataset_stats.h>
 #include <facebench/ui/job_runner.h>
+#include <facebench/ui/to_qstring.h>
 
 #include "dataset_stats_view.h"
 #include "face_crop_preview.h"
@@ -63,8 +64,16 @@ QGroupBox* group(const QString& title, QWidget* content) {
 DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     : QWidget(parent), m_runner(runner ? runner : new JobRunner(this)) {
     setObjectName(QStringLiteral("datasetsPanel"));
+    auto* layout = new QVBoxLayout(this);
+    addDatasetRows(layout);
+    layout->addWidget(buildBrowser(), 1);
+    connect(m_runner, &JobRunner::jobChanged, this, &DatasetsPanel::onJobChanged);
+    connect(m_runner, &JobRunner::jobFinished, this,
+            [this](int id, JobState) { onJobFinished(id); });
+}
 
-    // --- the dataset row -------------------------------------------------------------------
+// Which dataset (path, format, part) and the indexing controls, with the outcome's message.
+void DatasetsPanel::addDatasetRows(QVBoxLayout* layout) {
     m_pathEdit = new QLineEdit;
     m_pathEdit->setObjectName(QStringLiteral("datasetPath"));
     m_pathEdit->setPlaceholderText(tr("Dataset folder, list file or .rec file"));
@@ -118,8 +127,49 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     messageRow->addWidget(m_cancelButton);
     messageRow->addWidget(m_progress);
     messageRow->addWidget(m_messageLabel, 1);
+    layout->addLayout(datasetRow);
+    layout->addLayout(messageRow);
 
-    // --- identities ------------------------------------------------------------------------
+    connect(folderButton, &QPushButton::clicked, this, &DatasetsPanel::chooseFolder);
+    connect(listButton, &QPushButton::clicked, this, &DatasetsPanel::chooseListFile);
+    connect(m_indexButton, &QPushButton::clicked, this,
+            [this] { openDataset(m_pathEdit->text().trimmed()); });
+    connect(m_pathEdit, &QLineEdit::returnPressed, this,
+            [this] { openDataset(m_pathEdit->text().trimmed()); });
+    connect(m_cancelButton, &QPushButton::clicked, this, &DatasetsPanel::cancelIndexing);
+    connect(m_partBox, qOverload<int>(&QComboBox::activated), this, [this] {
+        openDataset(QDir(m_partsRoot).filePath(m_partBox->currentText()));
+    });
+}
+
+// Identities | their images above the face crop preview | statistics, side by side.
+QSplitter* DatasetsPanel::buildBrowser() {
+    QWidget* identities = buildIdentityList();
+    QWidget* thumbnails = buildThumbnailList();
+    m_preview = new FaceCropPreview(m_runner);
+    m_stats = new DatasetStatsView;
+    m_stats->setMinimumWidth(250);
+
+    auto* middle = new QSplitter(Qt::Vertical);
+    middle->addWidget(group(tr("Images"), thumbnails));
+    middle->addWidget(group(tr("Face crop preview"), m_preview));
+    middle->setStretchFactor(0, 2);
+    middle->setStretchFactor(1, 3);
+    middle->setSizes({330, 470}); // two rows of thumbnails above the preview
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("datasetsSplitter"));
+    splitter->addWidget(group(tr("Identities"), identities));
+    splitter->addWidget(middle);
+    splitter->addWidget(group(tr("Statistics"), m_stats));
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({260, 700, 420});
+    return splitter;
+}
+
+// The dataset's identities with their image counts, sortable and searchable by name.
+QWidget* DatasetsPanel::buildIdentityList() {
     m_identities = new IdentityModel(this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_identities);
@@ -149,8 +199,14 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     identityLayout->setContentsMargins(0, 0, 0, 0);
     identityLayout->addWidget(m_searchEdit);
     identityLayout->addWidget(m_identityView, 1);
+    connect(m_searchEdit, &QLineEdit::textChanged, this, &DatasetsPanel::setSearchText);
+    connect(m_identityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DatasetsPanel::onIdentityChanged);
+    return identities;
+}
 
-    // --- thumbnails ------------------------------------------------------------------------
+// The chosen identity's images as thumbnails; picking one previews its face crop.
+QWidget* DatasetsPanel::buildThumbnailList() {
     m_thumbnails = new ThumbnailModel(this);
     m_thumbnails->setThumbnailSize(QSize(kThumbnailWidth, kThumbnailHeight));
     m_thumbnailView = new QListView;
@@ -171,53 +227,12 @@ DatasetsPanel::DatasetsPanel(JobRunner* runner, QWidget* parent)
     thumbnailLayout->setContentsMargins(0, 0, 0, 0);
     thumbnailLayout->addWidget(m_thumbnailTitle);
     thumbnailLayout->addWidget(m_thumbnailView, 1);
-
-    m_preview = new FaceCropPreview(m_runner);
-    m_stats = new DatasetStatsView;
-    m_stats->setMinimumWidth(250);
-
-    auto* middle = new QSplitter(Qt::Vertical);
-    middle->addWidget(group(tr("Images"), thumbnails));
-    middle->addWidget(group(tr("Face crop preview"), m_preview));
-    middle->setStretchFactor(0, 2);
-    middle->setStretchFactor(1, 3);
-    middle->setSizes({330, 470}); // two rows of thumbnails above the preview
-    auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->setObjectName(QStringLiteral("datasetsSplitter"));
-    splitter->addWidget(group(tr("Identities"), identities));
-    splitter->addWidget(middle);
-    splitter->addWidget(group(tr("Statistics"), m_stats));
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
-    splitter->setStretchFactor(2, 3);
-    splitter->setSizes({260, 700, 420});
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(datasetRow);
-    layout->addLayout(messageRow);
-    layout->addWidget(splitter, 1);
-
-    connect(folderButton, &QPushButton::clicked, this, &DatasetsPanel::chooseFolder);
-    connect(listButton, &QPushButton::clicked, this, &DatasetsPanel::chooseListFile);
-    connect(m_indexButton, &QPushButton::clicked, this,
-            [this] { openDataset(m_pathEdit->text().trimmed()); });
-    connect(m_pathEdit, &QLineEdit::returnPressed, this,
-            [this] { openDataset(m_pathEdit->text().trimmed()); });
-    connect(m_cancelButton, &QPushButton::clicked, this, &DatasetsPanel::cancelIndexing);
-    connect(m_partBox, qOverload<int>(&QComboBox::activated), this, [this] {
-        openDataset(QDir(m_partsRoot).filePath(m_partBox->currentText()));
-    });
-    connect(m_searchEdit, &QLineEdit::textChanged, this, &DatasetsPanel::setSearchText);
-    connect(m_identityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &DatasetsPanel::onIdentityChanged);
     connect(m_thumbnailView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DatasetsPanel::onThumbnailChanged);
     connect(m_thumbnails, &ThumbnailModel::progress, this, [this](int loaded, int total) {
         m_thumbnailTitle->setToolTip(tr("%1 of %2 thumbnails loaded").arg(loaded).arg(total));
     });
-    connect(m_runner, &JobRunner::jobChanged, this, &DatasetsPanel::onJobChanged);
-    connect(m_runner, &JobRunner::jobFinished, this,
-            [this](int id, JobState) { onJobFinished(id); });
+    return thumbnails;
 }
 
 DatasetsPanel::~DatasetsPanel() {
@@ -374,15 +389,15 @@ void DatasetsPanel::onJobFinished(int id) {
         const fb::DatasetIndex& index = *outcome->index;
         showIndex(outcome->index, outcome->stats);
         QString text = tr("%1 (%2): %3 identities, %4 images")
-                           .arg(QDir::toNativeSeparators(QString::fromStdString(index.root)),
-                                QString::fromStdString(index.format),
+                           .arg(QDir::toNativeSeparators(toQString(index.root)),
+                                toQString(index.format),
                                 QLocale().toString(outcome->stats.identities),
                                 QLocale().toString(outcome->stats.images));
         if (!index.problems.empty())
             text +=
                 tr("; %n problem(s), e.g. %1: %2", nullptr, static_cast<int>(index.problems.size()))
-                    .arg(QString::fromStdString(index.problems.front().path),
-                         QString::fromStdString(index.problems.front().problem));
+                    .arg(toQString(index.problems.front().path),
+                         toQString(index.problems.front().problem));
         if (index.fromCache)
             text += tr(" (from the cached index)");
         showMessage(text, false);
@@ -405,7 +420,7 @@ void DatasetsPanel::showIndex(std::shared_ptr<const fb::DatasetIndex> index,
     m_thumbnailTitle->clear();
     m_identities->setDatasetIndex(index);
     if (index)
-        m_stats->setStats(stats, m_identities->depths(), QString::fromStdString(index->format),
+        m_stats->setStats(stats, m_identities->depths(), toQString(index->format),
                           static_cast<long long>(index->problems.size()));
     else
         m_stats->clear();
@@ -449,7 +464,7 @@ void DatasetsPanel::showIdentity(int label) {
         return;
     m_thumbnails->setImages(m_identities->imagesOf(label));
     m_thumbnailTitle->setText(tr("%1: %n image(s)", nullptr, m_identities->imageCount(label))
-                                  .arg(QString::fromStdString(m_index->identities[label])));
+                                  .arg(toQString(m_index->identities[label])));
     if (m_thumbnails->rowCount() > 0)
         m_thumbnailView->setCurrentIndex(m_thumbnails->index(0));
 }

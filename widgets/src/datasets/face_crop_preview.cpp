@@ -12,6 +12,7 @@
 
 #include <facebench/model_catalog.h>
 #include <facebench/ui/job_runner.h>
+#include <facebench/ui/to_qstring.h>
 
 #include <map>
 
@@ -103,7 +104,7 @@ FaceCropPreview::FaceCropPreview(JobRunner* runner, QWidget* parent)
     m_detectorBox->addItem(tr("None (already cropped)"), QStringLiteral("none"));
     // MTCNN when its converted weights are installed, else Haar, which needs no download;
     // choosing MTCNN without them shows the core's message naming the setup command.
-    const bool haveMtcnn = QFileInfo::exists(QString::fromStdString(fb::mtcnnWeightsPath()));
+    const bool haveMtcnn = QFileInfo::exists(toQString(fb::mtcnnWeightsPath()));
     m_detectorBox->setCurrentIndex(haveMtcnn ? 0 : 1);
     m_request.detector = m_detectorBox->currentData().toString();
 
@@ -112,7 +113,7 @@ FaceCropPreview::FaceCropPreview(JobRunner* runner, QWidget* parent)
     m_sizeBox->setObjectName(QStringLiteral("inputSizeBox"));
     std::map<std::pair<int, int>, QStringList> sizes;
     for (const fb::ModelInfo& model : fb::modelCatalog())
-        sizes[{model.inputWidth, model.inputHeight}] << QString::fromStdString(model.name);
+        sizes[{model.inputWidth, model.inputHeight}] << toQString(model.name);
     for (const auto& [size, names] : sizes) {
         QString models = names.mid(0, 2).join(QStringLiteral(", "));
         if (names.size() > 2)
@@ -257,7 +258,7 @@ void FaceCropPreview::setInputSize(int width, int height) {
 void FaceCropPreview::chooseImage() {
     const QString start = m_request.image.path.empty()
                               ? QString()
-                              : QFileInfo(QString::fromStdString(m_request.image.path)).path();
+                              : QFileInfo(toQString(m_request.image.path)).path();
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Preview Image"), start,
         tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.ppm *.pgm *.tif *.tiff);;All files (*)"));
@@ -281,7 +282,7 @@ void FaceCropPreview::run() {
     const std::shared_ptr<DetectorCache> detectors = m_detectors;
     JobSpec spec;
     spec.title = tr("Face crop preview of %1")
-                     .arg(QFileInfo(QString::fromStdString(request.image.path)).fileName());
+                     .arg(QFileInfo(toQString(request.image.path)).fileName());
     spec.kind = QStringLiteral("detection");
     spec.transient = true; // one per click: not worth a line in the job list unless it fails
     spec.run = [pending, request, detectors](JobContext& context) {
@@ -291,7 +292,7 @@ void FaceCropPreview::run() {
     };
     m_pending = pending;
     m_jobId = m_runner->submit(std::move(spec));
-    m_fileLabel->setText(QString::fromStdString(request.image.path));
+    m_fileLabel->setText(toQString(request.image.path));
     m_status->setText(tr("Detecting…"));
 }
 

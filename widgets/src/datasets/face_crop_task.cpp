@@ -8,6 +8,8 @@
 #include <cstring>
 #include <exception>
 
+#include <facebench/ui/to_qstring.h>
+
 namespace fb::ui {
 namespace {
 
@@ -27,7 +29,7 @@ fb::RgbImage decodeRgb(const fb::IndexedImage& image) {
         throw std::runtime_error(
             QCoreApplication::translate("FaceCropTask",
                                         "%1 (record at %2): cannot decode the image (%3)")
-                .arg(QString::fromStdString(image.path), QString::number(image.offset),
+                .arg(toQString(image.path), QString::number(image.offset),
                      reader.errorString())
                 .toStdString());
     return toRgbImage(decoded);
@@ -83,7 +85,7 @@ FaceCropResult computeFaceCrop(const FaceCropRequest& request, DetectorCache& de
     try {
         rgb = decodeRgb(request.image);
     } catch (const std::exception& e) {
-        result.error = QString::fromStdString(e.what());
+        result.error = toQString(e.what());
         return result;
     }
     result.image = toQImage(rgb);
@@ -119,7 +121,7 @@ FaceCropResult computeFaceCrop(const FaceCropRequest& request, DetectorCache& de
         result.cropBox = fb::enlargeAndClip(face, rgb.width, rgb.height, request.enlarge);
         result.crop = toQImage(fb::cropFace(rgb, face, crop));
     } catch (const std::exception& e) {
-        result.error = QString::fromStdString(e.what());
+        result.error = toQString(e.what());
     }
     return result;
 }

@@ -1,5 +1,7 @@
 #include "identity_model.h"
 
+#include <facebench/ui/to_qstring.h>
+
 namespace fb::ui {
 
 IdentityModel::IdentityModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -67,7 +69,7 @@ QVariant IdentityModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
-            return QString::fromStdString(m_index->identities[label]);
+            return toQString(m_index->identities[label]);
         return m_count[label]; // an int, so the proxy sorts numerically
     case Qt::TextAlignmentRole:
         if (index.column() == ImagesColumn)
@@ -75,7 +77,7 @@ QVariant IdentityModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ToolTipRole:
         return tr("%1: %n image(s)", nullptr, m_count[label])
-            .arg(QString::fromStdString(m_index->identities[label]));
+            .arg(toQString(m_index->identities[label]));
     case LabelRole:
         return label;
     case ImageCountRole:

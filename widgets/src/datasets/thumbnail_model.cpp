@@ -10,6 +10,8 @@
 
 #include <exception>
 
+#include <facebench/ui/to_qstring.h>
+
 namespace fb::ui {
 namespace {
 
@@ -22,7 +24,7 @@ constexpr int kDecodeThreads = 2;
 } // namespace
 
 QString imageKey(const fb::IndexedImage& image) {
-    QString key = QString::fromStdString(image.path);
+    QString key = toQString(image.path);
     if (image.offset >= 0)
         key += QLatin1Char('#') + QString::number(image.offset);
     return key;
@@ -36,7 +38,7 @@ QImage decodeThumbnail(const fb::IndexedImage& image, const QSize& size, QString
                            static_cast<qsizetype>(data.size()));
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromStdString(e.what());
+            *error = toQString(e.what());
         return {};
     }
     QBuffer buffer(&bytes);
@@ -52,7 +54,7 @@ QImage decodeThumbnail(const fb::IndexedImage& image, const QSize& size, QString
         if (error)
             *error =
                 QCoreApplication::translate("ThumbnailModel", "%1: cannot decode the image (%2)")
-                    .arg(QString::fromStdString(image.path), reader.errorString());
+                    .arg(toQString(image.path), reader.errorString());
         return {};
     }
     if (decoded.width() > size.width() || decoded.height() > size.height())
@@ -192,7 +194,7 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const {
     const Entry& entry = m_entries[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return QFileInfo(QString::fromStdString(entry.image.path)).fileName();
+        return QFileInfo(toQString(entry.image.path)).fileName();
     case Qt::DecorationRole:
         if (const QPixmap* cached = m_cache.object(entry.key))
             return *cached;
@@ -203,10 +205,10 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const {
         if (!entry.error.isEmpty())
             return entry.error;
         return tr("%1\n%2 KiB")
-            .arg(QString::fromStdString(entry.image.path))
+            .arg(toQString(entry.image.path))
             .arg(QString::number((entry.image.size + 1023) / 1024));
     case PathRole:
-        return QString::fromStdString(entry.image.path);
+        return toQString(entry.image.path);
     case LoadedRole:
         return entry.loaded;
     case ErrorRole:

@@ -9,6 +9,7 @@
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/job_runner.h"
 #include "facebench/ui/run_figures.h"
+#include "facebench/ui/to_qstring.h"
 #include "jobs/user_message.h"
 
 #include <QComboBox>
@@ -76,7 +77,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
 
     m_protocols = new QListWidget;
     for (const std::string& p : protocolNames()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(p), m_protocols);
+        auto* item = new QListWidgetItem(toQString(p), m_protocols);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(p == "pairs" ? Qt::Unchecked : Qt::Checked);
     }
@@ -219,7 +220,7 @@ void EvaluationPanel::showResults(std::shared_ptr<RunResults> results) {
         if (!b.roc.fpr.empty())
             rocs << b.roc;
         if (!b.scores.genuine.empty())
-            m_histSet->addItem(QString::fromStdString(b.block.label), int(i));
+            m_histSet->addItem(toQString(b.block.label), int(i));
     }
     m_histSet->blockSignals(false);
     plotRocCurves(m_roc, rocs, rocs.isEmpty() ? QString() : tr("ROC: %1").arg(m_results->name));
@@ -265,7 +266,7 @@ void EvaluationPanel::fillTable() {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         QStringList unresolved;
-        QStringList cells{QString::fromStdString(b.label), QString::number(b.genuine),
+        QStringList cells{toQString(b.label), QString::number(b.genuine),
                           QString::number(b.impostor)};
         for (double far : reportedFars()) {
             QString cell = QStringLiteral("-");
@@ -308,7 +309,7 @@ void EvaluationPanel::drawHistogram() {
     const TarAtFar t = tarAtFar(sortScores(b.scores), far);
     plotScoreHistogram(m_histogram, b.scores, t.threshold,
                        tr("threshold at FAR %1: %2").arg(farLabel(far)).arg(t.threshold, 0, 'f', 3),
-                       tr("Scores: %1").arg(QString::fromStdString(b.block.label)));
+                       tr("Scores: %1").arg(toQString(b.block.label)));
     m_histogram->replot();
 }
 
@@ -337,8 +338,8 @@ void EvaluationPanel::evaluate() {
     spec.device = QStringLiteral("cpu");
     spec.run = [request](JobContext& context) {
         fb::evaluate(request, [&context](const std::string& line) {
-            context.setStatus(-1, QString::fromStdString(line));
-            context.post(QString::fromStdString(line));
+            context.setStatus(-1, toQString(line));
+            context.post(toQString(line));
         });
     };
     const int id = m_runner->submit(spec);

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <facebench/ui/to_qstring.h>
+
 namespace fb::ui {
 
 const EvalResult* RunResults::find(const std::string& protocol) const {
@@ -43,12 +45,12 @@ std::shared_ptr<RunResults> loadRunResults(const QString& runDir, bool withScore
                 if (withScores && !b.scoresFile.empty()) {
                     for (const ScoredPair& p : readScoredPairs(b.scoresFile))
                         (p.same ? lb.scores.genuine : lb.scores.impostor).push_back(p.score);
-                    lb.roc = rocSeries(QString::fromStdString(b.label), lb.scores);
+                    lb.roc = rocSeries(toQString(b.label), lb.scores);
                 }
                 out->blocks.push_back(std::move(lb));
             }
     } catch (const std::exception& e) {
-        out->error = QString::fromStdString(e.what());
+        out->error = toQString(e.what());
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // The Experiment panel's form: its fields, grouped as the config's sections, and the wiring
 // that re-validates on every edit (split from experiment_panel.cpp to keep each file short).
 #include <facebench/ui/experiment_panel.h>
+#include <facebench/ui/to_qstring.h>
 
 #include <QComboBox>
 #include <QDir>
@@ -29,10 +30,6 @@
 
 namespace fb::ui {
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QDoubleSpinBox* realBox(double min, double max, int decimals, double step) {
     auto* box = new QDoubleSpinBox;
@@ -72,15 +69,63 @@ QWidget* ExperimentPanel::addField(QFormLayout* form, const QString& key, const 
 }
 
 void ExperimentPanel::buildForm() {
-    // Toolbar: preset, load, save.
+    QHBoxLayout* toolbar = buildToolbar();
+    m_banner = new QLabel;
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1b10; border: "
+                                           "1px solid #e6a49c; padding: 6px; }"));
+    m_banner->hide();
+
+    QGroupBox* dataBox = buildDataBox();
+    QGroupBox* headBox = buildHeadBox();
+    QGroupBox* scheduleBox = buildScheduleBox();
+    QGroupBox* deviceBox = buildDeviceBox();
+
+    auto* columns = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
+    left->addWidget(dataBox);
+    left->addWidget(headBox);
+    left->addStretch(1);
+    auto* middle = new QVBoxLayout;
+    middle->addWidget(scheduleBox);
+    middle->addWidget(deviceBox);
+    middle->addStretch(1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_schedulePreview, 1);
+    columns->addLayout(left, 1);
+    columns->addLayout(middle, 1);
+    columns->addLayout(right, 1);
+
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(toolbar);
+    contentLayout->addWidget(m_presetInfo);
+    contentLayout->addWidget(m_banner);
+    contentLayout->addLayout(columns, 1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    // Last: it finds the spin boxes among the panel's children, which they become only now.
+    connectEdits();
+}
+
+// Preset, load, save; the preset's description goes to m_presetInfo below it.
+QHBoxLayout* ExperimentPanel::buildToolbar() {
     m_preset = new QComboBox;
     m_preset->setObjectName(QStringLiteral("presetCombo"));
     m_preset->setToolTip(tr("The models and losses of the study, with its hyper-parameters "
                             "(Table 2 of the paper)"));
     m_preset->addItem(tr("(no preset)"), QString());
     for (const fb::PresetInfo& preset : fb::presets()) {
-        m_preset->addItem(qs(preset.name), qs(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, qs(preset.description), Qt::ToolTipRole);
+        m_preset->addItem(toQString(preset.name), toQString(preset.name));
+        m_preset->setItemData(m_preset->count() - 1, toQString(preset.description),
+                              Qt::ToolTipRole);
     }
     m_presetInfo = new QLabel;
     m_presetInfo->setWordWrap(true);
@@ -102,16 +147,11 @@ void ExperimentPanel::buildForm() {
     top->addStretch(1);
     top->addWidget(load);
     top->addWidget(save);
+    return top;
+}
 
-    m_banner = new QLabel;
-    m_banner->setObjectName(QStringLiteral("errorBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1b10; border: "
-                                           "1px solid #e6a49c; padding: 6px; }"));
-    m_banner->hide();
-
-    // Data and model.
+// Training set, validation split, model, input size, batch size and framework style.
+QGroupBox* ExperimentPanel::buildDataBox() {
     auto* dataBox = new QGroupBox(tr("Data and model"));
     auto* dataForm = new QFormLayout(dataBox);
     m_trainData = new QLineEdit;
@@ -123,7 +163,7 @@ void ExperimentPanel::buildForm() {
              tr("Fraction of each identity's images held out for validation"));
     m_model = new QComboBox;
     for (const std::string& name : fb::modelNames())
-        m_model->addItem(qs(name), qs(name));
+        m_model->addItem(toQString(name), toQString(name));
     addField(dataForm, QStringLiteral("model.name"), tr("Model:"), m_model);
     m_modelInfo = new QLabel;
     m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
@@ -153,8 +193,11 @@ void ExperimentPanel::buildForm() {
     addField(dataForm, QStringLiteral("style.framework"), tr("Style:"), m_framework,
              tr("Pre-processing, weight initialisation, last batch and memory format follow this "
                 "framework (Tables 11 and 12 of the paper)"));
+    return dataBox;
+}
 
-    // Head and optimiser.
+// Loss head with its s, m and lambda, and the optimiser.
+QGroupBox* ExperimentPanel::buildHeadBox() {
     auto* headBox = new QGroupBox(tr("Loss head and optimiser"));
     auto* headForm = new QFormLayout(headBox);
     m_head = new QComboBox;
@@ -176,8 +219,12 @@ void ExperimentPanel::buildForm() {
     addField(headForm, QStringLiteral("optim.momentum"), tr("Momentum:"), m_momentum);
     m_weightDecay = realBox(0, 1, 6, 0.0001);
     addField(headForm, QStringLiteral("optim.weight_decay"), tr("Weight decay:"), m_weightDecay);
+    return headBox;
+}
 
-    // Schedule and length.
+// Learning-rate schedule, the run's length and its logging and validation intervals; the
+// schedule's plot (m_schedulePreview) takes the third column.
+QGroupBox* ExperimentPanel::buildScheduleBox() {
     auto* scheduleBox = new QGroupBox(tr("Learning-rate schedule and length"));
     auto* scheduleForm = new QFormLayout(scheduleBox);
     m_scheduleForm = new QComboBox;
@@ -225,8 +272,11 @@ void ExperimentPanel::buildForm() {
     addField(scheduleForm, QStringLiteral("train.val_every"), tr("Validate every:"), m_valEvery,
              tr("Steps between two measurements of held-out accuracy (needs a validation split)"));
     m_schedulePreview = new SchedulePreview;
+    return scheduleBox;
+}
 
-    // Device and output.
+// Compute device, worker processes and where the run is written.
+QGroupBox* ExperimentPanel::buildDeviceBox() {
     auto* deviceBox = new QGroupBox(tr("Device and output"));
     auto* deviceForm = new QFormLayout(deviceBox);
     m_device = new QComboBox;
@@ -236,7 +286,7 @@ void ExperimentPanel::buildForm() {
     for (const fb::CudaDeviceInfo& gpu : runtime.cudaDevices) {
         m_device->addItem(tr("cuda:%1 — %2, %3 GiB")
                               .arg(gpu.index)
-                              .arg(qs(gpu.name))
+                              .arg(toQString(gpu.name))
                               .arg(double(gpu.totalMemory) / (1024.0 * 1024 * 1024), 0, 'f', 1),
                           QStringLiteral("cuda:%1").arg(gpu.index));
     }
@@ -250,8 +300,11 @@ void ExperimentPanel::buildForm() {
     addField(deviceForm, QStringLiteral("output.dir"), tr("Runs folder:"), m_outputDir);
     m_outputName = new QLineEdit;
     addField(deviceForm, QStringLiteral("output.name"), tr("Run name:"), m_outputName);
+    return deviceBox;
+}
 
-    // Any edit re-validates.
+// Any edit re-validates; model and head also fill in their own defaults.
+void ExperimentPanel::connectEdits() {
     for (QSpinBox* box : findChildren<QSpinBox*>())
         if (box != m_schedulePreview->findChild<QSpinBox*>())
             connect(box, qOverload<int>(&QSpinBox::valueChanged), this,
@@ -284,35 +337,6 @@ void ExperimentPanel::buildForm() {
                                                               : 0);
         formChanged();
     });
-
-    auto* columns = new QHBoxLayout;
-    auto* left = new QVBoxLayout;
-    left->addWidget(dataBox);
-    left->addWidget(headBox);
-    left->addStretch(1);
-    auto* middle = new QVBoxLayout;
-    middle->addWidget(scheduleBox);
-    middle->addWidget(deviceBox);
-    middle->addStretch(1);
-    auto* right = new QVBoxLayout;
-    right->addWidget(m_schedulePreview, 1);
-    columns->addLayout(left, 1);
-    columns->addLayout(middle, 1);
-    columns->addLayout(right, 1);
-
-    auto* content = new QWidget;
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->addLayout(top);
-    contentLayout->addWidget(m_presetInfo);
-    contentLayout->addWidget(m_banner);
-    contentLayout->addLayout(columns, 1);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
 }
 
 } // namespace fb::ui

@@ -23,15 +23,12 @@
 #include <facebench/presets.h>
 #include <facebench/run_metrics.h>
 #include <facebench/runtime.h>
+#include <facebench/ui/to_qstring.h>
 
 #include "schedule_preview.h"
 
 namespace fb::ui {
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 // Which form field shows an error about a config key.
 QString fieldKeyFor(const QString& key) {
@@ -61,13 +58,13 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
     m_config = c;
     {
         const QScopedValueRollback<bool> guard(m_updating, true);
-        const int preset = m_preset->findData(qs(c.preset));
+        const int preset = m_preset->findData(toQString(c.preset));
         m_preset->setCurrentIndex(preset < 0 ? 0 : preset);
         m_presetInfo->setText(c.preset.empty() ? QString()
-                                               : qs(fb::findPreset(c.preset).description));
-        m_trainData->setText(qs(c.data.train));
+                                               : toQString(fb::findPreset(c.preset).description));
+        m_trainData->setText(toQString(c.data.train));
         m_valSplit->setValue(c.data.valSplit);
-        m_model->setCurrentIndex(std::max(0, m_model->findData(qs(c.model.name))));
+        m_model->setCurrentIndex(std::max(0, m_model->findData(toQString(c.model.name))));
         if (c.data.inputSize.size() == 2) {
             m_inputH->setValue(int(c.data.inputSize[0]));
             m_inputW->setValue(int(c.data.inputSize[1]));
@@ -76,13 +73,14 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
         m_logEvery->setValue(int(c.train.logEvery));
         m_valEvery->setValue(int(c.train.valEvery));
         m_framework->setCurrentIndex(std::max(0, m_framework->findData(int(c.style.framework))));
-        m_head->setCurrentIndex(std::max(0, m_head->findData(qs(c.head.type))));
+        m_head->setCurrentIndex(std::max(0, m_head->findData(toQString(c.head.type))));
         m_headS->setValue(c.head.s);
         m_headM->setValue(c.head.m);
         m_centerLambda->setValue(c.head.centerLambda);
         m_momentum->setValue(c.optim.momentum);
         m_weightDecay->setValue(c.optim.weightDecay);
-        m_scheduleForm->setCurrentIndex(std::max(0, m_scheduleForm->findData(qs(c.schedule.form))));
+        m_scheduleForm->setCurrentIndex(
+            std::max(0, m_scheduleForm->findData(toQString(c.schedule.form))));
         m_baseLr->setValue(c.schedule.baseLr);
         m_gamma->setValue(c.schedule.gamma);
         m_everyEpochs->setValue(int(c.schedule.everyEpochs));
@@ -95,12 +93,12 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
         const bool iterations = c.train.iterations > 0;
         m_lengthKind->setCurrentIndex(iterations ? 0 : 1);
         m_length->setValue(int(iterations ? c.train.iterations : c.train.epochs));
-        int device = m_device->findData(qs(c.device.name));
+        int device = m_device->findData(toQString(c.device.name));
         if (device < 0 && c.device.name == "cuda")
             device = m_device->findData(QStringLiteral("cuda:0"));
         m_device->setCurrentIndex(std::max(0, device));
-        m_outputDir->setText(qs(c.output.dir));
-        m_outputName->setText(qs(c.output.name));
+        m_outputDir->setText(toQString(c.output.dir));
+        m_outputName->setText(toQString(c.output.name));
     }
     formChanged();
 }
@@ -163,17 +161,17 @@ fb::ExperimentConfig ExperimentPanel::config() const {
     fb::validateExperimentConfig(c);
     if (!m_baseFolder.isEmpty()) {
         const QDir base(m_baseFolder);
-        if (!c.data.train.empty() && QDir::isRelativePath(qs(c.data.train)))
-            c.data.train = base.absoluteFilePath(qs(c.data.train)).toStdString();
-        if (QDir::isRelativePath(qs(c.output.dir)))
-            c.output.dir = base.absoluteFilePath(qs(c.output.dir)).toStdString();
+        if (!c.data.train.empty() && QDir::isRelativePath(toQString(c.data.train)))
+            c.data.train = base.absoluteFilePath(toQString(c.data.train)).toStdString();
+        if (QDir::isRelativePath(toQString(c.output.dir)))
+            c.output.dir = base.absoluteFilePath(toQString(c.output.dir)).toStdString();
     }
     return c;
 }
 
 fb::ExperimentConfig ExperimentPanel::trainingConfig() {
     fb::ExperimentConfig c = config();
-    const QString train = qs(c.data.train);
+    const QString train = toQString(c.data.train);
     QString problem;
     if (train.isEmpty())
         problem = tr("choose the training set: a folder with one subfolder of images per "
@@ -199,9 +197,9 @@ void ExperimentPanel::formChanged() {
         const fb::ExperimentConfig c = config();
         m_schedulePreview->setConfig(c);
     } catch (const fb::InputError& e) {
-        showError(qs(e.key()), qs(e.key().empty() ? e.what() : e.problem()));
+        showError(toQString(e.key()), toQString(e.key().empty() ? e.what() : e.problem()));
     } catch (const std::exception& e) {
-        showError(QString(), qs(e.what()));
+        showError(QString(), toQString(e.what()));
     }
     emit configChanged();
 }
@@ -231,7 +229,7 @@ void ExperimentPanel::updateModelInfo() {
     }
     m_modelInfo->setText(tr("%1 — native input %2×%3, %4-d embedding, %5 M parameters without "
                             "classifier")
-                             .arg(qs(info->description))
+                             .arg(toQString(info->description))
                              .arg(info->inputHeight)
                              .arg(info->inputWidth)
                              .arg(info->embeddingDim)
@@ -280,7 +278,7 @@ bool ExperimentPanel::applyPreset(const QString& name) {
                                             "preset " + name.toStdString()));
         return true;
     } catch (const std::exception& e) {
-        showError(QString(), qs(e.what()));
+        showError(QString(), toQString(e.what()));
         return false;
     }
 }
@@ -300,16 +298,16 @@ bool ExperimentPanel::loadYaml(const QString& path) {
     } catch (const fb::InputError& e) {
         // The form keeps its values; the banner names the file and line, the field the key.
         clearErrors();
-        showError(qs(e.key()), qs(e.problem()));
-        m_currentError = qs(e.what());
+        showError(toQString(e.key()), toQString(e.problem()));
+        m_currentError = toQString(e.what());
         m_banner->setText(
-            tr("Could not load %1:\n%2").arg(QDir::toNativeSeparators(path), qs(e.what())));
+            tr("Could not load %1:\n%2").arg(QDir::toNativeSeparators(path), toQString(e.what())));
         m_banner->show();
         emit errorChanged(m_currentError);
         return false;
     } catch (const std::exception& e) {
         clearErrors();
-        showError(QString(), tr("Could not load %1: %2").arg(path, qs(e.what())));
+        showError(QString(), tr("Could not load %1: %2").arg(path, toQString(e.what())));
         return false;
     }
 }
@@ -320,7 +318,7 @@ bool ExperimentPanel::saveYaml(const QString& path) {
         m_yamlPath = path;
         return true;
     } catch (const std::exception& e) {
-        m_banner->setText(tr("Could not save %1: %2").arg(path, qs(e.what())));
+        m_banner->setText(tr("Could not save %1: %2").arg(path, toQString(e.what())));
         m_banner->show();
         return false;
     }

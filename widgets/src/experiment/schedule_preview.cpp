@@ -13,6 +13,7 @@
 #include <facebench/errors.h>
 #include <facebench/lr_schedule.h>
 #include <facebench/ui/chart_style.h>
+#include <facebench/ui/to_qstring.h>
 
 namespace fb::ui {
 
@@ -81,7 +82,7 @@ int SchedulePreview::setConfig(const fb::ExperimentConfig& config) {
     } catch (const std::exception& e) {
         x.clear();
         y.clear();
-        m_note->setText(QString::fromStdString(e.what()));
+        m_note->setText(toQString(e.what()));
     }
     m_plot->graph(0)->setData(x, y, true);
     double top = 0;

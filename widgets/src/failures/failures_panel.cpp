@@ -4,6 +4,7 @@
 #include "evaluation/run_results.h"
 #include "facebench/eval_results.h"
 #include "facebench/ui/eval_charts.h"
+#include "facebench/ui/to_qstring.h"
 #include "failures/pair_card.h"
 #include "jobs/user_message.h"
 
@@ -87,7 +88,7 @@ void FailuresPanel::loadRun(const QString& runDir) {
     m_subset->blockSignals(true);
     m_subset->clear();
     for (const LoadedBlock& b : m_results->blocks)
-        m_subset->addItem(QString::fromStdString(b.block.label));
+        m_subset->addItem(toQString(b.block.label));
     m_subset->blockSignals(false);
     refresh();
 }
@@ -135,13 +136,13 @@ void FailuresPanel::refresh() {
         enough(b.failures.falseAccepts.size(), b.failures.falseAcceptCount) &&
         enough(b.failures.falseRejects.size(), b.failures.falseRejectCount)) {
         list = b.failures; // the pairs as the eval stored them, in its order
-        source = QFileInfo(QString::fromStdString(m_results->find(b.protocol)->file)).fileName();
+        source = QFileInfo(toQString(m_results->find(b.protocol)->file)).fileName();
     } else if (!b.scoresFile.empty()) {
         try {
             list = failuresAtFar(readScoredPairs(b.scoresFile), far, limit);
-            source = QFileInfo(QString::fromStdString(b.scoresFile)).fileName();
+            source = QFileInfo(toQString(b.scoresFile)).fileName();
         } catch (const std::exception& e) {
-            m_summary->setText(userMessage(QString::fromStdString(e.what())));
+            m_summary->setText(userMessage(toQString(e.what())));
             return;
         }
     } else if (b.hasFailures) {
@@ -155,7 +156,7 @@ void FailuresPanel::refresh() {
     m_summary->setText(tr("%1 at FAR %2: threshold %3 (accept iff score > threshold), %4 false "
                           "accepts and %5 false rejects in all; from %6. Click a pair to see both "
                           "images full size.")
-                           .arg(QString::fromStdString(b.label), farLabel(list.far))
+                           .arg(toQString(b.label), farLabel(list.far))
                            .arg(list.threshold, 0, 'f', 4)
                            .arg(list.falseAcceptCount)
                            .arg(list.falseRejectCount)
@@ -178,15 +179,15 @@ void FailuresPanel::addSection(const QString& title, const QString& kind,
     const QString tag = kind == tr("False accept") ? QStringLiteral("FA") : QStringLiteral("FR");
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const FailurePair& p = pairs[i];
-        const QString a = resolveResultPath(QString::fromStdString(p.a), m_runDir);
-        const QString b = resolveResultPath(QString::fromStdString(p.b), m_runDir);
+        const QString a = resolveResultPath(toQString(p.a), m_runDir);
+        const QString b = resolveResultPath(toQString(p.b), m_runDir);
         auto* card = new PairCard(kind, p.score, a, b);
         connect(card, &PairCard::pairClicked, this,
                 [this](const QString& a, const QString& b) { showFullPair(this, a, b); });
         m_grid->addWidget(card, row + int(i) / kColumns, int(i) % kColumns);
         m_shown << QStringLiteral("%1|%2|%3|%4")
-                       .arg(tag, QString::number(p.score, 'g', 17), QString::fromStdString(p.a),
-                            QString::fromStdString(p.b));
+                       .arg(tag, QString::number(p.score, 'g', 17), toQString(p.a),
+                            toQString(p.b));
     }
 }
 

@@ -1,4 +1,5 @@
 #include <facebench/ui/job_runner.h>
+#include <facebench/ui/to_qstring.h>
 
 #include "jobs/user_message.h"
 
@@ -196,7 +197,7 @@ void JobRunner::start(int id) {
                 run(context);
         } catch (const std::exception& e) {
             failed = true;
-            error = QString::fromStdString(e.what());
+            error = toQString(e.what());
         } catch (...) {
             failed = true;
             error = QCoreApplication::translate("JobRunner", "Unknown error");

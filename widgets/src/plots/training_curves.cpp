@@ -11,6 +11,7 @@
 
 #include <facebench/run_metrics.h>
 #include <facebench/ui/chart_style.h>
+#include <facebench/ui/to_qstring.h>
 
 namespace fb::ui {
 
@@ -154,7 +155,7 @@ void TrainingCurves::addRow(const fb::MetricsRow& row, double wall) {
             m_loss->appendPoint(m_valLoss, step, epoch, wall, row.value("val_loss"));
         // val_acc and verification hooks ("lfw_acc") share the accuracy chart.
         for (const auto& [key, value] : row.values) {
-            const QString name = QString::fromStdString(key);
+            const QString name = toQString(key);
             if (name.endsWith(QStringLiteral("_acc")))
                 m_accuracy->appendPoint(accuracySeries(name), step, epoch, wall, value);
         }

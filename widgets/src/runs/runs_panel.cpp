@@ -22,14 +22,11 @@
 
 #include <facebench/run_directory.h>
 #include <facebench/ui/job_runner.h>
+#include <facebench/ui/to_qstring.h>
 #include <facebench/ui/training_curves.h>
 
 namespace fb::ui {
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 // Runs `work` on the runner's pool and `done` with its result on the GUI thread, unless the
 // panel is gone by then. Reading runs is quick and not a job the user manages, so it bypasses
@@ -233,23 +230,23 @@ void RunsPanel::showRuns(const std::vector<fb::RunSummary>& runs) {
     QTreeWidgetItem* current = nullptr;
     for (const fb::RunSummary& run : runs) {
         auto* item = new QTreeWidgetItem(m_list);
-        item->setText(NameColumn, qs(run.name));
-        item->setData(NameColumn, Qt::UserRole, qs(run.dir));
-        item->setToolTip(NameColumn, QDir::toNativeSeparators(qs(run.dir)));
+        item->setText(NameColumn, toQString(run.name));
+        item->setData(NameColumn, Qt::UserRole, toQString(run.dir));
+        item->setToolTip(NameColumn, QDir::toNativeSeparators(toQString(run.dir)));
         item->setText(StatusColumn, statusText(run.status));
-        item->setToolTip(StatusColumn, qs(run.statusText));
-        item->setText(ModelColumn, run.configOk ? qs(run.model + " + " + run.head)
-                                                : tr("config: %1").arg(qs(run.configError)));
+        item->setToolTip(StatusColumn, toQString(run.statusText));
+        item->setText(ModelColumn, run.configOk ? toQString(run.model + " + " + run.head)
+                                                : tr("config: %1").arg(toQString(run.configError)));
         item->setText(StepsColumn,
                       run.totalSteps > 0
                           ? QStringLiteral("%1 / %2").arg(run.lastStep).arg(run.totalSteps)
                           : QString::number(run.lastStep));
         item->setText(LossColumn, run.hasLoss ? QString::number(run.lastLoss, 'f', 4) : QString());
-        item->setText(StartedColumn, qs(run.startedAt));
+        item->setText(StartedColumn, toQString(run.startedAt));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(NameColumn,
-                            m_checked.contains(qs(run.dir)) ? Qt::Checked : Qt::Unchecked);
-        if (QDir::cleanPath(qs(run.dir)) == QDir::cleanPath(m_openRun))
+                            m_checked.contains(toQString(run.dir)) ? Qt::Checked : Qt::Unchecked);
+        if (QDir::cleanPath(toQString(run.dir)) == QDir::cleanPath(m_openRun))
             current = item;
     }
     if (current)
@@ -303,39 +300,41 @@ void RunsPanel::reloadOpenRun() {
 
 void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics) {
     QStringList lines;
-    lines << tr("<b>%1</b> — %2").arg(qs(run.name).toHtmlEscaped(), statusText(run.status));
+    lines << tr("<b>%1</b> — %2").arg(toQString(run.name).toHtmlEscaped(), statusText(run.status));
     if (run.configOk) {
-        lines << tr("Preset: %1").arg(run.preset.empty() ? tr("none") : qs(run.preset));
+        lines << tr("Preset: %1").arg(run.preset.empty() ? tr("none") : toQString(run.preset));
         lines << tr("Model: %1 at %2×%3 px, head %4")
-                     .arg(qs(run.model))
+                     .arg(toQString(run.model))
                      .arg(run.inputHeight)
                      .arg(run.inputWidth)
-                     .arg(qs(run.head));
+                     .arg(toQString(run.head));
         lines << tr("Batch %1, style %2, device %3")
                      .arg(run.batchSize)
-                     .arg(qs(run.framework), qs(run.device));
-        lines << tr("Training data: %1").arg(qs(run.trainData).toHtmlEscaped());
+                     .arg(toQString(run.framework), toQString(run.device));
+        lines << tr("Training data: %1").arg(toQString(run.trainData).toHtmlEscaped());
     } else {
-        lines << tr("Config: %1").arg(qs(run.configError).toHtmlEscaped());
+        lines << tr("Config: %1").arg(toQString(run.configError).toHtmlEscaped());
     }
     lines << tr("Started %1%2")
-                 .arg(run.startedAt.empty() ? tr("(unknown)") : qs(run.startedAt))
-                 .arg(run.endedAt.empty() ? QString() : tr(", ended %1").arg(qs(run.endedAt)));
+                 .arg(run.startedAt.empty() ? tr("(unknown)") : toQString(run.startedAt))
+                 .arg(run.endedAt.empty() ? QString()
+                                          : tr(", ended %1").arg(toQString(run.endedAt)));
     if (!run.statusText.empty())
-        lines << tr("Last log line: %1").arg(qs(run.statusText).toHtmlEscaped());
+        lines << tr("Last log line: %1").arg(toQString(run.statusText).toHtmlEscaped());
     QStringList checkpoints;
     for (const std::string& c : run.checkpoints)
-        checkpoints << qs(c);
+        checkpoints << toQString(c);
     lines << tr("Checkpoints: %1")
                  .arg(checkpoints.isEmpty() ? tr("none") : checkpoints.join(QStringLiteral(", ")));
     QStringList evaluations;
     for (const std::string& e : run.evaluations)
-        evaluations << qs(e);
+        evaluations << toQString(e);
     lines << tr("Evaluations: %1")
                  .arg(evaluations.isEmpty() ? tr("none") : evaluations.join(QStringLiteral(", ")));
     lines << tr("%n metrics row(s)", nullptr, int(metrics.rows.size()));
     for (const std::string& problem : metrics.problems)
-        lines << tr("<span style='color:#c0392b'>%1</span>").arg(qs(problem).toHtmlEscaped());
+        lines
+            << tr("<span style='color:#c0392b'>%1</span>").arg(toQString(problem).toHtmlEscaped());
     m_summary->setText(lines.join(QStringLiteral("<br>")));
 
     m_curves->loadMetrics(metrics);
@@ -346,7 +345,7 @@ void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics
     else
         m_follow->stop();
     // A run written to within the last half minute is still being trained (here or by a CLI).
-    const QFileInfo metricsFile(qs(fb::RunDirectory(run.dir).metricsFile()));
+    const QFileInfo metricsFile(toQString(fb::RunDirectory(run.dir).metricsFile()));
     const bool recentlyWritten =
         metricsFile.exists() &&
         metricsFile.lastModified().secsTo(QDateTime::currentDateTime()) < 30;
@@ -355,7 +354,7 @@ void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics
                   fb::RunDirectory(run.dir).hasLastCheckpoint();
     updateActions();
     if (std::exchange(m_announceOpenRun, false))
-        emit runLoaded(qs(run.dir));
+        emit runLoaded(toQString(run.dir));
 }
 
 QStringList RunsPanel::runNames() const {

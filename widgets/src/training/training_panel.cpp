@@ -20,6 +20,7 @@
 #include <facebench/run_metrics.h>
 #include <facebench/training_job.h>
 #include <facebench/ui/job_runner.h>
+#include <facebench/ui/to_qstring.h>
 #include <facebench/ui/training_curves.h>
 
 #include "jobs/user_message.h"
@@ -36,10 +37,6 @@ Q_DECLARE_METATYPE(TrainingEvent)
 
 namespace fb::ui {
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString durationText(double seconds) {
     const qint64 s = qRound64(std::max(0.0, seconds));
@@ -152,7 +149,7 @@ bool TrainingPanel::start() {
         return startTraining(m_provider()) > 0;
     } catch (const std::exception& e) {
         m_status->setText(
-            tr("Cannot start: %1 (see the Experiment page)").arg(userMessage(qs(e.what()))));
+            tr("Cannot start: %1 (see the Experiment page)").arg(userMessage(toQString(e.what()))));
         m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
         return false;
     }
@@ -162,8 +159,9 @@ int TrainingPanel::resumeTraining(const QString& runDir) {
     try {
         return startTraining(fb::loadRunConfig(runDir.toStdString()), runDir);
     } catch (const std::exception& e) {
-        m_status->setText(tr("Cannot resume %1: %2")
-                              .arg(QDir::toNativeSeparators(runDir), userMessage(qs(e.what()))));
+        m_status->setText(
+            tr("Cannot resume %1: %2")
+                .arg(QDir::toNativeSeparators(runDir), userMessage(toQString(e.what()))));
         m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
         return 0;
     }
@@ -177,12 +175,13 @@ int TrainingPanel::startTraining(const fb::ExperimentConfig& config, const QStri
     // Until the run folder exists (its name carries the start time) the title names the run.
     spec.title = resumeDir.isEmpty()
                      ? tr("Train %1 (%2 + %3)")
-                           .arg(qs(config.output.name.empty() ? std::string("run")
+                           .arg(toQString(config.output.name.empty() ? std::string("run")
                                                               : config.output.name),
-                                qs(config.model.name), qs(config.head.type))
+                                toQString(config.model.name), toQString(config.head.type))
                      : tr("Resume %1").arg(QFileInfo(resumeDir).fileName());
     spec.kind = tr("training");
-    spec.device = qs(config.device.name == "cuda" ? std::string("cuda:0") : config.device.name);
+    spec.device =
+        toQString(config.device.name == "cuda" ? std::string("cuda:0") : config.device.name);
     spec.run = [job](JobContext& context) {
         const auto started = std::chrono::steady_clock::now();
         job->run([&](const fb::TrainingProgress& p) {
@@ -208,7 +207,7 @@ int TrainingPanel::startTraining(const fb::ExperimentConfig& config, const QStri
     // case this one waits in the job list and the panel switches to it when it starts.
     if (!m_jobId || isFinished(m_runner->info(m_jobId).state))
         follow(id);
-    log(tr("Queued: %1 on %2.").arg(m_runner->info(id).title, qs(config.device.name)));
+    log(tr("Queued: %1 on %2.").arg(m_runner->info(id).title, toQString(config.device.name)));
     emit trainingStarted(id);
     return id;
 }
@@ -254,7 +253,7 @@ void TrainingPanel::onProgress(int id, const QVariantList& events) {
         const fb::TrainingProgress& p = event.progress;
         using Kind = fb::TrainingProgress::Kind;
         if (!p.runDir.empty() && m_runDir.isEmpty()) {
-            m_runDir = qs(p.runDir);
+            m_runDir = toQString(p.runDir);
             m_runLabel->setText(tr("Run: %1").arg(QDir::toNativeSeparators(m_runDir)));
             // Two runs of one experiment differ by their folders' time stamps.
             if (!m_resumedJobs.contains(id)) // "Resume <run>" names it already
@@ -267,7 +266,7 @@ void TrainingPanel::onProgress(int id, const QVariantList& events) {
         }
         switch (p.kind) {
         case Kind::Start:
-            log(tr("Started: %1").arg(qs(p.message)));
+            log(tr("Started: %1").arg(toQString(p.message)));
             break;
         case Kind::Step: {
             fb::MetricsRow row;
@@ -299,17 +298,17 @@ void TrainingPanel::onProgress(int id, const QVariantList& events) {
             m_curves->addRow(row, event.wallSeconds);
             QStringList parts;
             for (const auto& [key, value] : p.metrics)
-                parts << QStringLiteral("%1 %2").arg(qs(key)).arg(value, 0, 'g', 4);
+                parts << QStringLiteral("%1 %2").arg(toQString(key)).arg(value, 0, 'g', 4);
             log(tr("Validation at step %1: %2").arg(p.step).arg(parts.join(QStringLiteral(", "))));
             break;
         }
         case Kind::Checkpoint: {
-            log(tr("Checkpoint at step %1: %2").arg(p.step).arg(qs(p.message)));
+            log(tr("Checkpoint at step %1: %2").arg(p.step).arg(toQString(p.message)));
             rescanCheckpoints();
             break;
         }
         case Kind::BadImage:
-            log(tr("Bad image: %1").arg(qs(p.message)));
+            log(tr("Bad image: %1").arg(toQString(p.message)));
             break;
         case Kind::Done:
             m_eta->clear();
@@ -375,7 +374,7 @@ void TrainingPanel::updateButtons() {
 void TrainingPanel::rescanCheckpoints() {
     if (m_runDir.isEmpty())
         return;
-    const QDir dir(qs(fb::RunDirectory(m_runDir.toStdString()).checkpointDir()));
+    const QDir dir(toQString(fb::RunDirectory(m_runDir.toStdString()).checkpointDir()));
     m_checkpoints->clear();
     const QFileInfoList files =
         dir.entryInfoList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name);

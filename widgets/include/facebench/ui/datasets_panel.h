@@ -1,5 +1,5 @@
 #pragma once
-// The Datasets page (issue 11): open a dataset (ImageFolder, LFW, list file), index it in the
+// The Datasets page: open a dataset (ImageFolder, LFW, list file), index it in the
 // background with progress, browse its identities (searchable, with image counts) and each
 // identity's thumbnails, preview the face crop of an image (detected box, 15%-enlarged crop box,
 // landmarks, the crop at the model's input size; seed Section 4.1), and see breadth and depth
@@ -19,7 +19,9 @@ class QListView;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
+class QVBoxLayout;
 
 namespace fb::ui {
 
@@ -72,6 +74,10 @@ signals:
     void indexFinished(bool ok);
 
 private:
+    void addDatasetRows(QVBoxLayout* layout);
+    QSplitter* buildBrowser();
+    QWidget* buildIdentityList();
+    QWidget* buildThumbnailList();
     void chooseFolder();
     void chooseListFile();
     void onJobChanged(int id);

@@ -12,6 +12,8 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -53,7 +55,15 @@ signals:
     void errorChanged(const QString& error);
 
 private:
+    // The form, in the panel's three columns: data and model, loss head and optimiser (left),
+    // schedule and length, device and output (middle), the schedule's plot (right).
     void buildForm();
+    QHBoxLayout* buildToolbar();
+    QGroupBox* buildDataBox();
+    QGroupBox* buildHeadBox();
+    QGroupBox* buildScheduleBox();
+    QGroupBox* buildDeviceBox();
+    void connectEdits();
     QWidget* addField(QFormLayout* form, const QString& key, const QString& label, QWidget* editor,
                       const QString& toolTip = {});
     void formChanged();

@@ -66,6 +66,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What trained runs achieved and how fast models run: Evaluation, Failure pairs, Benchmark
+    // and Comparison, fed by the Runs page.
+    void addResultPages();
     void createMenus();
     void createStatusBar();
     void rebuildRecentMenu();
