@@ -167,7 +167,8 @@ private slots:
         QCOMPARE(jsonOf(again)["tar_at_far"].toArray()[0].toObject()["tar"].toDouble(),
                  dfw["tar_at_far"].toArray()[0].toObject()["tar"].toDouble());
 
-        // Report: Table 3 and Table 15 layouts, CSV with one row per run.
+        // Report: Table 3 and Table 15 layouts; the same tables as CSV (a header of column keys
+        // per table, an empty line between) and as JSON (cells with their values).
         const QString run = m_dir.filePath("run");
         const ProcessResult md = runCli({"report", run, run});
         QVERIFY2(md.exitCode == 0, md.err.constData());
@@ -177,12 +178,28 @@ private slots:
         const QString csv = m_dir.filePath("table.csv");
         const ProcessResult json = runCli({"report", run, "--out", csv, "--json"});
         QCOMPARE(json.exitCode, 0);
-        QVERIFY(jsonOf(json)["runs"].toArray()[0].toObject().contains("Low2High_tar_pct@1%"));
+        const QJsonArray tables = jsonOf(json)["tables"].toArray();
+        QCOMPARE(tables.size(), 2);
+        const QJsonObject firstRow = tables[0].toObject()["rows"].toArray()[0].toObject();
+        QVERIFY(firstRow.contains("Low2High_tar_pct@1%"));
+        QCOMPARE(firstRow["lfw_accuracy_pct"].toObject()["value"].toDouble(),
+                 100 * lfw["accuracy"].toDouble()); // 12 significant digits: equal within fuzz
+        QCOMPARE(tables[1].toObject()["rows"].toArray().size(), 1);
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 2);
+        const QByteArray csvText = file.readAll();
+        const QList<QByteArray> lines = csvText.trimmed().split('\n');
+        QCOMPARE(lines.size(), 7); // Table 3: header + 3 lines; empty line; Table 15: header + 1
         QVERIFY(lines[0].startsWith("run,lfw_accuracy_pct,"));
+        QCOMPARE(lines[4], QByteArray());
+        QVERIFY(lines[5].startsWith("run,dfw_tar_pct@1%,"));
+        // --format on stdout gives the file's text; a format the report lacks is bad input.
+        const ProcessResult csvOut = runCli({"report", run, "--format", "csv"});
+        QCOMPARE(csvOut.exitCode, 0);
+        QCOMPARE(csvOut.out, csvText);
+        QCOMPARE(runCli({"report", run, "--format", "xlsx"}).exitCode, 2);
+        QCOMPARE(runCli({"report", run, "--out", m_dir.filePath("table.txt")}).exitCode, 2);
+        QVERIFY(!QFile::exists(m_dir.filePath("table.txt")));
     }
 
     void evalBadInput_data() {

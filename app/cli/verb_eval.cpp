@@ -1,7 +1,7 @@
 // `facebench-cli eval --run RUN_DIR [--protocol P]... [--data DIR] [--pairs FILE] [--json]`
 // (or `--model NAME [--weights FILE] --out DIR`) and `facebench-cli report RUN_DIR...
-// [--out FILE.md|.csv|.json]`: the seed's test protocols (Section 3.2) and the cross-run table
-// of Tables 3 and 15.
+// [--out FILE.md|.csv|.json] [--format md|csv|json]`: the seed's test protocols (Section 3.2)
+// and the cross-run tables of Tables 3 and 15.
 #include "verbs.h"
 
 #include "report_figures.h"
@@ -10,6 +10,7 @@
 #include "facebench/errors.h"
 #include "facebench/eval_report.h"
 #include "facebench/evaluation.h"
+#include "facebench/report_render.h"
 #include "facebench/run_directory.h"
 
 #include <iostream>
@@ -21,6 +22,7 @@ namespace {
 struct ReportOptions {
     std::vector<std::string> runs;
     std::string out;
+    std::string format; // "" = from --out's extension, else Markdown
     bool figures = false; // issue 12: RUN/figures/ (report_figures.h)
     FigureOptions figureOptions;
 };
@@ -97,7 +99,10 @@ void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
         "report", "One results table across runs (seed Tables 3 and 15) from " +
                       RunDirectory("RUN").eval().result("*"));
     report->add_option("RUN_DIR", opts->runs, "Run directories")->required();
-    report->add_option("--out", opts->out, "Write the table to FILE.md, FILE.csv or FILE.json");
+    report->add_option("--out", opts->out, "Write the tables to FILE.md, FILE.csv or FILE.json");
+    report->add_option("--format", opts->format,
+                       "md, csv or json (default: by --out's extension, else md)")
+        ->check(CLI::IsMember({"md", "csv", "json"}));
     report->add_flag("--figures", opts->figures,
                      "Write every figure of each run (PNG, PDF, SVG) into " +
                          RunDirectory("RUN").figuresDir() + "/ (needs the GUI build)");
@@ -113,21 +118,24 @@ void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
                            RunDirectory("RUN").figuresDir() + ")");
     report->callback([&options, &action, opts] {
         action = [&options, opts]() -> int {
-            if (opts->figures) { // the figures instead of the printed table (--out still works)
+            const std::string format = !opts->format.empty() ? opts->format
+                                       : opts->out.empty()   ? "md"
+                                                             : extensionFormat(opts->out);
+            if (opts->figures) { // the figures instead of the printed tables (--out still works)
                 if (!opts->out.empty())
                     writeFileAtomically(opts->out,
-                                        formatEvalReport(opts->runs, extensionFormat(opts->out)));
+                                        renderReport(buildEvalReport(opts->runs), format));
                 return writeReportFigures(opts->runs, opts->figureOptions, options.json);
             }
+            const std::vector<ReportTable> tables = buildEvalReport(opts->runs);
             if (!opts->out.empty()) {
-                writeFileAtomically(opts->out,
-                                    formatEvalReport(opts->runs, extensionFormat(opts->out)));
+                writeFileAtomically(opts->out, renderReport(tables, format));
                 std::cerr << "wrote " << opts->out << "\n";
             }
             if (options.json)
-                printJson(nlohmann::ordered_json::parse(formatEvalReport(opts->runs, "json")));
+                printJson(nlohmann::ordered_json::parse(renderJson(tables)));
             else if (opts->out.empty())
-                std::cout << formatEvalReport(opts->runs, "md");
+                std::cout << renderReport(tables, format);
             return kExitDone;
         };
     });

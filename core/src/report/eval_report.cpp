@@ -1,15 +1,15 @@
-// The cross-run results table (facebench/eval_report.h), read from RUN/eval/*.json as the
-// protocols wrote them (core/src/eval). Missing protocols show as "-".
+// The cross-run results tables (facebench/eval_report.h), read from RUN/eval/*.json through
+// facebench/eval_results.h as the protocols wrote them (core/src/eval).
 #include "facebench/eval_report.h"
 
 #include "facebench/errors.h"
+#include "facebench/eval_results.h"
+#include "facebench/run_directory.h"
 
-#include <nlohmann/json.hpp>
-
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 
 namespace fb {
@@ -17,236 +17,194 @@ namespace fb {
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
 
 const std::vector<double> kQualityFars{1e-2, 1e-3, 1e-4}; // Table 3 and Table 15 columns
 const std::vector<double> kDfwFars{1e-2, 1e-3};
+const std::vector<std::string> kPose{"Front", "Three-quarter", "Profile"};
+const std::vector<std::string> kAge{"Young", "Mature"};
+const std::vector<std::string> kTracks{"easy", "moderate", "difficult"};
+constexpr int kPercentDecimals = 1;    // accuracy and TAR in % (the seed prints one decimal)
+constexpr int kSimilarityDecimals = 3; // mean cosine similarity (Table 3's matrices)
 
 struct RunResults {
     std::string name;
-    std::optional<Json> lfw, templates, quality, dfw, tracks;
+    std::optional<EvalResult> lfw, templates, quality, dfw, tracks;
 };
 
-std::optional<Json> readResult(const std::string& runDir, const std::string& protocol) {
-    const fs::path path = fs::path(runDir) / "eval" / (protocol + ".json");
+std::optional<EvalResult> readResult(const RunDirectory& run, const std::string& protocol) {
+    const std::string path = run.eval().result(protocol);
     if (!fs::is_regular_file(path))
         return std::nullopt;
-    std::ifstream in(path);
-    try {
-        return Json::parse(in);
-    } catch (const std::exception& e) {
-        throw InputError(SourceLocation{path.string()}, "",
-                         std::string("not a result file: ") + e.what());
-    }
+    return readEvalResult(path);
 }
 
 RunResults loadRun(const std::string& runDir) {
-    if (!fs::is_directory(fs::path(runDir) / "eval"))
+    const RunDirectory run(runDir);
+    if (!run.hasEvalResults())
         throw InputError(SourceLocation{runDir}, "",
                          "no eval/ folder: run `facebench-cli eval --run " + runDir + "` first");
     RunResults r;
     r.name = fs::path(runDir).lexically_normal().filename().string();
     if (r.name.empty() || r.name == ".")
         r.name = fs::path(runDir).lexically_normal().parent_path().filename().string();
-    r.lfw = readResult(runDir, "lfw");
-    r.templates = readResult(runDir, "templates");
-    r.quality = readResult(runDir, "cross-quality");
-    r.dfw = readResult(runDir, "dfw");
-    r.tracks = readResult(runDir, "tracks");
+    r.lfw = readResult(run, "lfw");
+    r.templates = readResult(run, "templates");
+    r.quality = readResult(run, "cross-quality");
+    r.dfw = readResult(run, "dfw");
+    r.tracks = readResult(run, "tracks");
     return r;
 }
 
-// The tar_at_far row of a verification block at `far`, or nullptr.
-const Json* tarRow(const Json* block, double far) {
-    if (!block || !block->contains("tar_at_far"))
+// The block of `result` whose subset is `subset` ("" for a whole protocol such as dfw).
+const VerificationBlock* blockOf(const std::optional<EvalResult>& result,
+                                 const std::string& subset) {
+    if (!result)
         return nullptr;
-    for (const Json& row : (*block)["tar_at_far"])
-        if (std::abs(row.value("far", 0.0) - far) <= 1e-12 * far)
-            return &row;
+    for (const VerificationBlock& b : result->blocks)
+        if (b.subset == subset)
+            return &b;
     return nullptr;
 }
 
-// TAR (%) at `far` from a verification block, or NaN.
-double tarAt(const Json* block, double far) {
-    const Json* row = tarRow(block, far);
-    return row ? 100.0 * row->value("tar", NAN) : NAN;
+// A fraction's interval as the result file has it, in % like the cell; none where the file has
+// none (NaN bounds).
+std::optional<ReportInterval> percentInterval(const ConfidenceInterval& ci,
+                                              const std::string& method) {
+    if (std::isnan(ci.low) || std::isnan(ci.high))
+        return std::nullopt;
+    ReportInterval out;
+    out.low = 100 * ci.low;
+    out.high = 100 * ci.high;
+    out.method = method;
+    return out;
 }
 
-const Json* member(const std::optional<Json>& doc, const std::string& key) {
-    if (!doc || !doc->contains(key))
-        return nullptr;
-    return &(*doc)[key];
-}
-
-double matrixAt(const std::optional<Json>& templates, const std::string& study, std::size_t a,
-                std::size_t b) {
-    const Json* s = member(templates, study);
-    if (!s || !s->contains("matrix"))
-        return NAN;
-    const Json& m = (*s)["matrix"];
-    if (a >= m.size() || b >= m[a].size())
-        return NAN;
-    return m[a][b].get<double>();
-}
-
-std::string cell(double v, const char* format) {
-    if (std::isnan(v))
-        return "-";
-    char text[32];
-    std::snprintf(text, sizeof text, format, v);
-    return text;
-}
-
-std::string row(const std::vector<std::string>& cells, char sep) {
-    std::string line = sep == '|' ? "| " : "";
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        line += cells[i] + (i + 1 < cells.size() ? (sep == '|' ? " | " : ",") : "");
-    return line + (sep == '|' ? " |\n" : "\n");
-}
-
-// A TAR table cell; " *" marks a FAR the set cannot resolve (fewer impostor pairs than 1/FAR,
-// the protocol's "resolvable": false), as the Evaluation page does.
-std::string tarCell(const Json* block, double far, bool& anyUnresolvable) {
-    std::string text = cell(tarAt(block, far), "%.1f");
-    const Json* r = tarRow(block, far);
-    if (r && !r->value("resolvable", true)) {
-        text += " *";
-        anyUnresolvable = true;
+// TAR (%) at `far` with its interval when the result has one, flagged where the set cannot
+// resolve that FAR.
+ReportCell tarCell(const VerificationBlock* block, double far) {
+    if (!block)
+        return missingCell();
+    for (std::size_t i = 0; i < block->tarAtFar.size(); ++i) {
+        const TarAtFar& row = block->tarAtFar[i];
+        if (std::abs(row.far - far) > 1e-12 * far)
+            continue;
+        ReportCell cell = numberCell(100 * row.tar, kPercentDecimals);
+        if (cell.kind == ReportCell::Kind::Number && i < block->tarIntervals.size())
+            cell.interval = percentInterval(block->tarIntervals[i], block->intervalMethod);
+        if (!row.resolvable)
+            cell.set(CellFlag::NotResolvable);
+        return cell;
     }
-    return text;
+    return missingCell();
 }
 
-constexpr char kUnresolvableNote[] =
-    "\n\\* not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR is not "
-    "measured at that FAR\n";
+ReportCell lfwCell(const std::optional<EvalResult>& lfw) {
+    if (!lfw)
+        return missingCell();
+    ReportCell cell = numberCell(100 * lfw->accuracy, kPercentDecimals);
+    if (cell.kind == ReportCell::Kind::Number && lfw->hasAccuracyInterval)
+        cell.interval = percentInterval(lfw->accuracyInterval, lfw->accuracyIntervalMethod);
+    return cell;
+}
+
+ReportCell similarityCell(const std::optional<EvalResult>& templates, const std::string& study,
+                          std::size_t a, std::size_t b) {
+    if (!templates)
+        return missingCell();
+    for (const SimilarityMatrix& m : templates->matrices)
+        if (m.study == study && a < m.values.size() && b < m.values[a].size())
+            return numberCell(m.values[a][b], kSimilarityDecimals);
+    return missingCell();
+}
 
 std::string percent(double far) {
-    return cell(far * 100, "%g") + "%";
+    char text[32];
+    std::snprintf(text, sizeof text, "%g%%", far * 100);
+    return text;
+}
+
+// The TAR columns of one set: "Low2High 1%", "0.1%", "0.01%" under keys "Low2High_tar_pct@1%"...
+void addTarColumns(std::vector<ReportColumn>& columns, const std::string& key,
+                   const std::string& header, const std::vector<double>& fars) {
+    for (std::size_t i = 0; i < fars.size(); ++i)
+        columns.push_back({key + "_tar_pct@" + percent(fars[i]),
+                           i == 0 ? header + " " + percent(fars[i]) : percent(fars[i])});
+}
+
+std::string lowerCase(std::string s) {
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+ReportTable table3(const std::vector<RunResults>& runs) {
+    ReportTable t;
+    t.key = "table3";
+    t.title =
+        "Table 3 layout: LFW (%), VGGFace2 similarity (pose, age), IJB-A cross-quality TAR (%)";
+    t.columns = {{"run", "Run"}, {"lfw_accuracy_pct", "LFW (%)"}, {"pose", "Pose"}};
+    for (const std::string& p : kPose)
+        t.columns.push_back({"pose_" + lowerCase(p), p});
+    t.columns.push_back({"age", "Age"});
+    for (const std::string& a : kAge)
+        t.columns.push_back({"age_" + lowerCase(a), a});
+    for (const char* q : {"Low2High", "Middle2High"})
+        addTarColumns(t.columns, q, q, kQualityFars);
+    // Three lines per run, as the seed prints the pose matrix: line a holds pose row a, age row a
+    // (two lines) and, on the first line only, the run's single numbers.
+    for (const RunResults& r : runs)
+        for (std::size_t a = 0; a < kPose.size(); ++a) {
+            const bool first = a == 0;
+            std::vector<ReportCell> row;
+            row.push_back(textCell(first ? r.name : ""));
+            row.push_back(first ? lfwCell(r.lfw) : textCell(""));
+            row.push_back(textCell(kPose[a]));
+            for (std::size_t b = 0; b < kPose.size(); ++b)
+                row.push_back(similarityCell(r.templates, "pose", a, b));
+            const bool ageRow = a < kAge.size();
+            row.push_back(textCell(ageRow ? kAge[a] : ""));
+            for (std::size_t b = 0; b < kAge.size(); ++b)
+                row.push_back(ageRow ? similarityCell(r.templates, "age", a, b) : textCell(""));
+            for (const char* q : {"Low2High", "Middle2High"})
+                for (double far : kQualityFars)
+                    row.push_back(first ? tarCell(blockOf(r.quality, q), far) : textCell(""));
+            t.rows.push_back(std::move(row));
+        }
+    return t;
+}
+
+ReportTable table15(const std::vector<RunResults>& runs) {
+    ReportTable t;
+    t.key = "table15";
+    t.title = "Table 15 layout: DFW and UMDFaces tracks, TAR (%) at each FAR";
+    t.columns = {{"run", "Run"}};
+    addTarColumns(t.columns, "dfw", "DFW", kDfwFars);
+    for (const std::string& track : kTracks) {
+        std::string header = track;
+        header[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(header[0])));
+        addTarColumns(t.columns, track, header, kQualityFars);
+    }
+    for (const RunResults& r : runs) {
+        std::vector<ReportCell> row{textCell(r.name)};
+        for (double far : kDfwFars)
+            row.push_back(tarCell(blockOf(r.dfw, ""), far));
+        for (const std::string& track : kTracks)
+            for (double far : kQualityFars)
+                row.push_back(tarCell(blockOf(r.tracks, track), far));
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
 } // namespace
 
-std::string formatEvalReport(const std::vector<std::string>& runDirs, const std::string& format) {
+std::vector<ReportTable> buildEvalReport(const std::vector<std::string>& runDirs) {
     if (runDirs.empty())
         throw InputError(SourceLocation{}, "RUN_DIR", "name at least one run directory");
-    if (format != "md" && format != "csv" && format != "json")
-        throw InputError(SourceLocation{}, "--format",
-                         "unknown report format '" + format + "' (md, csv, json)");
     std::vector<RunResults> runs;
     for (const std::string& dir : runDirs)
         runs.push_back(loadRun(dir));
-    const std::vector<std::string> pose{"Front", "Three-quarter", "Profile"},
-        age{"Young", "Mature"};
-    const std::vector<std::string> tracks{"easy", "moderate", "difficult"};
-
-    // Every number of one run, flat, in table order (the CSV row and the JSON object).
-    std::vector<std::pair<std::string, double>> flat;
-    auto flatten = [&](const RunResults& r) {
-        flat.clear();
-        const Json* lfw = r.lfw ? &*r.lfw : nullptr;
-        flat.push_back({"lfw_accuracy_pct", lfw ? 100 * lfw->value("accuracy", NAN) : NAN});
-        flat.push_back(
-            {"lfw_standard_error_pct", lfw ? 100 * lfw->value("standard_error", NAN) : NAN});
-        for (std::size_t a = 0; a < 3; ++a)
-            for (std::size_t b = 0; b < 3; ++b)
-                flat.push_back(
-                    {"pose_" + pose[a] + "_" + pose[b], matrixAt(r.templates, "pose", a, b)});
-        for (std::size_t a = 0; a < 2; ++a)
-            for (std::size_t b = 0; b < 2; ++b)
-                flat.push_back(
-                    {"age_" + age[a] + "_" + age[b], matrixAt(r.templates, "age", a, b)});
-        for (const char* q : {"Low2High", "Middle2High"})
-            for (double far : kQualityFars)
-                flat.push_back({std::string(q) + "_tar_pct@" + percent(far),
-                                tarAt(member(r.quality, q), far)});
-        for (double far : kDfwFars)
-            flat.push_back({"dfw_tar_pct@" + percent(far), tarAt(r.dfw ? &*r.dfw : nullptr, far)});
-        for (const std::string& t : tracks)
-            for (double far : kQualityFars) {
-                const Json* all = member(r.tracks, "tracks");
-                const Json* block = all && all->contains(t) ? &(*all)[t] : nullptr;
-                flat.push_back({t + "_tar_pct@" + percent(far), tarAt(block, far)});
-            }
-    };
-
-    if (format == "json") {
-        Json doc = Json::array();
-        for (const RunResults& r : runs) {
-            flatten(r);
-            Json o{{"run", r.name}};
-            for (const auto& [k, v] : flat)
-                o[k] = std::isnan(v) ? Json(nullptr) : Json(v);
-            doc.push_back(o);
-        }
-        return Json{{"runs", doc}}.dump(2) + "\n";
-    }
-    if (format == "csv") {
-        std::string out;
-        for (std::size_t i = 0; i < runs.size(); ++i) {
-            flatten(runs[i]);
-            if (i == 0) {
-                std::vector<std::string> header{"run"};
-                for (const auto& kv : flat)
-                    header.push_back(kv.first);
-                out += row(header, ',');
-            }
-            std::vector<std::string> cells{runs[i].name};
-            for (const auto& kv : flat)
-                cells.push_back(std::isnan(kv.second) ? "" : cell(kv.second, "%.6g"));
-            out += row(cells, ',');
-        }
-        return out;
-    }
-
-    // Markdown: Table 3 (three lines per run, as the seed prints the pose matrix) and Table 15.
-    std::string md =
-        "Table 3 layout: LFW (%), VGGFace2 similarity (pose, age), IJB-A cross-quality TAR (%)\n\n";
-    md += row({"Run", "LFW (%)", "Pose", "Front", "Three-quarter", "Profile", "Age", "Young",
-               "Mature", "Low2High 1%", "0.1%", "0.01%", "Middle2High 1%", "0.1%", "0.01%"},
-              '|');
-    md += row(std::vector<std::string>(15, "---"), '|');
-    bool unresolvable3 = false;
-    for (const RunResults& r : runs) {
-        for (std::size_t a = 0; a < 3; ++a) {
-            std::vector<std::string> cells;
-            cells.push_back(a == 0 ? r.name : "");
-            cells.push_back(a == 0 && r.lfw ? cell(100 * r.lfw->value("accuracy", NAN), "%.1f")
-                                            : "");
-            cells.push_back(pose[a]);
-            for (std::size_t b = 0; b < 3; ++b)
-                cells.push_back(cell(matrixAt(r.templates, "pose", a, b), "%.3f"));
-            cells.push_back(a < 2 ? age[a] : "");
-            for (std::size_t b = 0; b < 2; ++b)
-                cells.push_back(a < 2 ? cell(matrixAt(r.templates, "age", a, b), "%.3f") : "");
-            for (const char* q : {"Low2High", "Middle2High"})
-                for (double far : kQualityFars)
-                    cells.push_back(a == 0 ? tarCell(member(r.quality, q), far, unresolvable3)
-                                           : "");
-            md += row(cells, '|');
-        }
-    }
-    if (unresolvable3)
-        md += kUnresolvableNote;
-    md += "\nTable 15 layout: DFW and UMDFaces tracks, TAR (%) at each FAR\n\n";
-    md += row({"Run", "DFW 1%", "0.1%", "Easy 1%", "0.1%", "0.01%", "Moderate 1%", "0.1%", "0.01%",
-               "Difficult 1%", "0.1%", "0.01%"},
-              '|');
-    md += row(std::vector<std::string>(12, "---"), '|');
-    bool unresolvable15 = false;
-    for (const RunResults& r : runs) {
-        std::vector<std::string> cells{r.name};
-        for (double far : kDfwFars)
-            cells.push_back(tarCell(r.dfw ? &*r.dfw : nullptr, far, unresolvable15));
-        const Json* all = member(r.tracks, "tracks");
-        for (const std::string& t : tracks)
-            for (double far : kQualityFars)
-                cells.push_back(tarCell(all && all->contains(t) ? &(*all)[t] : nullptr, far,
-                                        unresolvable15));
-        md += row(cells, '|');
-    }
-    if (unresolvable15)
-        md += kUnresolvableNote;
-    return md;
+    return {table3(runs), table15(runs)};
 }
 
 } // namespace fb
