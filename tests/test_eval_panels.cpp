@@ -7,6 +7,7 @@
 // from those files independently (QJsonDocument), never from the code under test.
 #include "facebench/bench_job.h"
 #include "facebench/eval_protocols.h"
+#include "facebench/report_render.h"
 #include "facebench/ui/bench_panel.h"
 #include "facebench/ui/comparison_panel.h"
 #include "facebench/ui/eval_charts.h"
@@ -634,6 +635,62 @@ private slots:
         QCOMPARE(panel.table3()->item(3, 0)->text(), QFileInfo(m_run2).fileName());
         QCOMPARE(panel.table15()->rowCount(), 2);
         QVERIFY(panel.tableMarkdown().contains(QStringLiteral("| Run | LFW (%)")));
+        // The items carry the result files' numbers exactly (accuracy and TAR in %).
+        const QJsonObject lfw = readJson(m_run + QStringLiteral("/eval/lfw.json"));
+        QCOMPARE(panel.table3()->horizontalHeaderItem(1)->text(), QStringLiteral("LFW (%)"));
+        QVERIFY(panel.table3()->item(0, 1)->data(Qt::UserRole).toDouble() ==
+                100 * lfw[QStringLiteral("accuracy")].toDouble());
+        const QJsonObject dfw = readJson(m_run + QStringLiteral("/eval/dfw.json"));
+        QCOMPARE(panel.table15()->horizontalHeaderItem(1)->text(), QStringLiteral("DFW 1%"));
+        double tarAt1 = std::nan("");
+        for (const QJsonValue& row : dfw[QStringLiteral("tar_at_far")].toArray())
+            if (row[QStringLiteral("far")].toDouble() == 1e-2)
+                tarAt1 = row[QStringLiteral("tar")].toDouble();
+        QVERIFY(panel.table15()->item(0, 1)->data(Qt::UserRole).toDouble() == 100 * tarAt1);
+    }
+
+    // The tables come from report tables, not from their Markdown: a hand-made table with an
+    // interval, a flagged and a missing cell.
+    void comparisonPanelShowsTables() {
+        fb::ReportTable t3;
+        t3.key = "table3";
+        t3.title = "Hand-made";
+        t3.columns = {{"run", "Run"}, {"tar", "TAR 1%"}, {"tar2", "0.1%"}, {"tar3", "0.01%"}};
+        fb::ReportCell withInterval = fb::numberCell(97.26, 1);
+        withInterval.interval = fb::ReportInterval{95.5, 98.74, 0.95, "subject bootstrap"};
+        fb::ReportCell flagged = fb::numberCell(12.5, 1);
+        flagged.set(fb::CellFlag::NotResolvable);
+        t3.rows = {{fb::textCell("run|a"), withInterval, flagged, fb::numberCell(std::nan(""), 1)}};
+        fb::ReportTable t15 = t3;
+        t15.key = "table15";
+        t15.rows.push_back(t3.rows[0]);
+        ComparisonPanel panel;
+        panel.showTables({t3, t15});
+        QTableWidget* table = panel.table3();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->columnCount(), 4);
+        QCOMPARE(panel.table15()->rowCount(), 2);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("TAR 1%"));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("run|a"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("97.3 [95.5, 98.7]"));
+        QVERIFY(table->item(0, 1)->data(Qt::UserRole).toDouble() == 97.26);
+        QCOMPARE(table->item(0, 1)->toolTip(),
+                 QStringLiteral("95% interval (subject bootstrap): 95.5 to 98.7"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("12.5 *"));
+        QVERIFY(table->item(0, 2)->toolTip().startsWith(QStringLiteral("Not resolvable:")));
+        QCOMPARE(table->item(0, 2)->foreground().color(), QColor(0xB0, 0x30, 0x00));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("-"));
+        QVERIFY(!table->item(0, 3)->data(Qt::UserRole).isValid());
+        QVERIFY(table->item(0, 3)->toolTip().isEmpty());
+        QVERIFY(table->item(0, 0)->toolTip().isEmpty());
+        // Copy puts the same tables as Markdown ('|' escaped, footnotes) as the CLI prints.
+        QCOMPARE(panel.tableMarkdown(), QString::fromStdString(fb::renderMarkdown({t3, t15})));
+        QVERIFY(panel.tableMarkdown().contains(QStringLiteral("| run\\|a | 97.3 [95.5, 98.7] |")));
+        // No tables: empty widgets, no Markdown.
+        panel.showTables({});
+        QCOMPARE(panel.table3()->rowCount(), 0);
+        QCOMPARE(panel.table15()->columnCount(), 0);
+        QVERIFY(panel.tableMarkdown().isEmpty());
     }
 
     void failurePairOpensBothImages() {

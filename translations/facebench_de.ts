@@ -474,6 +474,22 @@
         <translation>%1 Läufe, %2 mit Evaluationsergebnissen</translation>
     </message>
     <message>
+        <source>%1% interval (%2): %3 to %4</source>
+        <translation>%1-%-Intervall (%2): %3 bis %4</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
         <source>ROC: %1</source>
         <translation>ROC: %1</translation>
     </message>

@@ -472,6 +472,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1% interval (%2): %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ROC: %1</source>
         <translation type="unfinished"></translation>
     </message>

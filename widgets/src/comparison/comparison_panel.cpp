@@ -4,6 +4,7 @@
 #include "charts/chart_actions.h"
 #include "evaluation/run_results.h"
 #include "facebench/eval_report.h"
+#include "facebench/report_render.h"
 #include "facebench/run_directory.h"
 #include "facebench/run_metrics.h"
 #include "facebench/ui/chart_style.h"
@@ -21,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -33,44 +35,56 @@ namespace fb::ui {
 
 namespace {
 
-// Fills a table from the Markdown table that starts at `from` in `lines`; returns the next line.
-int fillFromMarkdown(QTableWidget* table, const QStringList& lines, int from) {
-    while (from < lines.size() && !lines[from].startsWith(QLatin1Char('|')))
-        ++from;
-    QList<QStringList> rows;
-    for (; from < lines.size() && lines[from].startsWith(QLatin1Char('|')); ++from) {
-        QString line = lines[from].trimmed();
-        line = line.mid(1, line.size() - 2);
-        QStringList cells;
-        for (const QString& c : line.split(QLatin1Char('|')))
-            cells << c.trimmed();
-        if (!cells.isEmpty() && cells.first() == QLatin1String("---"))
-            continue;
-        rows << cells;
+// One report cell as a table item: its text as the report prints it, the exact number for
+// sorting and copying, and a tooltip for an interval or the not-resolvable mark.
+QTableWidgetItem* itemFor(const ReportCell& cell) {
+    auto* item = new QTableWidgetItem(QString::fromStdString(cellText(cell)));
+    if (cell.kind == ReportCell::Kind::Number) {
+        item->setData(Qt::UserRole, cell.number);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
+    QStringList tips;
+    if (cell.interval)
+        tips << ComparisonPanel::tr("%1% interval (%2): %3 to %4")
+                    .arg(100 * cell.interval->level)
+                    .arg(QString::fromStdString(cell.interval->method))
+                    .arg(QString::fromStdString(fixedText(cell.interval->low, cell.decimals)))
+                    .arg(QString::fromStdString(fixedText(cell.interval->high, cell.decimals)));
+    if (cell.has(CellFlag::NotResolvable)) {
+        // Marked as the Evaluation page marks a TAR at a FAR the set cannot resolve.
+        item->setForeground(QColor(0xB0, 0x30, 0x00));
+        tips << ComparisonPanel::tr(
+            "Not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR "
+            "is not measured at that FAR");
+    }
+    if (!tips.isEmpty())
+        item->setToolTip(tips.join(QLatin1Char('\n')));
+    return item;
+}
+
+void fillTable(QTableWidget* table, const ReportTable* report) {
     table->clear();
-    if (rows.isEmpty()) {
-        table->setRowCount(0);
-        table->setColumnCount(0);
-        return from;
-    }
-    table->setColumnCount(rows.first().size());
-    table->setHorizontalHeaderLabels(rows.first());
-    table->setRowCount(rows.size() - 1);
-    for (int r = 1; r < rows.size(); ++r)
-        for (int c = 0; c < rows[r].size() && c < table->columnCount(); ++c) {
-            auto* item = new QTableWidgetItem(rows[r][c]);
-            // The report marks a TAR at a FAR the set cannot resolve, as the Evaluation page.
-            if (rows[r][c].endsWith(QLatin1String(" *"))) {
-                item->setForeground(QColor(0xB0, 0x30, 0x00));
-                item->setToolTip(ComparisonPanel::tr(
-                    "Not resolvable: the set has fewer impostor pairs than 1/FAR, so this TAR "
-                    "is not measured at that FAR"));
-            }
-            table->setItem(r - 1, c, item);
-        }
+    table->setRowCount(0);
+    table->setColumnCount(0);
+    if (!report)
+        return;
+    QStringList headers;
+    for (const ReportColumn& c : report->columns)
+        headers << QString::fromStdString(c.header);
+    table->setColumnCount(headers.size());
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(static_cast<int>(report->rows.size()));
+    for (std::size_t r = 0; r < report->rows.size(); ++r)
+        for (std::size_t c = 0; c < report->rows[r].size() && c < report->columns.size(); ++c)
+            table->setItem(static_cast<int>(r), static_cast<int>(c), itemFor(report->rows[r][c]));
     table->resizeColumnsToContents();
-    return from;
+}
+
+const ReportTable* tableKeyed(const std::vector<ReportTable>& tables, const std::string& key) {
+    for (const ReportTable& t : tables)
+        if (t.key == key)
+            return &t;
+    return nullptr;
 }
 
 QTableWidget* makeTable() {
@@ -155,7 +169,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
             [this] { drawCurves(); });
     connect(m_set, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { drawRoc(); });
     connect(copy, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_markdown);
+        QApplication::clipboard()->setText(tableMarkdown());
         m_status->setText(tr("Copied the table as Markdown."));
     });
     connect(exportChart, &QPushButton::clicked, this, [this] {
@@ -164,9 +178,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
         else
             exportChartInteractively(this, m_curves, QStringLiteral("training-curves"));
     });
-    connect(exportTable, &QPushButton::clicked, this, [this] {
-        exportTableInteractively(this, tableFromModel(m_table3->model()), QStringLiteral("table3"));
-    });
+    connect(exportTable, &QPushButton::clicked, this, [this] { exportTables(); });
     refresh();
 }
 
@@ -213,22 +225,51 @@ void ComparisonPanel::refresh() {
     m_set->blockSignals(false);
     drawCurves();
     drawRoc();
-    m_markdown.clear();
+    std::vector<ReportTable> tables;
     std::vector<std::string> withEval;
     for (const QString& d : dirs)
         if (RunDirectory(d.toStdString()).hasEvalResults())
             withEval.push_back(d.toStdString());
     try {
         if (!withEval.empty())
-            m_markdown = QString::fromStdString(formatEvalReport(withEval, "md"));
+            tables = buildEvalReport(withEval);
         m_status->setText(
             tr("%1 runs, %2 with evaluation results").arg(dirs.size()).arg(withEval.size()));
     } catch (const std::exception& e) {
         m_status->setText(userMessage(QString::fromStdString(e.what())));
     }
-    const QStringList lines = m_markdown.split(QLatin1Char('\n'));
-    const int next = fillFromMarkdown(m_table3, lines, 0);
-    fillFromMarkdown(m_table15, lines, next);
+    showTables(tables);
+}
+
+void ComparisonPanel::showTables(const std::vector<ReportTable>& tables) {
+    m_tables = tables;
+    fillTable(m_table3, tableKeyed(m_tables, "table3"));
+    fillTable(m_table15, tableKeyed(m_tables, "table15"));
+}
+
+QString ComparisonPanel::tableMarkdown() const {
+    return m_tables.empty() ? QString() : QString::fromStdString(renderMarkdown(m_tables));
+}
+
+// Both tables from the report itself (not the items' text): CSV, Markdown or JSON by suffix.
+void ComparisonPanel::exportTables() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export table"), exportStartPath(QStringLiteral("comparison.csv")),
+        tr("CSV (*.csv);;Markdown (*.md);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const std::string format = suffix == QLatin1String("md")     ? "md"
+                               : suffix == QLatin1String("json") ? "json"
+                                                                 : "csv";
+    QString error;
+    if (!writeTextFileAtomically(path, QString::fromStdString(renderReport(m_tables, format)),
+                                 &error)) {
+        QMessageBox::warning(this, tr("Export table"), error);
+        return;
+    }
+    rememberExportFolder(path);
+    m_status->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void ComparisonPanel::drawCurves() {
