@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>Table 15 layout: DFW and UMDFaces tracks, TAR (%)</source>
-        <translation>表 15 布局：DFW 与 UMDFaces 各测试项，TAR (%)</translation>
+        <translation>表 15 布局：DFW 与 UMDFaces 各子任务，TAR (%)</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b03000&apos;&gt;*&lt;/span&gt; not resolvable: the set has fewer impostor pairs than 1/FAR, so that TAR is not measured.</source>
@@ -1279,7 +1279,7 @@
     </message>
     <message>
         <source>Protocol subset: LFW, a cross-quality study (Low2High, Middle2High), DFW, a UMDFaces track</source>
-        <translation>协议子集：LFW、跨质量研究（Low2High、Middle2High）、DFW、UMDFaces 测试项</translation>
+        <translation>协议子集：LFW、跨质量研究（Low2High、Middle2High）、DFW、UMDFaces 的一个子任务</translation>
     </message>
     <message>
         <source>FAR %1</source>
@@ -2125,7 +2125,7 @@ image</source>
     </message>
     <message>
         <source>Starting %1…</source>
-        <translation>正在启动 %1…</translation>
+        <translation>正在启动：%1…</translation>
     </message>
     <message>
         <source>Run: %1</source>
@@ -2141,7 +2141,7 @@ image</source>
     </message>
     <message>
         <source>Started: %1</source>
-        <translation>开始于：%1</translation>
+        <translation>已开始：%1</translation>
     </message>
     <message>
         <source>ETA %1</source>

@@ -23,6 +23,7 @@
 #include <facebench/run_metrics.h>
 #include <facebench/runtime.h>
 #include <facebench/ui/resources.h>
+#include <facebench/ui/runs_panel.h>
 #include <facebench/ui/runtime_text.h>
 #include <facebench/ui/to_qstring.h>
 #include <facebench/version.h>
@@ -47,7 +48,7 @@ HomePage::RunRow readRunRow(const std::string& dir) {
     const fb::RunSummary summary = fb::summarizeRun(dir);
     row.dir = toQString(dir);
     row.name = toQString(summary.name);
-    row.status = toQString(fb::runStatusName(summary.status));
+    row.status = RunsPanel::statusText(summary.status);
     if (summary.configOk)
         row.model = toQString(summary.model + " + " + summary.head);
     try {

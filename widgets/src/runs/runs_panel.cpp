@@ -47,25 +47,25 @@ void inBackground(QThreadPool* pool, QObject* receiver, std::function<Result()> 
     });
 }
 
-QString statusText(fb::RunStatus status) {
-    switch (status) {
-    case fb::RunStatus::Finished:
-        return RunsPanel::tr("finished");
-    case fb::RunStatus::Cancelled:
-        return RunsPanel::tr("cancelled");
-    case fb::RunStatus::Failed:
-        return RunsPanel::tr("failed");
-    case fb::RunStatus::Running:
-        return RunsPanel::tr("running or interrupted");
-    case fb::RunStatus::Unknown:
-        break;
-    }
-    return RunsPanel::tr("unknown");
-}
-
 enum Column { NameColumn, StatusColumn, ModelColumn, StepsColumn, LossColumn, StartedColumn };
 
 } // namespace
+
+QString RunsPanel::statusText(fb::RunStatus status) {
+    switch (status) {
+    case fb::RunStatus::Finished:
+        return tr("finished");
+    case fb::RunStatus::Cancelled:
+        return tr("cancelled");
+    case fb::RunStatus::Failed:
+        return tr("failed");
+    case fb::RunStatus::Running:
+        return tr("running or interrupted");
+    case fb::RunStatus::Unknown:
+        break;
+    }
+    return tr("unknown");
+}
 
 RunsPanel::RunsPanel(JobRunner* runner, QWidget* parent) : QWidget(parent), m_runner(runner) {
     setObjectName(QStringLiteral("runsPanel"));

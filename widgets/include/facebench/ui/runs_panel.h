@@ -23,6 +23,9 @@ class RunsPanel : public QWidget {
 public:
     explicit RunsPanel(JobRunner* runner, QWidget* parent = nullptr);
 
+    // A run's status in the user's language, as the Runs list and Home's latest runs show it.
+    static QString statusText(fb::RunStatus status);
+
     QString runsFolder() const { return m_runsFolder; }
     QStringList runNames() const; // as listed, newest first
     QString openRun() const { return m_openRun; }
