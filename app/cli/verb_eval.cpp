@@ -46,7 +46,7 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
     auto request = std::make_shared<EvalRequest>();
     CLI::App* eval =
         app.add_subcommand("eval", "Evaluate a trained model on the test protocols (lfw, pairs, "
-                                   "templates, cross-quality, dfw, tracks)");
+                                   "templates, cross-quality, dfw, tracks, bin)");
     eval->add_option("--run", request->runDir,
                      "Run directory (" + RunDirectory().configFile() + ", " +
                          RunDirectory().checkpoints().best() + " or " +
@@ -62,6 +62,9 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
                      "Protocol data folder (default: the config's eval.data)");
     eval->add_option("--pairs", request->pairsFile,
                      "Pair list for the pairs protocol (image1<TAB>image2<TAB>label)");
+    eval->add_option("--bin", request->binFiles,
+                     "InsightFace .bin set for the bin protocol (lfw.bin, cfp_fp.bin, "
+                     "agedb_30.bin), repeatable; evaluated as arcface_torch does");
     eval->add_option("--set", request->overrides,
                      "Override a config key, KEY=VALUE (e.g. eval.flip=sum)");
     eval->add_option("--bootstrap", request->bootstrap.replicates,

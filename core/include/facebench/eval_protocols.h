@@ -29,11 +29,15 @@ struct ProtocolRequest {
     std::string outDir;  // RUN/eval; "" writes nothing
     std::vector<double> fars{1e-2, 1e-3, 1e-4};
     std::string pairsFile; // the `pairs` protocol's list ("image1<TAB>image2<TAB>label")
+    std::vector<std::string> binFiles; // the `bin` protocol's InsightFace .bin sets
     int failures = 10;     // false accepts and false rejects kept in the JSON
     // The subject bootstrap behind every ROC number's interval (verification_intervals.h);
     // replicates = 0 leaves the intervals out.
     BootstrapOptions bootstrap;
     FeatureSource features;
+    // The `bin` protocol's features: each image's summed with its mirror image's, as
+    // arcface_torch evaluates .bin sets; empty = `features`.
+    FeatureSource binFeatures;
 };
 
 struct ProtocolResult {
@@ -42,7 +46,7 @@ struct ProtocolResult {
     std::string summary; // one human line
 };
 
-// lfw | pairs | templates | cross-quality | dfw | tracks
+// lfw | pairs | templates | cross-quality | dfw | tracks | bin
 const std::vector<std::string>& protocolNames();
 // Throws InputError naming an unknown protocol (with the list), missing files or images.
 ProtocolResult runProtocol(const std::string& name, const ProtocolRequest& request);

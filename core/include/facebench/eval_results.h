@@ -58,10 +58,11 @@ struct SimilarityMatrix {
 };
 
 struct EvalResult {
-    std::string protocol; // lfw | pairs | templates | cross-quality | dfw | tracks
+    std::string protocol; // lfw | pairs | templates | cross-quality | dfw | tracks | bin
     std::string file;     // the .json it came from
+    std::string set;      // bin: the InsightFace .bin set's name ("lfw", "cfp_fp")
     std::vector<VerificationBlock> blocks;
-    // lfw only (10-fold protocol, seed Section 3.2)
+    // lfw and bin (10-fold protocol, seed Section 3.2; thresholds are distances for bin)
     bool hasFolds = false;
     double accuracy = 0, accuracyStd = 0, standardError = 0;
     bool hasAccuracyInterval = false; // fold interval (Student t), method in accuracyIntervalMethod

@@ -20,6 +20,7 @@ struct EvalRequest {
     std::vector<std::string> protocols; // empty = the config's eval.protocols
     std::string dataDir;                // "" = the config's eval.data
     std::string pairsFile;              // the `pairs` protocol's list
+    std::vector<std::string> binFiles;  // the `bin` protocol's InsightFace .bin sets
     std::vector<std::string> overrides; // "a.b=value" applied to the config (--set)
     BootstrapOptions bootstrap;          // the intervals' subject bootstrap (0 replicates: none)
 };

@@ -48,6 +48,9 @@ struct SynthResult {
     long long ageTemplates = 0;
     long long dfwImages = 0;
     long long umdPairs = 0; // all three tracks together
+    // InsightFace .bin sets under bin/: lfw.bin, cfp_fp.bin (frontal-profile), agedb_30.bin
+    // (young-mature)
+    long long binLfwPairs = 0, binCfpFpPairs = 0, binAgedbPairs = 0;
     double seconds = 0.0;
     std::string metaPath;
 };

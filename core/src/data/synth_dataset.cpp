@@ -2,6 +2,7 @@
 // output, writes meta.csv and the protocol files, and renames the folder into place.
 #include "facebench/errors.h"
 #include "facebench/synthetic_data.h"
+#include "synth_bin_sets.h"
 #include "synth_face.h"
 #include "synth_plan.h"
 
@@ -122,7 +123,9 @@ const char* const kLayoutNote =
     "                                 2 mature; paths relative to test/\n"
     "  quality/{low,middle,high}.txt  IJB-A-style quality lists (Low2High, Middle2High)\n"
     "  dfw/test_image_list.txt, dfw/mask_matrix_test.txt  1 genuine, 2 impostor, 0 ignored\n"
-    "  umdfaces/{easy,moderate,difficult}.txt  image1<TAB>image2<TAB>label by yaw difference\n";
+    "  umdfaces/{easy,moderate,difficult}.txt  image1<TAB>image2<TAB>label by yaw difference\n"
+    "  bin/{lfw,cfp_fp,agedb_30}.bin  InsightFace .bin sets: LFW's pairs, frontal-profile and\n"
+    "                                 young-mature pairs in 10 subject-disjoint folds\n";
 
 // Removes the temporary folder unless the job got as far as renaming it.
 struct TempFolder {
@@ -259,6 +262,7 @@ void writeProtocolFiles(const Plan& plan, const fs::path& folder) {
     for (int t = 0; t < 3; ++t)
         writeText(folder / ("umdfaces/" + std::string(tracks[t]) + ".txt"),
                   formatPairList(plan.umdTracks[t]));
+    const BinSetSizes bins = writeSynthBinSets(plan, temp.path, o.seed);
 }
 
 // meta.csv (every image with its factors, LFW's links too), README.txt and, with --canvas,
@@ -328,6 +332,9 @@ SynthResult summarize(const Plan& plan, const fs::path& outPath) {
     result.dfwImages = (long long)plan.dfwImages.size();
     for (const auto& track : plan.umdTracks)
         result.umdPairs += (long long)track.size();
+    result.binLfwPairs = bins.lfwPairs;
+    result.binCfpFpPairs = bins.cfpFpPairs;
+    result.binAgedbPairs = bins.agedbPairs;
     return result;
 }
 

@@ -6,8 +6,8 @@
 namespace fb {
 
 const std::vector<std::string>& protocolNames() {
-    static const std::vector<std::string> names{"lfw",           "pairs", "templates",
-                                                "cross-quality", "dfw",   "tracks"};
+    static const std::vector<std::string> names{"lfw", "pairs",  "templates", "cross-quality",
+                                                "dfw", "tracks", "bin"};
     return names;
 }
 
@@ -29,6 +29,8 @@ ProtocolResult runProtocol(const std::string& name, const ProtocolRequest& reque
         return eval::runDfwProtocol(request);
     if (name == "tracks")
         return eval::runTracksProtocol(request);
+    if (name == "bin")
+        return eval::runBinProtocol(request);
     std::string known;
     for (const std::string& n : protocolNames())
         known += (known.empty() ? "" : ", ") + n;

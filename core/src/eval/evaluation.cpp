@@ -77,13 +77,23 @@ EvalOutcome evaluate(const EvalRequest& request,
         outcome.outDir = request.outDir;
     }
     outcome.dataDir = request.dataDir.empty() ? config.eval.data : request.dataDir;
-    if (outcome.dataDir.empty())
+    // --bin alone asks for the bin protocol; .bin sets carry their own images, so the bin
+    // protocol alone needs no data folder.
+    const std::vector<std::string> protocols =
+        !request.protocols.empty() ? request.protocols
+        : !request.binFiles.empty() ? std::vector<std::string>{"bin"}
+                                    : config.eval.protocols;
+    const auto isBin = [](const std::string& p) { return p == "bin"; };
+    if (!request.binFiles.empty() && std::none_of(protocols.begin(), protocols.end(), isBin))
+        throw InputError(SourceLocation{}, "--bin",
+                         ".bin files given but the bin protocol is not among --protocol");
+    const bool binOnly =
+        !protocols.empty() && std::all_of(protocols.begin(), protocols.end(), isBin);
+    if (outcome.dataDir.empty() && !binOnly)
         throw InputError(SourceLocation{}, "--data",
                          "no protocol data folder: give --data DIR or set eval.data");
-    if (!fs::is_directory(outcome.dataDir))
+    if (!outcome.dataDir.empty() && !fs::is_directory(outcome.dataDir))
         throw InputError(SourceLocation{outcome.dataDir}, "--data", "no such data folder");
-    const std::vector<std::string> protocols =
-        request.protocols.empty() ? config.eval.protocols : request.protocols;
     for (const std::string& p : protocols) // unknown names fail before any model work
         if (std::find(protocolNames().begin(), protocolNames().end(), p) == protocolNames().end())
             runProtocol(p, ProtocolRequest{});
@@ -113,7 +123,13 @@ EvalOutcome evaluate(const EvalRequest& request,
     pr.fars = config.eval.far;
     pr.pairsFile = request.pairsFile;
     pr.bootstrap = request.bootstrap;
+    pr.binFiles = request.binFiles;
     pr.features = memoized(eval::modelFeatureSource(model, config, log));
+    if (std::find(protocols.begin(), protocols.end(), "bin") != protocols.end()) {
+        ExperimentConfig mirrored = config; // arcface_torch's .bin evaluation sums flips
+        mirrored.eval.flip = "sum";
+        pr.binFeatures = eval::modelFeatureSource(model, mirrored, log);
+    }
     for (const std::string& p : protocols) {
         outcome.results.push_back(runProtocol(p, pr));
         if (log)

@@ -93,5 +93,6 @@ ProtocolResult runTemplatesProtocol(const ProtocolRequest& request);
 ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request);
 ProtocolResult runDfwProtocol(const ProtocolRequest& request);
 ProtocolResult runTracksProtocol(const ProtocolRequest& request);
+ProtocolResult runBinProtocol(const ProtocolRequest& request);
 
 } // namespace fb::eval

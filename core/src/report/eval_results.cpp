@@ -122,7 +122,9 @@ EvalResult readEvalResult(const std::string& jsonPath) {
     r.protocol = doc["protocol"].get<std::string>();
     r.file = jsonPath;
     const fs::path evalDir = fs::path(jsonPath).parent_path();
-    if (r.protocol == "lfw") {
+    if (r.protocol == "lfw" || r.protocol == "bin") { // bin: one .bin set a file, folds as LFW
+        if (r.protocol == "bin")
+            r.set = doc.value("set", std::string());
         r.hasFolds = doc.contains("fold_accuracies");
         r.accuracy = number(doc, "accuracy");
         r.accuracyStd = number(doc, "std");
@@ -137,7 +139,10 @@ EvalResult readEvalResult(const std::string& jsonPath) {
                     (std::string(key) == "thresholds" ? r.foldThresholds : r.foldAccuracies)
                         .push_back(v.is_number() ? v.get<double>() : std::nan(""));
         if (doc.contains("verification"))
-            r.blocks.push_back(readBlock(doc["verification"], "lfw", "", evalDir, "lfw"));
+            r.blocks.push_back(r.protocol == "lfw"
+                                   ? readBlock(doc["verification"], "lfw", "", evalDir, "lfw")
+                                   : readBlock(doc["verification"], "bin", r.set, evalDir,
+                                               "bin-" + r.set));
     } else if (r.protocol == "templates") {
         for (const char* study : {"pose", "age"}) {
             if (!doc.contains(study))
