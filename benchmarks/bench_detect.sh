@@ -1,5 +1,5 @@
 #!/bin/sh
-# MTCNN speed (issue 7): detection on a 1920x1280 photo (tests/data/real-faces/sample1.jpg),
+# MTCNN speed: detection on a 1920x1280 photo (tests/data/real-faces/sample1.jpg),
 # target under 1 s on the reference machine's 2 cores. One process detects the photo
 # 1 + REPEATS times; the first run (warm-up: allocations, OpenMP threads) is left out and the
 # median of the others reported (wall and CPU time), with the load average: other jobs share

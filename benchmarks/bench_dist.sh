@@ -1,5 +1,5 @@
 #!/bin/sh
-# Data-parallel scaling (issue 13, seed Section 4.3.2): the same training run with 1, 2, 4, ...
+# Data-parallel scaling (seed Section 4.3.2): the same training run with 1, 2, 4, ...
 # Gloo worker processes on this machine (`facebench-cli train --nproc N`), each process with
 # THREADS intra-op threads and one loader thread. PER_RANK_BATCH images per process (the seed's
 # "batch size per GPU"), so the global batch grows with N as in Fig. 3. Throughput is the global

@@ -1,4 +1,4 @@
-// Evaluation timings (issue 9), run by benchmarks/bench_eval.sh:
+// Evaluation timings, run by benchmarks/bench_eval.sh:
 //   bench_eval write-scores FILE N   writes N random scores (score,label; 1 in 100 genuine,
 //                                    scores on a 1e-6 grid, so heavy ties) as fast as it can
 //   bench_eval lfw                   the LFW protocol on 6,000 pairs (10 folds x 300 + 300) with

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Evaluation speed (issue 9): `verify-scores` on 10,000,000 scores (target under 3 s) and the
+# Evaluation speed: `verify-scores` on 10,000,000 scores (target under 3 s) and the
 # LFW protocol on 6,000 pairs with features given (target under 0.5 s).
 # Usage: bench_eval.sh [build dir, default build]
 set -eu

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The seed's Fig. 2 sweep on one GPU (issue 10): resnet50, vgg16, inception-v3 and densenet121 at
+# The seed's Fig. 2 sweep on one GPU: resnet50, vgg16, inception-v3 and densenet121 at
 # batch sizes 16-512, fp32 and amp, with `facebench-cli bench` beside the same step in Python
 # PyTorch (bench_sweep_torch.py), synthetic input. Writes OUT/<precision>/bench.{json,csv,md}
 # and OUT/<precision>-pytorch.jsonl, then prints one side-by-side table.

@@ -1,4 +1,4 @@
-// Loader throughput (issue 6; seed Section 4.3.2: t_data of eq. 7 must not bound the step):
+// Loader throughput (seed Section 4.3.2: t_data of eq. 7 must not bound the step):
 // face-style training batches (resize to 112x112, flip, (x - 127.5) / 128) from a folder of
 // JPEGs, as images per second after a warm-up batch. benchmarks/bench_loader.sh runs it beside
 // a PyTorch DataLoader on the same files.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Loader throughput, side by side in one run (issue 6; target: FaceBench >= 1.5x PyTorch):
+# Loader throughput, side by side in one run (target: FaceBench >= 1.5x PyTorch):
 # COUNT 250x250 JPEGs in a temp folder, then 112x112 face-style training batches of 64 (resize,
 # flip, (x - 127.5) / 128) from FaceBench's BatchLoader with 2 workers and from a PyTorch
 # DataLoader (torchvision ImageFolder, PIL transforms, num_workers=2) on the same files.

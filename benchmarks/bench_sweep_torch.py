@@ -1,4 +1,4 @@
-"""The bench verb's sweep (issue 10) in Python PyTorch, for a side-by-side table: the same
+"""The bench verb's sweep in Python PyTorch, for a side-by-side table: the same
 training step as core/src/train/train_step.h with the softmax head (backbone to its embedding,
 Linear + cross-entropy, loss and accuracy read back, backward, SGD momentum 0.9, weight decay
 5e-4, lr 0.01), one random batch reused, K warm-up and N timed steps, synchronised on CUDA.

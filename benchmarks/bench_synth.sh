@@ -1,7 +1,8 @@
 #!/bin/sh
-# Times `facebench-cli data synth` on exactly 10,000 images (issue 5: under 60 s on the
-# reference 2-core machine): 300 training identities x 19 images + 100 test identities x 43
-# (41 of the subject, 2 of a look-alike). Usage: bench_synth.sh [path/to/facebench-cli] [WxH]
+# Times `facebench-cli data synth` on exactly 10,000 images (the target: under 60 s on the
+# reference 2-core machine, so a test set is quick to make): 300 training identities x 19
+# images + 100 test identities x 43 (41 of the subject, 2 of a look-alike).
+# Usage: bench_synth.sh [path/to/facebench-cli] [WxH]
 set -eu
 cli=${1:-build/bin/facebench-cli}
 size=${2:-96x112}

@@ -1,4 +1,4 @@
-// Training-step throughput of FaceBench (issue 8): the trainer's own step (train/train_step.h:
+// Training-step throughput of FaceBench: the trainer's own step (train/train_step.h:
 // forward to the embedding, softmax head, loss and accuracy read back, backward, SGD with
 // momentum and weight decay) on synthetic in-memory input, so the loader is not measured.
 // benchmarks/bench_train.sh runs it beside the same loop in Python PyTorch

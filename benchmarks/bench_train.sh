@@ -1,5 +1,5 @@
 #!/bin/sh
-# Training-step throughput, FaceBench beside Python PyTorch (issue 8), side by side in one run
+# Training-step throughput, FaceBench beside Python PyTorch, side by side in one run
 # with the same model, batch and thread count, synthetic in-memory input (the loader is not
 # measured): small-resnet-112x96 at 112x96 and resnet50 at 112x112. Each line is the median of
 # ITERS steps after WARMUP; the ratio is FaceBench images/s over PyTorch's (target >= 1.0).

@@ -1,4 +1,4 @@
-// The training loader (issue 6): batches identical for 1 and 4 workers, reshuffled every
+// The training loader: batches identical for 1 and 4 workers, reshuffled every
 // epoch, the three last-batch policies (Caffe wrap, PyTorch keep, TensorFlow drop, seed Section
 // 4.1), resume from a position, class-balanced sampling, bad images replaced and listed, every
 // image bad -> JobError raised in a worker and rethrown by next(), and prompt destruction

@@ -1,4 +1,4 @@
-// The benchmark engine (issue 10) on the CPU with the smallest backbone (small-resnet-64, its own
+// The benchmark engine on the CPU with the smallest backbone (small-resnet-64, its own
 // 64x64 input) at batch sizes 2 and 4: rows and statuses, the oom path under --memory-cap-mb
 // with the sweep going on, the JSON / CSV / Markdown outputs, --data DIR through the real loader,
 // the bound named from deliberately slow data and compute, the timing loop's own overhead

@@ -1,4 +1,4 @@
-// `verify-scores`, `eval` and `report` through the CLI (issue 9): the issue's TAR@FAR example
+// `verify-scores`, `eval` and `report` through the CLI: a hand-worked TAR@FAR example
 // as a score file (values and JSON schema), every bad score file -> exit 2 naming file:line, an
 // end-to-end eval of a random-init small model on a tiny synthetic set with every protocol, the
 // report in the seed's Table 3 / Table 15 layout, and bad eval input -> exit 2 naming it.
@@ -24,8 +24,9 @@ QJsonObject jsonOf(const ProcessResult& r) {
     return QJsonDocument::fromJson(r.out).object();
 }
 
-// The issue's TAR@FAR example: impostor [.1,.2,.3,.3,.4,.5,.6,.7,.8,.8], genuine
-// [.75,.8,.85,.9,.3], with an extra id column before and a path column after (ignored).
+// A TAR@FAR example worked by hand (tests/test_metrics.cpp checks the same values): impostor
+// [.1,.2,.3,.3,.4,.5,.6,.7,.8,.8], genuine [.75,.8,.85,.9,.3], with an extra id column before
+// and a path column after (ignored).
 QByteArray tarExample() {
     QByteArray csv = "id,score,label,path\n";
     int id = 0;

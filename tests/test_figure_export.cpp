@@ -1,4 +1,4 @@
-// Figure and table export (issue 12; widgets/include/facebench/ui/figure_export.h): PNG at the
+// Figure and table export (widgets/include/facebench/ui/figure_export.h): PNG at the
 // pixel size the mm and DPI ask for, PDF and SVG that parse, with the chart's labels and legend,
 // written atomically; tables as CSV (RFC 4180 quoting) and Markdown.
 #include "facebench/ui/chart_style.h"

@@ -267,7 +267,7 @@ void TestMainWindow::addPageShowsNavigation() {
     window.show();
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QVERIFY(navigation);
-    // The workbench's pages (issue 11) bring the navigation up; a panel plugging in is appended.
+    // The workbench's pages bring the navigation up; a panel plugging in is appended.
     QVERIFY(navigation->isVisible());
     const int pages = navigation->count();
     auto* panel = new QWidget;

@@ -1,6 +1,6 @@
-// The metrics core (issue 9): the issue's worked examples exactly (ROC, EER, TAR@FAR, LFW
-// folds), random score sets with heavy ties against sklearn's roc_curve(drop_intermediate=False)
-// and auc, and the score CSV reader's bad inputs (file:line in the error).
+// The metrics core: small examples worked by hand, exactly (ROC, EER, TAR@FAR, LFW folds),
+// random score sets with heavy ties against sklearn's roc_curve(drop_intermediate=False) and
+// auc, and the score CSV reader's bad inputs (file:line in the error).
 #include "facebench/errors.h"
 #include "facebench/score_file.h"
 #include "facebench/verification_metrics.h"
@@ -59,7 +59,7 @@ class TestMetrics : public QObject {
     Q_OBJECT
 
 private slots:
-    // The issue's ROC example: labels [1,1,0,1,0,0,1,0], scores [.9,.8,.8,.7,.6,.5,.5,.1].
+    // A ROC worked by hand: labels [1,1,0,1,0,0,1,0], scores [.9,.8,.8,.7,.6,.5,.5,.1].
     void rocWorkedExample() {
         const fb::RocCurve roc = fb::rocCurve(
             fb::sortScores(fromLabels({.9, .8, .8, .7, .6, .5, .5, .1}, {1, 1, 0, 1, 0, 0, 1, 0})));
@@ -78,7 +78,7 @@ private slots:
         QTest::addColumn<Doubles>("genuine");
         QTest::addColumn<Doubles>("impostor");
         QTest::addColumn<double>("eer");
-        QTest::newRow("issue example")
+        QTest::newRow("worked example")
             << Doubles{.9, .8, .7, .4} << Doubles{.75, .5, .3, .2} << 0.25;
         QTest::newRow("separable") << Doubles{.9, .8} << Doubles{.1, .2} << 0.0;
         QTest::newRow("inverted") << Doubles{.1, .2} << Doubles{.9, .8} << 1.0;
@@ -110,7 +110,7 @@ private slots:
         QTest::addColumn<double>("achievedFar");
         QTest::addColumn<double>("threshold");
         QTest::addColumn<bool>("resolvable");
-        // The issue's example: impostor [.1,.2,.3,.3,.4,.5,.6,.7,.8,.8], genuine
+        // Worked by hand: impostor [.1,.2,.3,.3,.4,.5,.6,.7,.8,.8], genuine
         // [.75,.8,.85,.9,.3].
         QTest::newRow("FAR 0.1") << 0.1 << 0.4 << 0.0 << 0.8 << true;
         QTest::newRow("FAR 0.2") << 0.2 << 0.8 << 0.2 << 0.7 << true;
@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(r.resolvable, resolvable);
     }
 
-    // The issue's LFW example: 2 folds, squared distances, "same" iff d < t on numpy's
+    // An LFW protocol worked by hand: 2 folds, squared distances, "same" iff d < t on numpy's
     // arange(0, 4, 0.01): thresholds 0.70 (0.7000000000000001) and 1.11, accuracies .75, .75.
     void lfwWorkedExample() {
         fb::LfwFoldsRequest r;

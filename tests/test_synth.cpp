@@ -1,4 +1,4 @@
-// Synthetic face data (issue 5): same seed same bytes, protocol files that parse back with the
+// Synthetic face data: same seed same bytes, protocol files that parse back with the
 // readers and name only existing images, identity-disjoint splits, every factor level the
 // templates need, LFW folds of exactly 300 + 300 pairs, and bad input that writes nothing.
 #include "facebench/errors.h"

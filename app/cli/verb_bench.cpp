@@ -1,6 +1,6 @@
 // `facebench-cli bench --models A,B --batch-sizes 16,32,64 --device cpu|cuda:0[,cuda:1]
 // [--iterations N] [--warmup K] [--input-size HxW] [--precision fp32|amp] [--channels-last]
-// [--data synthetic|DIR] [--memory-cap-mb M] [--out DIR]` (issue 10; seed Section 4.3).
+// [--data synthetic|DIR] [--memory-cap-mb M] [--out DIR]` (seed Section 4.3).
 // Progress on stderr; the Markdown table on stdout (on stderr with --json, whose document goes to
 // stdout); bench.json, bench.csv and bench.md in --out (default runs/bench-<time>/bench/).
 // Ctrl-C stops after the current iteration, writes what was measured and exits with 130.

@@ -1,5 +1,5 @@
-// `facebench-cli data synth ...`: synthetic faces in the real test sets' layouts (issue 5).
-// Later issues add `data index|stats|overlap` beside `synth`.
+// `facebench-cli data synth ...`: synthetic faces in the real test sets' layouts. The other
+// `data` verbs (index, stats, overlap) are in verb_data_index.cpp.
 #include "verbs.h"
 
 #include "facebench/synthetic_data.h"

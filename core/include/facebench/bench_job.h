@@ -1,5 +1,5 @@
 #pragma once
-// The benchmark engine (issue 10; seed Section 4.3): time per training iteration against batch
+// The benchmark engine (seed Section 4.3): time per training iteration against batch
 // size (Fig. 2), which batch sizes run out of memory, per-device throughput with an eq. 6 summary
 // (Fig. 3) and whether data or compute bounds a step (eq. 7-8). One timed iteration is the
 // trainer's own step (core/src/train/train_step.h). Torch-free, for the CLI and the GUI.
@@ -65,8 +65,8 @@ struct DeviceTable {
 
 // Eq. 6 between device counts n and 2n for one (model, batch). The devices run one after the
 // other here, so the n-device throughput is the sum of their single-device throughputs: an upper
-// bound without gradient aggregation (t_agg = 0); measured multi-process scaling comes with the
-// distributed issue.
+// bound without gradient aggregation (t_agg = 0). Measured multi-process scaling comes from
+// distributed training runs (benchmarks/bench_dist.sh).
 struct ScalingRow {
     std::string model;
     std::int64_t batch = 0;

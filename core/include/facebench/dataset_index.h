@@ -1,6 +1,6 @@
 #pragma once
 // A dataset on disk, indexed: every training or test image with its identity label, in the
-// layouts the community uses (issue 6): ImageFolder (root/<identity>/<image>), list files
+// layouts the community uses: ImageFolder (root/<identity>/<image>), list files
 // ("path label" lines, LightCNN / FaceX-Zoo), LFW (Name/Name_NNNN.jpg) and InsightFace's MXNet
 // RecordIO (train.rec + train.idx). Torch-free: the CLI's `data index|stats|overlap`, the GUI's
 // dataset browser and the loader all start from a DatasetIndex.

@@ -1,5 +1,5 @@
 #pragma once
-// What `data stats` and `data overlap` report about an indexed dataset (issue 6): breadth
+// What `data stats` and `data overlap` report about an indexed dataset: breadth
 // (identities) and depth (images per identity) as the seed's Table 16 gives them, and the
 // identities a training set shares with a test set, which the seed removed before training
 // (Section 4.4). Torch-free.

@@ -1,5 +1,5 @@
 #pragma once
-// Distributed data-parallel training (issue 13) without torch in the API: where a process sits
+// Distributed data-parallel training without torch in the API: where a process sits
 // in the job (rank, world size, rendezvous address), read from the environment a launcher sets,
 // and the launcher itself (`facebench-cli train --nproc N`), which starts N worker processes of
 // the same program and stops them all when one fails. The collectives (c10d's TCPStore,

@@ -76,7 +76,7 @@ struct TrainConfig {
     std::int64_t valEvery = 0;      // steps between validations, 0 = never
     // BatchNorm layers normalise with their running statistics and keep them fixed (eval mode)
     // while the rest trains: the loss of a batch is then a per-image sum, the same split over any
-    // number of processes (issue 13; without it each rank normalises with its own shard's
+    // number of processes (without it each rank normalises with its own shard's
     // statistics, as PyTorch's DDP without SyncBatchNorm).
     bool freezeBn = false;
 };

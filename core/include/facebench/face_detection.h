@@ -1,5 +1,5 @@
 #pragma once
-// Face detection and cropping (issue 7; seed Section 4.1 and Fig. 1): MTCNN (facenet's
+// Face detection and cropping (seed Section 4.1 and Fig. 1): MTCNN (facenet's
 // detect_face.py, with the original weights), a Haar cascade, or boxes given in a CSV; then the
 // crop: box enlarged by 15% of its width and height on each side, clipped, truncated to whole
 // pixels and resized to the model input without keeping the aspect ratio, no alignment unless
@@ -61,7 +61,7 @@ std::array<double, 4> enlargeBox(const FaceBox& box, double enlarge = 0.15);
 // Integer pixel box after enlarge, clip and truncation, as facenet slices the image:
 // columns x1 .. x2-1 and rows y1 .. y2-1 (x2, y2 EXCLUSIVE), 0 <= x1, x2 <= width.
 // Each coordinate is clipped to [0, width] / [0, height], then truncated toward zero.
-// Issue 7: 320x240, [100.4, 50.7, 200.9, 170.2] -> [85, 32, 215, 188];
+// Worked example at the 15% margin: 320x240, [100.4, 50.7, 200.9, 170.2] -> [85, 32, 215, 188];
 // [5, 10, 105, 130] -> [-10, -8, 120, 148] -> [0, 0, 120, 148].
 struct CropBox {
     int x1 = 0, y1 = 0, x2 = 0, y2 = 0;

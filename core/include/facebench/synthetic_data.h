@@ -1,5 +1,5 @@
 #pragma once
-// Synthetic face data (issue 5): procedurally drawn identities under the nuisance factors of the
+// Synthetic face data: procedurally drawn identities under the nuisance factors of the
 // seed's test sets (Section 3.2), written in the real datasets' own layouts so the same readers
 // and protocols run on it as on LFW, VGGFace2, IJB-A, DFW and UMDFaces. Torch-free; the GUI
 // runs SynthJob on a worker thread, the CLI in `data synth`.

@@ -1,4 +1,4 @@
-// BenchJob (issue 10): the sweep over devices, models and batch sizes, and the eq. 6 summary.
+// BenchJob: the sweep over devices, models and batch sizes, and the eq. 6 summary.
 #include "facebench/bench_job.h"
 
 #include "bench/bench_measure.h"
@@ -28,7 +28,8 @@ void addScaling(BenchResult& result) {
     const auto& devices = result.options.devices;
     if (devices.size() < 2) {
         result.scalingNote = "scaling needs several devices (--device cuda:0,cuda:1); multi-process "
-                             "scaling comes with the distributed issue";
+                             "scaling is measured by training with --nproc N "
+                             "(benchmarks/bench_dist.sh)";
         return;
     }
     result.scalingNote = "devices measured one after the other: n-device throughput is the sum of "

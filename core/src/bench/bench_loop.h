@@ -1,5 +1,5 @@
 #pragma once
-// The timing loop of the benchmark (issue 10), apart from what it times, so tests can measure
+// The timing loop of the benchmark, apart from what it times, so tests can measure
 // its own overhead against a bare loop of the same steps. Torch-free.
 #include <atomic>
 #include <functional>

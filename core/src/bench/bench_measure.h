@@ -1,5 +1,5 @@
 #pragma once
-// Measures one (model, batch, device) configuration of a benchmark (issue 10): builds the
+// Measures one (model, batch, device) configuration of a benchmark: builds the
 // trainer's modules (train/train_step.h), runs K warm-up and N timed training steps through
 // bench_loop.h, and turns out of memory into a row with status "oom".
 #include "bench/bench_loop.h"

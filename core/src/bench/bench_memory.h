@@ -1,5 +1,5 @@
 #pragma once
-// Memory figures of a benchmark configuration (issue 10).
+// Memory figures of a benchmark configuration.
 // CPU: the resident set size of this process, from /proc/self/status. A configuration's peak is
 // the highest VmRSS seen during its first warm-up step (a sampler thread every millisecond, and
 // VmHWM after resetting it through /proc/self/clear_refs where the kernel allows) minus VmRSS

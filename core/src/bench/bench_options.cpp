@@ -1,4 +1,4 @@
-// Checks BenchOptions before anything is built (issue 10): every fault names the CLI option.
+// Checks BenchOptions before anything is built: every fault names the CLI option.
 #include "facebench/bench_job.h"
 
 #include "facebench/errors.h"

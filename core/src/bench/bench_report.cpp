@@ -1,4 +1,4 @@
-// The benchmark's output files (issue 10): bench.json, bench.csv and bench.md.
+// The benchmark's output files: bench.json, bench.csv and bench.md.
 #include "facebench/atomic_file.h"
 #include "facebench/bench_job.h"
 #include "facebench/errors.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The machine a benchmark ran on, like the seed's Table 1 (issue 10).
+// The machine a benchmark ran on, like the seed's Table 1.
 #include "facebench/bench_job.h"
 
 namespace fb::bench {

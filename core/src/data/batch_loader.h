@@ -1,8 +1,8 @@
 #pragma once
-// The training loader (issue 6): N decode/augment worker threads fill a bounded prefetch queue
+// The training loader: N decode/augment worker threads fill a bounded prefetch queue
 // of ready batches. Which images a batch holds and how each is augmented depend only on the
 // seed, the epoch and the position in the epoch, never on thread timing, so a run is
-// reproducible and resumes exactly from a LoaderPosition (issue 8).
+// reproducible and resumes exactly from a LoaderPosition.
 #include "data/preprocess.h"
 #include "facebench/dataset_index.h"
 
@@ -24,7 +24,7 @@ struct LoaderOptions {
     LastBatch lastBatch = LastBatch::Keep; // style.last_batch (facebench/framework_style.h)
     bool classBalanced = false; // sample identities uniformly, then an image of each
     PreprocessSpec preprocess;
-    // Distributed data parallelism (issue 13): this process is `rank` of `worldSize` and gets
+    // Distributed data parallelism: this process is `rank` of `worldSize` and gets
     // its shard of every global batch (see below). worldSize 1 is the whole batch.
     int rank = 0;
     int worldSize = 1;

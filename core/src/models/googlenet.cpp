@@ -1,8 +1,8 @@
 // GoogLeNet / Inception-v1 (Szegedy et al. 2015), laid out as torchvision 0.14's
 // torchvision/models/googlenet.py, names included (conv1.conv, inception3a.branch2.0.conv,
 // aux1.conv.conv, aux1.fc1, fc). Like torchvision, and unlike the paper, each convolution is
-// followed by BatchNorm and the "5x5" branch uses a 3x3 kernel (torchvision issue #906, kept
-// for weight compatibility).
+// followed by BatchNorm and the "5x5" branch uses a 3x3 kernel (a known deviation of
+// torchvision's layout from the paper, kept there and here for weight compatibility).
 //
 // Choices: transform_input is not implemented, i.e. this is torchvision's
 // googlenet(transform_input=False), its default without pretrained weights (FaceBench's

@@ -1,5 +1,5 @@
 #pragma once
-// Checkpoints (issue 8): checkpoints/last.pt holds the model's weights in the FaceBench weights
+// Checkpoints: checkpoints/last.pt holds the model's weights in the FaceBench weights
 // format (readModelWeights reads it: `eval --run`, `extract --weights`), and its companion
 // checkpoints/last.state.pt the rest of what an exact resume needs (head, SGD momentum buffers,
 // step, loader position, RNG states, grad scaler, best metric). Both are torch.load-able dicts

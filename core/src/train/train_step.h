@@ -1,5 +1,5 @@
 #pragma once
-// One optimiser step of FaceBench training (issue 8): forward through the model to the
+// One optimiser step of FaceBench training: forward through the model to the
 // embedding, the head's loss (the head owns the classifier, so the model is built with
 // numClasses = 0), backward and SGD. Shared by the training job and benchmarks/bench_train.cpp,
 // so the benchmark times exactly the step the trainer runs.
@@ -48,7 +48,7 @@ struct StepResult {
     bool stopAgreed = false;  // distributed: some rank asked to stop after this step
 };
 
-// Distributed data parallelism (issue 13): this rank's shard of a global batch.
+// Distributed data parallelism: this rank's shard of a global batch.
 struct StepShard {
     std::int64_t globalSize = 0; // images in the global batch; 0 = the local batch is all of it
     bool stopRequested = false;  // this rank wants to stop (cancel): agreed on by all ranks

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// data.synthetic: the quick start's data is generated on first use (SynthJob, issue 5), into
+// data.synthetic: the quick start's data is generated on first use (SynthJob), into
 // the parent of data.train, which must be that set's train/ folder.
 void generateSyntheticIfMissing(const ExperimentConfig& config,
                                 const std::function<void(const std::string&)>& status,

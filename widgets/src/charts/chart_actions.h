@@ -1,5 +1,5 @@
 #pragma once
-// Interactive export of one chart or table (issue 12): a dialog asks for the file (PNG, PDF,
+// Interactive export of one chart or table: a dialog asks for the file (PNG, PDF,
 // SVG; CSV, Markdown) and the figure size in mm and DPI; the plot's context menu offers it.
 #include "facebench/ui/figure_export.h"
 

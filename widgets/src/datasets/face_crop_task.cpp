@@ -112,7 +112,8 @@ FaceCropResult computeFaceCrop(const FaceCropRequest& request, DetectorCache& de
                 detectors.detect(request.detector, request.minFace, rgb, &result.seconds);
         result.picked = fb::pickFace(result.faces, rgb.width, rgb.height);
         if (result.picked == fb::kNoFace) {
-            // Issue 7: a test image without a face is centre-cropped and flagged.
+            // The crop verb's rule for a test image without a face (CropRequest::noFace "auto"):
+            // centre-cropped and flagged.
             result.centreCropped = true;
             result.crop = toQImage(fb::centreCrop(rgb, crop));
             return result;

@@ -1,6 +1,6 @@
 #pragma once
-// The work behind the face-crop preview (issue 7's crop, seed Section 4.1 and Fig. 1), for one
-// image, on a worker thread: decode, detect (MTCNN, Haar, or none), pick the face facenet would
+// The work behind the face-crop preview (the crop verb's crop, seed Section 4.1 and Fig. 1), for
+// one image, on a worker thread: decode, detect (MTCNN, Haar, or none), pick the face facenet would
 // (pickFace), enlarge the box by 15% on each side and clip it (enlargeAndClip), and crop it to
 // the model's input size (cropFace). Uses only the torch-free core API.
 #include <QImage>

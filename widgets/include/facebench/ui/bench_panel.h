@@ -1,5 +1,5 @@
 #pragma once
-// The Benchmark page (issue 12; seed Section 4.3): configure a sweep (models x batch sizes x
+// The Benchmark page (seed Section 4.3): configure a sweep (models x batch sizes x
 // devices x precision), run the BenchJob through the JobRunner, and see images/s against batch
 // size per model with out-of-memory batches marked (Fig. 2), scaling with eq. 6 speedups
 // (Fig. 3) and t_data against t_compute (eq. 7-8). A stored bench.json opens the same way.

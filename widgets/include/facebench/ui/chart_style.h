@@ -1,5 +1,5 @@
 #pragma once
-// One look for every FaceBench chart, on screen and in exported figures (issue 12): the same
+// One look for every FaceBench chart, on screen and in exported figures: the same
 // fonts, a white background, labelled axes (the label carries the unit, "Throughput (images/s)"),
 // a light grid and a framed legend. Charts built by the panels, the live training plots and
 // `facebench-cli report --figures` all go through styleChart, so a figure exported from the GUI

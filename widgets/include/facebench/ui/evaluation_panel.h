@@ -1,5 +1,5 @@
 #pragma once
-// The Evaluation page (issue 12): pick a run and protocols, run the evaluation job through the
+// The Evaluation page: pick a run and protocols, run the evaluation job through the
 // JobRunner, and read the results the run stores: the TAR@FAR table (with the "not resolvable"
 // flag), ROC curves on a log FAR axis, score histograms with the threshold, LFW's ten folds and
 // the VGGFace2 pose/age similarity heatmaps (seed Section 3.2, Tables 3-6).

@@ -1,5 +1,5 @@
 #pragma once
-// The Failure pairs page (issue 12): the false accepts and false rejects of one verification set
+// The Failure pairs page: the false accepts and false rejects of one verification set
 // at the threshold of a chosen FAR, each pair's two images side by side with the score, the
 // identities and the paths. At the FAR the run stored (0.1%) the pairs are the eval JSON's, in
 // its order; at another FAR they are recomputed from the set's scores file. Clicking an image

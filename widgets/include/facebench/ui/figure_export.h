@@ -1,5 +1,5 @@
 #pragma once
-// Figures for a paper (issue 12): a QCustomPlot written as PNG, PDF or SVG at a size given in
+// Figures for a paper: a QCustomPlot written as PNG, PDF or SVG at a size given in
 // millimetres and a resolution in DPI, with its legend and axis labels as on screen; and tables
 // as CSV or Markdown. Every file is written atomically (QSaveFile: temp file + rename), so a
 // failed export never leaves half a figure behind (DESIGN.md, run directory).

@@ -1,5 +1,5 @@
 #pragma once
-// "Export all figures" of a run (issue 12): every chart the panels draw for the run's stored
+// "Export all figures" of a run: every chart the panels draw for the run's stored
 // results (RUN/eval/*.json and *-scores.csv, RUN/metrics.jsonl, RUN/bench/bench.json) written
 // into RUN/figures/ as PNG, PDF and SVG. The GUI's Export action and `facebench-cli report RUN
 // --figures` both call exportRunFigures, so they write the same files.
