@@ -119,6 +119,252 @@
         <source>%1 vs %2</source>
         <translation>%1 vs. %2</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: PNG encoding failed: %2</source>
+        <translation>%1: PNG-Kodierung fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1: PDF kann nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the SVG</source>
+        <translation>%1: SVG kann nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>%1: no chart to export</source>
+        <translation>%1: kein Diagramm zum Exportieren</translation>
+    </message>
+    <message>
+        <source>%1: figure size %2 x %3 mm is outside 1..2000 mm</source>
+        <translation>%1: Abbildungsgröße %2 x %3 mm liegt außerhalb von 1..2000 mm</translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 10..2400</source>
+        <translation>%1: %2 DPI liegt außerhalb von 10..2400</translation>
+    </message>
+    <message>
+        <source>%1: PNG scale %2 is outside (0, 8]</source>
+        <translation>%1: PNG-Skalierung %2 liegt außerhalb von (0, 8]</translation>
+    </message>
+    <message>
+        <source>%1: the PNG would exceed 400 megapixels</source>
+        <translation>%1: Das PNG würde 400 Megapixel überschreiten</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .png, .pdf or .svg</source>
+        <translation>%1: Der Dateiname muss auf .png, .pdf oder .svg enden</translation>
+    </message>
+    <message>
+        <source>%1: the table file must end in .csv or .md</source>
+        <translation>%1: Die Tabellendatei muss auf .csv oder .md enden</translation>
+    </message>
+    <message>
+        <source>False accept rate (FAR, log scale)</source>
+        <translation>Falschakzeptanzrate (FAR, log. Skala)</translation>
+    </message>
+    <message>
+        <source>True accept rate (TAR)</source>
+        <translation>Rate korrekter Akzeptanzen (TAR)</translation>
+    </message>
+    <message>
+        <source>Cosine similarity score</source>
+        <translation>Kosinus-Ähnlichkeit (Score)</translation>
+    </message>
+    <message>
+        <source>Fraction of pairs per bin</source>
+        <translation>Anteil der Paare pro Bin</translation>
+    </message>
+    <message>
+        <source>Impostor pairs</source>
+        <translation>Impostor-Paare</translation>
+    </message>
+    <message>
+        <source>Genuine pairs</source>
+        <translation>Genuine-Paare</translation>
+    </message>
+    <message>
+        <source>Held-out fold</source>
+        <translation>Zurückgehaltener Fold</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Fold accuracy</source>
+        <translation>Fold-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Mean %1% ± %2 (s.e.)</source>
+        <translation>Mittelwert %1 % ± %2 (Std.-Fehler)</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>%1 of template B (level)</source>
+        <translation>%1 von Template B (Stufe)</translation>
+    </message>
+    <message>
+        <source>%1 of template A (level)</source>
+        <translation>%1 von Template A (Stufe)</translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity</source>
+        <translation>Mittlere Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation>kein JSON an Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
+        <translation>Schlüssel &quot;rows&quot;: kein Benchmark-Ergebnis (kein rows-Array)</translation>
+    </message>
+    <message>
+        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
+        <translation>Schlüssel &quot;rows[%1]&quot;: benötigt model und batch</translation>
+    </message>
+    <message>
+        <source>Batch size (images, log scale)</source>
+        <translation>Batchgröße (Bilder, log. Skala)</translation>
+    </message>
+    <message>
+        <source>Throughput (images/s)</source>
+        <translation>Durchsatz (Bilder/s)</translation>
+    </message>
+    <message>
+        <source>No benchmark rows</source>
+        <translation>Keine Benchmark-Zeilen</translation>
+    </message>
+    <message>
+        <source> (no batch ran)</source>
+        <translation> (kein Batch gelaufen)</translation>
+    </message>
+    <message>
+        <source>Out of memory / failed</source>
+        <translation>Speicher erschöpft / fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Devices or processes (n)</source>
+        <translation>Geräte oder Prozesse (n)</translation>
+    </message>
+    <message>
+        <source>No scaling rows: benchmark on two or more devices
+%1</source>
+        <translation>Keine Skalierungszeilen: Benchmarken Sie auf zwei oder mehr Geräten
+%1</translation>
+    </message>
+    <message>
+        <source>eq. 6: %1%2%</source>
+        <translation>Gl. 6: %1%2 %</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Configuration (model, batch size)</source>
+        <translation>Konfiguration (Modell, Batchgröße)</translation>
+    </message>
+    <message>
+        <source>Time per iteration (ms)</source>
+        <translation>Zeit pro Iteration (ms)</translation>
+    </message>
+    <message>
+        <source>t_data: waiting for the loader (eq. 7)</source>
+        <translation>t_data: Warten auf den Loader (Gl. 7)</translation>
+    </message>
+    <message>
+        <source>t_compute: training step</source>
+        <translation>t_compute: Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>t_agg: gradient all-reduce (eq. 7)</source>
+        <translation>t_agg: Gradienten-All-Reduce (Gl. 7)</translation>
+    </message>
+    <message>
+        <source>No successful benchmark rows</source>
+        <translation>Keine erfolgreichen Benchmark-Zeilen</translation>
+    </message>
+    <message>
+        <source>Training step (iterations)</source>
+        <translation>Trainingsschritt (Iterationen)</translation>
+    </message>
+    <message>
+        <source>Training accuracy (fraction of batch)</source>
+        <translation>Trainingsgenauigkeit (Anteil des Batches)</translation>
+    </message>
+    <message>
+        <source>Training loss (nats)</source>
+        <translation>Trainings-Loss (nats)</translation>
+    </message>
+    <message>
+        <source>threshold at FAR %1: %2</source>
+        <translation>Schwellwert bei FAR %1: %2</translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation>Scores: %1</translation>
+    </message>
+    <message>
+        <source>ROC: %1</source>
+        <translation>ROC: %1</translation>
+    </message>
+    <message>
+        <source>LFW 10-fold accuracy</source>
+        <translation>LFW-Genauigkeit (10-fach)</translation>
+    </message>
+    <message>
+        <source>VGGFace2 pose templates</source>
+        <translation>VGGFace2-Posen-Templates</translation>
+    </message>
+    <message>
+        <source>VGGFace2 age templates</source>
+        <translation>VGGFace2-Alters-Templates</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainings-Loss</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>Trainingsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Throughput against batch size</source>
+        <translation>Durchsatz über Batchgröße</translation>
+    </message>
+    <message>
+        <source>Data loading against compute</source>
+        <translation>Datenladen vs. Berechnung</translation>
+    </message>
+    <message>
+        <source>Scaling (eq. 6 speedup)</source>
+        <translation>Skalierung (Speedup nach Gl. 6)</translation>
+    </message>
+    <message>
+        <source>%1: nothing to draw: no eval/*.json, metrics.jsonl or bench/*.json</source>
+        <translation>%1: nichts zu zeichnen: keine eval/*.json, metrics.jsonl oder bench/*.json</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>

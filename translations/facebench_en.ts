@@ -117,6 +117,251 @@
         <source>%1 vs %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: PNG encoding failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot start the SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no chart to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: figure size %2 x %3 mm is outside 1..2000 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 10..2400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: PNG scale %2 is outside (0, 8]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the PNG would exceed 400 megapixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .png, .pdf or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the table file must end in .csv or .md</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False accept rate (FAR, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True accept rate (TAR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine similarity score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of pairs per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostor pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean %1% ± %2 (s.e.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of template B (level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of template A (level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size (images, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput (images/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No benchmark rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no batch ran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory / failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices or processes (n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scaling rows: benchmark on two or more devices
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eq. 6: %1%2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration (model, batch size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per iteration (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t_data: waiting for the loader (eq. 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t_compute: training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t_agg: gradient all-reduce (eq. 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No successful benchmark rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training step (iterations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training accuracy (fraction of batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training loss (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold at FAR %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LFW 10-fold accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VGGFace2 pose templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VGGFace2 age templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput against batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data loading against compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling (eq. 6 speedup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing to draw: no eval/*.json, metrics.jsonl or bench/*.json</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>

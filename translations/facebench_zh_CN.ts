@@ -119,6 +119,252 @@
         <source>%1 vs %2</source>
         <translation>%1 vs %2</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: PNG encoding failed: %2</source>
+        <translation>%1：PNG 编码失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1：无法开始写入 PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the SVG</source>
+        <translation>%1：无法开始写入 SVG</translation>
+    </message>
+    <message>
+        <source>%1: no chart to export</source>
+        <translation>%1：没有可导出的图表</translation>
+    </message>
+    <message>
+        <source>%1: figure size %2 x %3 mm is outside 1..2000 mm</source>
+        <translation>%1：图表尺寸 %2 x %3 mm 超出 1..2000 mm 范围</translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 10..2400</source>
+        <translation>%1：%2 DPI 超出 10..2400 范围</translation>
+    </message>
+    <message>
+        <source>%1: PNG scale %2 is outside (0, 8]</source>
+        <translation>%1：PNG 缩放倍数 %2 超出 (0, 8] 范围</translation>
+    </message>
+    <message>
+        <source>%1: the PNG would exceed 400 megapixels</source>
+        <translation>%1：PNG 将超过 4 亿像素</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .png, .pdf or .svg</source>
+        <translation>%1：文件名必须以 .png、.pdf 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <source>%1: the table file must end in .csv or .md</source>
+        <translation>%1：表格文件名必须以 .csv 或 .md 结尾</translation>
+    </message>
+    <message>
+        <source>False accept rate (FAR, log scale)</source>
+        <translation>误识率（FAR，对数刻度）</translation>
+    </message>
+    <message>
+        <source>True accept rate (TAR)</source>
+        <translation>通过率（TAR）</translation>
+    </message>
+    <message>
+        <source>Cosine similarity score</source>
+        <translation>余弦相似度分数</translation>
+    </message>
+    <message>
+        <source>Fraction of pairs per bin</source>
+        <translation>每个区间的样本对比例</translation>
+    </message>
+    <message>
+        <source>Impostor pairs</source>
+        <translation>异人对</translation>
+    </message>
+    <message>
+        <source>Genuine pairs</source>
+        <translation>同人对</translation>
+    </message>
+    <message>
+        <source>Held-out fold</source>
+        <translation>留出折</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Fold accuracy</source>
+        <translation>各折准确率</translation>
+    </message>
+    <message>
+        <source>Mean %1% ± %2 (s.e.)</source>
+        <translation>均值 %1% ± %2（标准误）</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>姿态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>%1 of template B (level)</source>
+        <translation>模板 B 的%1（等级）</translation>
+    </message>
+    <message>
+        <source>%1 of template A (level)</source>
+        <translation>模板 A 的%1（等级）</translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity</source>
+        <translation>平均余弦相似度</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
+        <translation>键 &quot;rows&quot;：不是基准测试结果（没有 rows 数组）</translation>
+    </message>
+    <message>
+        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
+        <translation>键 &quot;rows[%1]&quot;：需要 model 和 batch</translation>
+    </message>
+    <message>
+        <source>Batch size (images, log scale)</source>
+        <translation>批大小（图像数，对数刻度）</translation>
+    </message>
+    <message>
+        <source>Throughput (images/s)</source>
+        <translation>吞吐量（图像/秒）</translation>
+    </message>
+    <message>
+        <source>No benchmark rows</source>
+        <translation>没有基准测试数据行</translation>
+    </message>
+    <message>
+        <source> (no batch ran)</source>
+        <translation>（未运行任何批次）</translation>
+    </message>
+    <message>
+        <source>Out of memory / failed</source>
+        <translation>内存不足 / 失败</translation>
+    </message>
+    <message>
+        <source>Devices or processes (n)</source>
+        <translation>设备数或进程数 (n)</translation>
+    </message>
+    <message>
+        <source>No scaling rows: benchmark on two or more devices
+%1</source>
+        <translation>没有扩展性数据行：请在两个或更多设备上运行基准测试
+%1</translation>
+    </message>
+    <message>
+        <source>eq. 6: %1%2%</source>
+        <translation>式 6：%1%2%</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Configuration (model, batch size)</source>
+        <translation>配置（模型，批大小）</translation>
+    </message>
+    <message>
+        <source>Time per iteration (ms)</source>
+        <translation>每次迭代耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>t_data: waiting for the loader (eq. 7)</source>
+        <translation>t_data：等待数据加载器（式 7）</translation>
+    </message>
+    <message>
+        <source>t_compute: training step</source>
+        <translation>t_compute：训练步</translation>
+    </message>
+    <message>
+        <source>t_agg: gradient all-reduce (eq. 7)</source>
+        <translation>t_agg：梯度 all-reduce（式 7）</translation>
+    </message>
+    <message>
+        <source>No successful benchmark rows</source>
+        <translation>没有成功的基准测试数据行</translation>
+    </message>
+    <message>
+        <source>Training step (iterations)</source>
+        <translation>训练步数（迭代次数）</translation>
+    </message>
+    <message>
+        <source>Training accuracy (fraction of batch)</source>
+        <translation>训练准确率（批内比例）</translation>
+    </message>
+    <message>
+        <source>Training loss (nats)</source>
+        <translation>训练损失 (nats)</translation>
+    </message>
+    <message>
+        <source>threshold at FAR %1: %2</source>
+        <translation>FAR %1 时的阈值：%2</translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation>分数：%1</translation>
+    </message>
+    <message>
+        <source>ROC: %1</source>
+        <translation>ROC：%1</translation>
+    </message>
+    <message>
+        <source>LFW 10-fold accuracy</source>
+        <translation>LFW 十折交叉验证准确率</translation>
+    </message>
+    <message>
+        <source>VGGFace2 pose templates</source>
+        <translation>VGGFace2 姿态模板</translation>
+    </message>
+    <message>
+        <source>VGGFace2 age templates</source>
+        <translation>VGGFace2 年龄模板</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>Throughput against batch size</source>
+        <translation>吞吐量随批大小的变化</translation>
+    </message>
+    <message>
+        <source>Data loading against compute</source>
+        <translation>数据加载与计算</translation>
+    </message>
+    <message>
+        <source>Scaling (eq. 6 speedup)</source>
+        <translation>扩展性（式 6 加速比）</translation>
+    </message>
+    <message>
+        <source>%1: nothing to draw: no eval/*.json, metrics.jsonl or bench/*.json</source>
+        <translation>%1：没有可绘制的内容：缺少 eval/*.json、metrics.jsonl 或 bench/*.json</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -484,6 +730,22 @@
     <message>
         <source>ROC: %1</source>
         <translation>ROC：%1</translation>
+    </message>
+    <message>
+        <source>%1% interval (%2): %3 to %4</source>
+        <translation>%1% 置信区间（%2）：%3 至 %4</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
