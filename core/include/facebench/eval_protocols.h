@@ -35,9 +35,9 @@ struct ProtocolRequest {
     // replicates = 0 leaves the intervals out.
     BootstrapOptions bootstrap;
     FeatureSource features;
-    // The `bin` protocol's features: each image's summed with its mirror image's, as
-    // arcface_torch evaluates .bin sets; empty = `features`.
-    FeatureSource binFeatures;
+    // The `bin` and `ijb` protocols' features: each image's summed with its mirror image's, as
+    // arcface_torch evaluates .bin sets and IJB-B/C; empty = `features`.
+    FeatureSource mirrorSumFeatures;
 };
 
 struct ProtocolResult {
@@ -46,7 +46,7 @@ struct ProtocolResult {
     std::string summary; // one human line
 };
 
-// lfw | pairs | templates | cross-quality | dfw | tracks | bin
+// lfw | pairs | templates | cross-quality | dfw | tracks | bin | ijb
 const std::vector<std::string>& protocolNames();
 // Throws InputError naming an unknown protocol (with the list), missing files or images.
 ProtocolResult runProtocol(const std::string& name, const ProtocolRequest& request);

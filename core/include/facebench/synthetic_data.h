@@ -51,6 +51,7 @@ struct SynthResult {
     // InsightFace .bin sets under bin/: lfw.bin, cfp_fp.bin (frontal-profile), agedb_30.bin
     // (young-mature)
     long long binLfwPairs = 0, binCfpFpPairs = 0, binAgedbPairs = 0;
+    long long ijbTemplates = 0, ijbPairs = 0; // IJB-C-style files under ijb/
     double seconds = 0.0;
     std::string metaPath;
 };

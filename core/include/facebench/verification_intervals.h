@@ -59,6 +59,10 @@ struct SubjectScores {
 SubjectScores subjectScores(const std::vector<double>& scores, const std::vector<bool>& same,
                             const std::vector<std::string>& subjectNames);
 
+// The draw counts of bootstrap replicate r over `units` units (each drawn units times, uniformly
+// with replacement), from its own stream seeded from (seed, r).
+std::vector<std::int32_t> bootstrapDraw(std::int32_t units, std::uint64_t seed, int r);
+
 // One replicate's numbers, in the definitions of verification_metrics.h.
 struct VerificationStatistics {
     bool defined = false;   // false when the replicate has no genuine or no impostor pair

@@ -4,6 +4,7 @@
 #include "facebench/synthetic_data.h"
 #include "synth_bin_sets.h"
 #include "synth_face.h"
+#include "synth_ijb.h"
 #include "synth_plan.h"
 
 #include <opencv2/core.hpp>
@@ -125,7 +126,9 @@ const char* const kLayoutNote =
     "  dfw/test_image_list.txt, dfw/mask_matrix_test.txt  1 genuine, 2 impostor, 0 ignored\n"
     "  umdfaces/{easy,moderate,difficult}.txt  image1<TAB>image2<TAB>label by yaw difference\n"
     "  bin/{lfw,cfp_fp,agedb_30}.bin  InsightFace .bin sets: LFW's pairs, frontal-profile and\n"
-    "                                 young-mature pairs in 10 subject-disjoint folds\n";
+    "                                 young-mature pairs in 10 subject-disjoint folds\n"
+    "  ijb/meta/ijbc_*, ijb/loose_crop/  IJB-C-style templates (media of 3 frames), 1:1 pairs,\n"
+    "                                 face scores, 1:N galleries G1/G2 and mixed probes\n";
 
 // Removes the temporary folder unless the job got as far as renaming it.
 struct TempFolder {
@@ -262,7 +265,6 @@ void writeProtocolFiles(const Plan& plan, const fs::path& folder) {
     for (int t = 0; t < 3; ++t)
         writeText(folder / ("umdfaces/" + std::string(tracks[t]) + ".txt"),
                   formatPairList(plan.umdTracks[t]));
-    const BinSetSizes bins = writeSynthBinSets(plan, temp.path, o.seed);
 }
 
 // meta.csv (every image with its factors, LFW's links too), README.txt and, with --canvas,
@@ -332,9 +334,6 @@ SynthResult summarize(const Plan& plan, const fs::path& outPath) {
     result.dfwImages = (long long)plan.dfwImages.size();
     for (const auto& track : plan.umdTracks)
         result.umdPairs += (long long)track.size();
-    result.binLfwPairs = bins.lfwPairs;
-    result.binCfpFpPairs = bins.cfpFpPairs;
-    result.binAgedbPairs = bins.agedbPairs;
     return result;
 }
 
@@ -354,11 +353,18 @@ SynthResult SynthJob::run(const ProgressCallback& progress) {
         renderImages(m_options, plan, temp.path, m_cancel, progress);
     report(progress, "protocols", 0, 1);
     writeProtocolFiles(plan, temp.path);
+    const BinSetSizes bins = writeSynthBinSets(plan, temp.path, m_options.seed);
+    const IjbSizes ijb = writeSynthIjb(plan, temp.path);
     writeMetadata(plan, boxes, m_options.canvas, temp.path);
     if (m_cancel)
         throw JobError("cancelled");
     moveIntoPlace(temp, outPath);
     SynthResult result = summarize(plan, outPath);
+    result.binLfwPairs = bins.lfwPairs;
+    result.binCfpFpPairs = bins.cfpFpPairs;
+    result.binAgedbPairs = bins.agedbPairs;
+    result.ijbTemplates = ijb.templates;
+    result.ijbPairs = ijb.pairs;
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     report(progress, "done", 1, 1);

@@ -106,8 +106,8 @@ SetResult evaluateSet(const ProtocolRequest& request, const std::string& file,
         throw InputError(SourceLocation{file}, "",
                          std::to_string(n) + " pairs; the 10-fold protocol needs at least 10");
     const ScratchImages scratch(bin, name);
-    const FeatureTable features(request.binFeatures ? request.binFeatures : request.features,
-                                scratch.paths);
+    const FeatureTable features(
+        request.mirrorSumFeatures ? request.mirrorSumFeatures : request.features, scratch.paths);
 
     std::vector<ScoredPair> pairs(n);
     LfwFoldsRequest folds;

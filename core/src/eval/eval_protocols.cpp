@@ -7,7 +7,7 @@ namespace fb {
 
 const std::vector<std::string>& protocolNames() {
     static const std::vector<std::string> names{"lfw", "pairs",  "templates", "cross-quality",
-                                                "dfw", "tracks", "bin"};
+                                                "dfw", "tracks", "bin",       "ijb"};
     return names;
 }
 
@@ -31,6 +31,8 @@ ProtocolResult runProtocol(const std::string& name, const ProtocolRequest& reque
         return eval::runTracksProtocol(request);
     if (name == "bin")
         return eval::runBinProtocol(request);
+    if (name == "ijb")
+        return eval::runIjbProtocol(request);
     std::string known;
     for (const std::string& n : protocolNames())
         known += (known.empty() ? "" : ", ") + n;

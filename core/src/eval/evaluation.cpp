@@ -125,10 +125,11 @@ EvalOutcome evaluate(const EvalRequest& request,
     pr.bootstrap = request.bootstrap;
     pr.binFiles = request.binFiles;
     pr.features = memoized(eval::modelFeatureSource(model, config, log));
-    if (std::find(protocols.begin(), protocols.end(), "bin") != protocols.end()) {
-        ExperimentConfig mirrored = config; // arcface_torch's .bin evaluation sums flips
+    if (std::find(protocols.begin(), protocols.end(), "bin") != protocols.end() ||
+        std::find(protocols.begin(), protocols.end(), "ijb") != protocols.end()) {
+        ExperimentConfig mirrored = config; // arcface_torch's .bin and IJB evaluation sum flips
         mirrored.eval.flip = "sum";
-        pr.binFeatures = eval::modelFeatureSource(model, mirrored, log);
+        pr.mirrorSumFeatures = eval::modelFeatureSource(model, mirrored, log);
     }
     for (const std::string& p : protocols) {
         outcome.results.push_back(runProtocol(p, pr));

@@ -94,5 +94,6 @@ ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request);
 ProtocolResult runDfwProtocol(const ProtocolRequest& request);
 ProtocolResult runTracksProtocol(const ProtocolRequest& request);
 ProtocolResult runBinProtocol(const ProtocolRequest& request);
+ProtocolResult runIjbProtocol(const ProtocolRequest& request);
 
 } // namespace fb::eval

@@ -221,12 +221,16 @@ VerificationStatistics SubjectBootstrap::replicate(const std::vector<std::int32_
     return s;
 }
 
-std::vector<std::int32_t> SubjectBootstrap::draw(std::uint64_t seed, int r) const {
+std::vector<std::int32_t> bootstrapDraw(std::int32_t units, std::uint64_t seed, int r) {
     std::mt19937_64 rng(splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(r))));
-    std::vector<std::int32_t> weights(static_cast<std::size_t>(m_subjects), 0);
-    for (std::int32_t k = 0; k < m_subjects; ++k)
-        ++weights[uniformBelow(rng, static_cast<std::uint64_t>(m_subjects))];
+    std::vector<std::int32_t> weights(static_cast<std::size_t>(units), 0);
+    for (std::int32_t k = 0; k < units; ++k)
+        ++weights[uniformBelow(rng, static_cast<std::uint64_t>(units))];
     return weights;
+}
+
+std::vector<std::int32_t> SubjectBootstrap::draw(std::uint64_t seed, int r) const {
+    return bootstrapDraw(m_subjects, seed, r);
 }
 
 VerificationIntervals bootstrapVerification(const SubjectScores& pairs,
