@@ -213,7 +213,7 @@ void TestConfig::errors_data() {
     QTest::newRow("not finite") << "schedule:\n  base_lr: .nan\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "expected a finite number, got '.nan'";
     QTest::newRow("unknown choice") << "head:\n  type: arcfac\n" << none << "exp.yaml" << 2 << 9 << "head.type" << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
     QTest::newRow("unknown last-batch policy") << "style:\n  last_batch: sometimes\n" << none << "exp.yaml" << 2 << 15 << "style.last_batch" << "unknown value 'sometimes' (one of: auto, keep, drop, wrap)";
-    QTest::newRow("unknown pre-processing") << "style:\n  preprocess: matlab\n" << none << "exp.yaml" << 2 << 15 << "style.preprocess" << "unknown value 'matlab' (one of: auto, pytorch, tensorflow, caffe, tensorflow-inception, lightcnn, face)";
+    QTest::newRow("unknown pre-processing") << "style:\n  preprocess: matlab\n" << none << "exp.yaml" << 2 << 15 << "style.preprocess" << "unknown value 'matlab' (one of: auto, pytorch, tensorflow, caffe, tensorflow-inception, lightcnn, face, face-api)";
     QTest::newRow("unknown preset") << "preset: resnet5\n" << none << "exp.yaml" << 1 << 9 << "preset" << "unknown preset 'resnet5'; did you mean 'resnet50'? (facebench-cli presets lists them)";
     QString models; // the message lists the whole catalog
     for (const std::string& name : modelNames())

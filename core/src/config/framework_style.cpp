@@ -20,7 +20,8 @@ const StyleNames<PreprocessStyle>& styleNames(PreprocessStyle) {
         {PreprocessStyle::Caffe, "caffe"},
         {PreprocessStyle::TensorFlowInception, "tensorflow-inception"},
         {PreprocessStyle::LightCnn, "lightcnn"},
-        {PreprocessStyle::Face, "face"}};
+        {PreprocessStyle::Face, "face"},
+        {PreprocessStyle::FaceApi, "face-api"}};
     return names;
 }
 

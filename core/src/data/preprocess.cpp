@@ -3,6 +3,7 @@
 // normalisation at once), straight into the caller's memory (a batch slot).
 #include "data/preprocess.h"
 
+#include "data/face_api_input.h"
 #include "data/image_steps.h"
 #include "facebench/errors.h"
 #include "facebench/experiment_config.h"
@@ -33,7 +34,7 @@ constexpr double kOnes[3] = {1.0, 1.0, 1.0};
 bool isFaceModel(const std::string& model) {
     // The 112x112 / 112x96 rows of Table 2 (Softmax, Center-loss, SphereFace, CosFace,
     // ArcFace) and the small CPU networks built like them.
-    for (const char* prefix : {"sphereface", "center-loss", "iresnet", "small-resnet"})
+    for (const char* prefix : {"sphereface", "center-loss", "iresnet", "mobilefacenet", "small-resnet"})
         if (model.rfind(prefix, 0) == 0)
             return true;
     return false;
@@ -48,6 +49,8 @@ PreprocessStyle tableRow(PreprocessStyle requested, const std::string& model) {
         return requested; // a row chosen explicitly
     if (isFaceModel(model))
         return P::Face;
+    if (model == "face-api-resnet") // trained with one pre-processing whatever the framework
+        return P::FaceApi;
     if (requested == P::TensorFlow && (model == "googlenet" || model == "inception-v3"))
         return P::TensorFlowInception;
     if (requested == P::Caffe && model.rfind("lightcnn", 0) == 0)
@@ -159,6 +162,17 @@ void faceStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64
     S::writePlanar(resized(box), flip, spec.bgr, S::normaliseRgb(1.0, mean, scale, spec.bgr), out);
 }
 
+// face-api's FaceRecognitionNet (FaceRecognitionNet.forwardInput): padded to a square and
+// resized to the input size as face-api does (data/face_api_input.h), mirrored in training,
+// (x - mean RGB) / 255 with its mean RGB [122.782, 117.001, 104.298].
+void faceApiStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng, float* out) {
+    const cv::Mat input = faceApiInput(image, h(spec.inputHeight));
+    const bool flip = spec.train && S::coin(rng);
+    const double mean[3] = {122.782, 117.001, 104.298};
+    const double scale[3] = {255.0, 255.0, 255.0};
+    S::writePlanar(input, flip, spec.bgr, S::normaliseRgb(1.0, mean, scale, spec.bgr), out);
+}
+
 } // namespace
 
 void checkPreprocessSpec(const PreprocessSpec& spec) {
@@ -166,7 +180,8 @@ void checkPreprocessSpec(const PreprocessSpec& spec) {
         throw InputError(SourceLocation{}, "data.input_size", "image and input sizes must be positive");
     // Only RandomResizedCrop and the Inception crops resize after cropping.
     const bool cropsThenResizes = spec.style == PreprocessStyle::TensorFlowInception ||
-                                  (spec.style == PreprocessStyle::PyTorch && spec.train);
+                                  (spec.style == PreprocessStyle::PyTorch && spec.train) ||
+                                  spec.style == PreprocessStyle::FaceApi;
     if (!cropsThenResizes &&
         (spec.inputHeight > spec.imageHeight || spec.inputWidth > spec.imageWidth))
         throw InputError(SourceLocation{}, "data.input_size",
@@ -174,6 +189,8 @@ void checkPreprocessSpec(const PreprocessSpec& spec) {
                              std::string(styleName(spec.style)) + "'");
     if (spec.channels != 1 && spec.channels != 3)
         throw InputError(SourceLocation{}, "", "1 or 3 input channels expected");
+    if (spec.style == PreprocessStyle::FaceApi && spec.inputHeight != spec.inputWidth)
+        throw InputError(SourceLocation{}, "data.input_size", "style 'face-api' takes a square input");
 }
 
 PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train) {
@@ -216,6 +233,8 @@ void preprocessInto(const cv::Mat& image, const PreprocessSpec& spec, std::mt199
         return lightcnnStyle(image, spec, rng, out);
     case PreprocessStyle::Face:
         return faceStyle(image, spec, rng, out);
+    case PreprocessStyle::FaceApi:
+        return faceApiStyle(image, spec, rng, out);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "facebench/errors.h"
 #include "facebench/weights.h"
+#include "weights/pretrained_import.h"
 
 #include <sstream>
 
@@ -28,6 +29,20 @@ std::string listLine(const char* label, const std::vector<std::string>& names) {
     if (shown < names.size())
         line += ", ...";
     return line;
+}
+
+// The model a file in a pretrained network's own format is for, by its name; "" for a
+// state_dict (.pt, .pth, anything else).
+std::string importFormatModel(const std::string& source) {
+    auto endsWith = [&](const std::string& tail) {
+        return source.size() >= tail.size() &&
+               source.compare(source.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (endsWith(".tflite"))
+        return "mobilefacenet-tf192";
+    if (endsWith("weights_manifest.json"))
+        return "face-api-resnet";
+    return {};
 }
 
 } // namespace
@@ -88,14 +103,29 @@ void writeModelWeights(const std::string& path, const WeightsInfo& info, const S
 }
 
 WeightsImportResult importWeights(const WeightsImportRequest& request) {
+    // The authors' formats of the pretrained networks fix the model; a state_dict needs it named.
+    const std::string format = importFormatModel(request.source);
+    if (!format.empty() && !request.model.empty() && request.model != format)
+        throw InputError(SourceLocation{request.source}, "--model",
+                         "this file holds " + format + " weights, not " + request.model);
+    if (!format.empty() && (request.numClasses != 0 || request.auxLogits))
+        throw InputError(SourceLocation{request.source}, "--classes",
+                         "the pretrained " + format + " has no classifier");
+    const std::string modelName = format.empty() ? request.model : format;
+    if (modelName.empty())
+        throw InputError(SourceLocation{request.source}, "--model",
+                         "name the model the state_dict is for (facebench-cli models lists them)");
     ModelOptions options;
     options.numClasses = request.numClasses;
     options.auxLogits = request.auxLogits;
-    const std::shared_ptr<FaceModel> model = createModel(request.model, options);
-    const StateDict state = readStateDict(request.source);
+    const std::shared_ptr<FaceModel> model = createModel(modelName, options);
+    const StateDict state = format == "mobilefacenet-tf192" ? mobileFaceNetTfliteState(request.source)
+                            : format == "face-api-resnet"   ? faceApiResNetState(request.source)
+                                                            : readStateDict(request.source);
     loadModelState(*model, state, request.source);
-    writeModelWeights(request.out, {request.model, request.numClasses, request.auxLogits}, modelState(*model));
+    writeModelWeights(request.out, {modelName, request.numClasses, request.auxLogits}, modelState(*model));
     WeightsImportResult result;
+    result.model = modelName;
     for (const auto& [name, tensor] : state) {
         ++result.tensors;
         result.parameters += tensor.numel();
