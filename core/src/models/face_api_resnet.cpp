@@ -6,7 +6,7 @@
 // Every convolution has a bias and is followed by a per-channel affine "scale" layer (dlib's
 // affine layers: its batch normalisations frozen), then ReLU except in a block's second
 // convolution. The stem: 7x7 stride 2 VALID convolution with 32 filters, 3x3 stride 2 VALID max
-// pooling. Residual blocks: conv-ReLU-conv, add the input, ReLU. Down-sampling blocks: the first
+// pooling. FaceApiResidual blocks: conv-ReLU-conv, add the input, ReLU. Down-sampling blocks: the first
 // convolution 3x3 stride 2 VALID; the shortcut is a 2x2 stride 2 average pooling of the input,
 // zero-padded in channels; when the convolution's map is one smaller than the pooled one, it
 // gets a zero row at the bottom and a zero column at the right. Stages 32 x3, 64 down + 3,
@@ -59,8 +59,8 @@ private:
 TORCH_MODULE(ScaledConv);
 
 // residualLayer.ts: residual (stride 1) and residualDown (stride 2).
-struct ResidualImpl : torch::nn::Module {
-    ResidualImpl(std::int64_t in, std::int64_t out, bool down) : m_down(down) {
+struct FaceApiResidualImpl : torch::nn::Module {
+    FaceApiResidualImpl(std::int64_t in, std::int64_t out, bool down) : m_down(down) {
         conv1 = register_module("conv1", ScaledConv(in, out, 3, down ? 2 : 1, true));
         conv2 = register_module("conv2", ScaledConv(out, out, 3, 1, false));
     }
@@ -84,7 +84,7 @@ struct ResidualImpl : torch::nn::Module {
 private:
     bool m_down;
 };
-TORCH_MODULE(Residual);
+TORCH_MODULE(FaceApiResidual);
 
 class FaceApiResNetImpl : public FaceModel {
 public:
@@ -106,7 +106,7 @@ public:
         };
         for (const Block& block : blocks)
             m_blocks.push_back(
-                register_module(block.name, Residual(block.in, block.out, block.down)));
+                register_module(block.name, FaceApiResidual(block.in, block.out, block.down)));
         m_fc = register_module(
             "fc", torch::nn::Linear(torch::nn::LinearOptions(256, kEmbedding).bias(false)));
         if (options.numClasses > 0)
@@ -132,7 +132,7 @@ public:
 private:
     static constexpr std::int64_t kEmbedding = 128;
     ScaledConv m_stem{nullptr};
-    std::vector<Residual> m_blocks;
+    std::vector<FaceApiResidual> m_blocks;
     torch::nn::Linear m_fc{nullptr}, m_classifier{nullptr};
 };
 

@@ -22,8 +22,8 @@ namespace fb {
 namespace {
 
 // Convolution + BatchNorm (+ PReLU when `activation`): TreB1eN's Conv_block / Linear_block.
-struct ConvBlockImpl : torch::nn::Module {
-    ConvBlockImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride,
+struct MobileConvBlockImpl : torch::nn::Module {
+    MobileConvBlockImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride,
                   std::int64_t groups, bool activation, bool tensorflowPadding) {
         // TensorFlow SAME on an even input with stride 2: total padding kernel - 2, the odd one
         // after (bottom / right). PyTorch's layout pads (kernel - 1) / 2 on each side.
@@ -53,41 +53,41 @@ struct ConvBlockImpl : torch::nn::Module {
 private:
     std::vector<std::int64_t> m_pad; // left, right, top, bottom; empty: none
 };
-TORCH_MODULE(ConvBlock);
+TORCH_MODULE(MobileConvBlock);
 
 // The inverted residual bottleneck (TreB1eN's Depth_Wise): 1x1 expansion with PReLU, 3x3
 // depthwise with PReLU, linear 1x1 projection; the input is added when `residual`.
-struct BottleneckImpl : torch::nn::Module {
-    BottleneckImpl(std::int64_t in, std::int64_t out, std::int64_t expanded, std::int64_t stride,
+struct InvertedResidualImpl : torch::nn::Module {
+    InvertedResidualImpl(std::int64_t in, std::int64_t out, std::int64_t expanded, std::int64_t stride,
                    bool residual, bool tensorflowPadding)
         : m_residual(residual) {
         conv = register_module("conv",
-                               ConvBlock(in, expanded, 1, 1, 1, true, tensorflowPadding));
+                               MobileConvBlock(in, expanded, 1, 1, 1, true, tensorflowPadding));
         conv_dw = register_module(
-            "conv_dw", ConvBlock(expanded, expanded, 3, stride, expanded, true, tensorflowPadding));
+            "conv_dw", MobileConvBlock(expanded, expanded, 3, stride, expanded, true, tensorflowPadding));
         project = register_module("project",
-                                  ConvBlock(expanded, out, 1, 1, 1, false, tensorflowPadding));
+                                  MobileConvBlock(expanded, out, 1, 1, 1, false, tensorflowPadding));
     }
     torch::Tensor forward(const torch::Tensor& x) {
         torch::Tensor out = project(conv_dw(conv(x)));
         return m_residual ? out + x : out;
     }
-    ConvBlock conv{nullptr}, conv_dw{nullptr}, project{nullptr};
+    MobileConvBlock conv{nullptr}, conv_dw{nullptr}, project{nullptr};
 
 private:
     bool m_residual;
 };
-TORCH_MODULE(Bottleneck);
+TORCH_MODULE(InvertedResidual);
 
 class MobileFaceNetImpl : public FaceModel {
 public:
     MobileFaceNetImpl(const ModelOptions& options, const MobileFaceNetVariant& variant)
         : m_embedding(variant.embeddingDim) {
         const bool tf = variant.tensorflowLayout;
-        m_stem.push_back(register_module("conv1", ConvBlock(3, 64, 3, 2, 1, true, tf)));
-        m_stem.push_back(register_module("conv2_dw", ConvBlock(64, 64, 3, 1, 64, true, tf)));
+        m_stem.push_back(register_module("conv1", MobileConvBlock(3, 64, 3, 2, 1, true, tf)));
+        m_stem.push_back(register_module("conv2_dw", MobileConvBlock(64, 64, 3, 1, 64, true, tf)));
         if (tf)
-            m_stem.push_back(register_module("conv2_pw", ConvBlock(64, 64, 1, 1, 1, false, tf)));
+            m_stem.push_back(register_module("conv2_pw", MobileConvBlock(64, 64, 1, 1, 1, false, tf)));
         // Table 1's bottleneck rows: a strided first block, then `repeats` residual ones.
         struct Stage {
             const char* down;
@@ -99,17 +99,17 @@ public:
                                 {"conv_45", "conv_5", 128, 128, 512, 2}};
         for (const Stage& stage : stages) {
             m_down.push_back(register_module(
-                stage.down, Bottleneck(stage.in, stage.out, stage.expanded, 2, false, tf)));
+                stage.down, InvertedResidual(stage.in, stage.out, stage.expanded, 2, false, tf)));
             auto group = registerGroup(*this, stage.rest);
             torch::nn::Sequential model;
             for (std::int64_t i = 0; i < stage.repeats; ++i)
-                model->push_back(Bottleneck(stage.out, stage.out, stage.out * 2, 1, true, tf));
+                model->push_back(InvertedResidual(stage.out, stage.out, stage.out * 2, 1, true, tf));
             m_residuals.push_back(group->register_module("model", model));
         }
-        m_head.push_back(register_module("conv_6_sep", ConvBlock(128, 512, 1, 1, 1, true, tf)));
-        m_head.push_back(register_module("conv_6_dw", ConvBlock(512, 512, 7, 1, 512, false, tf)));
+        m_head.push_back(register_module("conv_6_sep", MobileConvBlock(128, 512, 1, 1, 1, true, tf)));
+        m_head.push_back(register_module("conv_6_dw", MobileConvBlock(512, 512, 7, 1, 512, false, tf)));
         if (tf)
-            m_head.push_back(register_module("conv_6_pw", ConvBlock(512, 512, 1, 1, 1, false, tf)));
+            m_head.push_back(register_module("conv_6_pw", MobileConvBlock(512, 512, 1, 1, 1, false, tf)));
         // The linear 1x1 convolution on a 1x1 map is a fully connected layer.
         m_linear = register_module(
             "linear", torch::nn::Linear(torch::nn::LinearOptions(512, m_embedding).bias(false)));
@@ -142,8 +142,8 @@ public:
 
 private:
     std::int64_t m_embedding;
-    std::vector<ConvBlock> m_stem, m_head;
-    std::vector<Bottleneck> m_down; // each stage's strided first block
+    std::vector<MobileConvBlock> m_stem, m_head;
+    std::vector<InvertedResidual> m_down; // each stage's strided first block
     std::vector<std::shared_ptr<torch::nn::SequentialImpl>> m_residuals; // and the rest
     torch::nn::Linear m_linear{nullptr}, m_classifier{nullptr};
     torch::nn::BatchNorm1d m_bn{nullptr};
