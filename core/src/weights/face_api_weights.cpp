@@ -55,9 +55,9 @@ std::vector<std::int64_t> shapeOf(const nlohmann::json& weight, const std::strin
 
 } // namespace
 
-std::vector<FaceApiTensor> parseFaceApiWeights(const std::string& manifestText,
-                                               const std::vector<std::uint8_t>& data,
-                                               const std::string& source) {
+static std::vector<FaceApiTensor> parseManifest(const std::string& manifestText,
+                                                const std::vector<std::uint8_t>& data,
+                                                const std::string& source) {
     nlohmann::json manifest;
     try {
         manifest = nlohmann::json::parse(manifestText);
@@ -91,7 +91,8 @@ std::vector<FaceApiTensor> parseFaceApiWeights(const std::string& manifestText,
             const std::uint8_t* in = data.data() + offset;
             tensor.values.resize(static_cast<std::size_t>(elements));
             if (bytes == 4) {
-                std::memcpy(tensor.values.data(), in, need); // little-endian, as x86-64
+                if (need > 0) // an empty tensor has no bytes to copy
+                    std::memcpy(tensor.values.data(), in, need); // little-endian, as x86-64
             } else {
                 const nlohmann::json& q = weight["quantization"];
                 if (!q.contains("scale") || !q["scale"].is_number() || !q.contains("min") ||
@@ -115,6 +116,17 @@ std::vector<FaceApiTensor> parseFaceApiWeights(const std::string& manifestText,
                          std::to_string(data.size() - offset) +
                              " bytes of the data files are not in the manifest (another model's files?)");
     return tensors;
+}
+
+std::vector<FaceApiTensor> parseFaceApiWeights(const std::string& manifestText,
+                                               const std::vector<std::uint8_t>& data,
+                                               const std::string& source) {
+    try {
+        return parseManifest(manifestText, data, source);
+    } catch (const nlohmann::json::exception& error) {
+        // A value of the wrong JSON type ("dtype": 5, "quantization": []).
+        throw InputError(SourceLocation{source}, "", std::string("not a weights manifest: ") + error.what());
+    }
 }
 
 std::vector<FaceApiTensor> readFaceApiWeights(const std::string& manifestPath) {
