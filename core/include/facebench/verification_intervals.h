@@ -86,8 +86,8 @@ public:
 private:
     std::vector<double> m_fars;
     std::int32_t m_subjects = 0;
-    std::vector<std::int32_t> m_code;     // per pair in descending score order: subject*2 + same
-    std::vector<std::uint32_t> m_groupEnd; // end index of each run of equal scores
+    // Per pair in descending score order: subject << 2 | same << 1 | (last of its tie group).
+    std::vector<std::int32_t> m_code;
     std::vector<std::int64_t> m_genuine, m_impostor; // per subject
 };
 

@@ -15,16 +15,22 @@ namespace fb {
 
 namespace {
 
-float dotFloat(const float* a, const float* b, std::int64_t dim) {
-    float partial[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+// 16 independent partial sums, each the same sequence of float operations whatever the vector
+// width: the AVX2 clone (picked at run time where the CPU has it) and the SSE2 default give
+// the same bits. No FMA: ISO C++ mode keeps multiply and add apart.
+__attribute__((target_clones("avx2", "default"))) float dotFloat(const float* a, const float* b,
+                                                                   std::int64_t dim) {
+    float partial[16] = {};
     std::int64_t i = 0;
-    for (; i + 8 <= dim; i += 8)
-        for (int k = 0; k < 8; ++k)
+    for (; i + 16 <= dim; i += 16)
+        for (int k = 0; k < 16; ++k)
             partial[k] += a[i + k] * b[i + k];
     for (; i < dim; ++i)
         partial[0] += a[i] * b[i];
-    return ((partial[0] + partial[1]) + (partial[2] + partial[3])) +
-           ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+    for (int width = 8; width > 0; width /= 2)
+        for (int k = 0; k < width; ++k)
+            partial[k] += partial[k + width];
+    return partial[0];
 }
 
 // Runs body(begin, end) over [0, n), on two threads when the work is large.
@@ -118,6 +124,8 @@ std::vector<double> scoreIjbPairs(const IjbTemplates& templates, const IjbPairs&
                                   const std::string& source) {
     const RowIndex rowOf(templates);
     const std::size_t n = pairs.same.size();
+    if (n >= (std::size_t{1} << 32))
+        throw InputError(SourceLocation{source}, "", "more than 2^32 template pairs");
     std::vector<std::int32_t> r1(n), r2(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t a = rowOf(pairs.template1[i]), b = rowOf(pairs.template2[i]);
@@ -130,13 +138,33 @@ std::vector<double> scoreIjbPairs(const IjbTemplates& templates, const IjbPairs&
         r1[i] = std::int32_t(a);
         r2[i] = std::int32_t(b);
     }
-    std::vector<double> scores(n);
+    // IJB-C's pair list runs through the first templates in order but jumps between second
+    // templates at random: 15.6 million random 2 KB reads from 47 MB of features. Pairs are
+    // visited by blocks of second templates small enough to stay in cache (a counting sort,
+    // stable, so the first templates still stream in order): about 5x faster on 2 cores.
     const std::size_t dim = std::size_t(templates.dim);
+    const std::size_t rowsPerBlock =
+        std::max<std::size_t>(1, (std::size_t(256) << 10) / (dim * sizeof(float)));
+    const std::size_t blocks = templates.ids.size() / rowsPerBlock + 1;
+    struct Job {
+        std::int32_t row1, row2;
+        std::uint32_t pair;
+    };
+    std::vector<std::uint32_t> start(blocks + 1, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        ++start[std::size_t(r2[i]) / rowsPerBlock + 1];
+    for (std::size_t b = 0; b < blocks; ++b)
+        start[b + 1] += start[b];
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    std::vector<Job> jobs(n); // read in order below, so the rows are the only random reads
+    for (std::size_t i = 0; i < n; ++i)
+        jobs[fill[std::size_t(r2[i]) / rowsPerBlock]++] = {r1[i], r2[i], std::uint32_t(i)};
+    std::vector<double> scores(n);
     const float* f = templates.features.data();
     parallelFor(n, n >= 100000, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            scores[i] = dotFloat(f + std::size_t(r1[i]) * dim, f + std::size_t(r2[i]) * dim,
-                                 templates.dim);
+        for (std::size_t k = begin; k < end; ++k)
+            scores[jobs[k].pair] = dotFloat(f + std::size_t(jobs[k].row1) * dim,
+                                            f + std::size_t(jobs[k].row2) * dim, templates.dim);
     });
     return scores;
 }

@@ -163,6 +163,8 @@ SubjectBootstrap::SubjectBootstrap(const SubjectScores& pairs, std::vector<doubl
                              " has a negative subject index");
         m_subjects = std::max(m_subjects, pairs.subject[i] + 1);
     }
+    if (m_subjects >= (1 << 29))
+        throw InputError("subject bootstrap: more than 2^29 subjects");
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -173,10 +175,9 @@ SubjectBootstrap::SubjectBootstrap(const SubjectScores& pairs, std::vector<doubl
     m_impostor.assign(static_cast<std::size_t>(m_subjects), 0);
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t p = order[i];
-        m_code[i] = pairs.subject[p] * 2 + (pairs.same[p] ? 1 : 0);
+        const bool groupEnds = i + 1 == n || pairs.scores[order[i + 1]] != pairs.scores[p];
+        m_code[i] = (pairs.subject[p] << 2) | (pairs.same[p] ? 2 : 0) | (groupEnds ? 1 : 0);
         ++(pairs.same[p] ? m_genuine : m_impostor)[static_cast<std::size_t>(pairs.subject[p])];
-        if (i + 1 == n || pairs.scores[order[i + 1]] != pairs.scores[p])
-            m_groupEnd.push_back(static_cast<std::uint32_t>(i + 1));
     }
 }
 
@@ -192,27 +193,42 @@ VerificationStatistics SubjectBootstrap::replicate(const std::vector<std::int32_
     if (p == 0 || n == 0)
         return s;
     // TAR at f = max tp over the ROC points with fp <= k = floor(f |N| + 1e-9): the envelope
-    // definition of verification_metrics.h on the weighted counts.
+    // definition of verification_metrics.h on the weighted counts. The FARs are visited in
+    // order of their limits; a FAR's TAR is the tp of the last point before fp passes its limit.
     std::vector<std::int64_t> limit, tarTp(m_fars.size(), 0);
     for (double far : m_fars)
         limit.push_back(
             static_cast<std::int64_t>(std::floor(far * static_cast<double>(n) + 1e-9)));
+    std::vector<std::size_t> byLimit(m_fars.size());
+    std::iota(byLimit.begin(), byLimit.end(), std::size_t{0});
+    std::sort(byLimit.begin(), byLimit.end(),
+              [&](std::size_t a, std::size_t b) { return limit[a] < limit[b]; });
+    std::size_t next = 0; // the first FAR (by limit) whose point is not yet passed
     eval::EerAucAccumulator acc{static_cast<double>(p), static_cast<double>(n)};
     acc(eval::kInfinity, 0, 0);
-    std::int64_t fp = 0, tp = 0;
-    std::size_t begin = 0;
-    for (const std::uint32_t end : m_groupEnd) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const std::int32_t code = m_code[i];
-            const std::int64_t w = weights[static_cast<std::size_t>(code >> 1)];
-            (code & 1 ? tp : fp) += w;
-        }
-        begin = end;
-        acc(0.0, fp, tp);
-        for (std::size_t f = 0; f < limit.size(); ++f)
-            if (fp <= limit[f])
-                tarTp[f] = tp;
+    std::int64_t fp = 0, tp = 0, prevFp = 0, prevTp = 0;
+    const std::int32_t* code = m_code.data();
+    const std::int32_t* const end = code + m_code.size();
+    for (; code != end; ++code) {
+        // Branch-free counting: a third of the pairs weigh 0, at random, which would defeat
+        // the branch predictor; a repeated point adds no area and passes no limit.
+        const std::int64_t w = weights[static_cast<std::size_t>(*code >> 2)];
+        const std::int64_t genuine = -static_cast<std::int64_t>((*code >> 1) & 1);
+        tp += w & genuine;
+        fp += w & ~genuine;
+        if (!(*code & 1)) // a point only where a tie group ends
+            continue;
+        while (next < byLimit.size() && fp > limit[byLimit[next]])
+            tarTp[byLimit[next++]] = prevTp;
+        if (!acc.eerFound)
+            acc(0.0, fp, tp);
+        else
+            acc.area2 += (fp - prevFp) * (tp + prevTp);
+        acc.prevFp = prevFp = fp;
+        acc.prevTp = prevTp = tp;
     }
+    while (next < byLimit.size())
+        tarTp[byLimit[next++]] = tp;
     s.defined = true;
     for (std::int64_t t : tarTp)
         s.tar.push_back(static_cast<double>(t) / static_cast<double>(p));
