@@ -182,6 +182,9 @@ EvalResult readEvalResult(const std::string& jsonPath) {
                 if (doc["tracks"].contains(track))
                     r.blocks.push_back(readBlock(doc["tracks"][track], r.protocol, track, evalDir,
                                                  std::string("tracks-") + track));
+    } else if (r.protocol == "ijb") { // the 1:1 block; 1:N numbers stay in the JSON
+        if (doc.contains("verification"))
+            r.blocks.push_back(readBlock(doc["verification"], "ijb", "1:1", evalDir, "ijb"));
     } else if (doc.contains("tar_at_far")) { // dfw, pairs and any whole-protocol result
         r.blocks.push_back(readBlock(doc, r.protocol, "", evalDir, r.protocol));
     }

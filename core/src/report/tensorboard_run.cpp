@@ -123,9 +123,10 @@ double modificationTime(const std::string& path) {
 std::vector<Scalar> evalScalars(const EvalResult& result) {
     std::vector<Scalar> scalars;
     const std::string prefix = "eval/" + result.protocol + "/"; // a tag: not-a-run-path
-    if (result.hasFolds) {
-        scalars.push_back({prefix + "accuracy", result.accuracy});
-        scalars.push_back({prefix + "standard_error", result.standardError});
+    if (result.hasFolds) { // bin: one result per .bin set, told apart by the set's name
+        const std::string folds = result.set.empty() ? prefix : prefix + result.set + "/";
+        scalars.push_back({folds + "accuracy", result.accuracy});
+        scalars.push_back({folds + "standard_error", result.standardError});
     }
     for (const VerificationBlock& block : result.blocks) {
         const std::string blockPrefix = block.subset.empty() ? prefix : prefix + block.subset + "/";
