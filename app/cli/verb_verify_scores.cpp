@@ -27,21 +27,6 @@ struct VerifyScoresOptions {
     BootstrapOptions bootstrap;
 };
 
-// The intervals of a score file: subjects from its `subject` column, else every pair its own.
-VerificationIntervals fileIntervals(const std::vector<ScoredPair>& pairs,
-                                    const VerifyScoresOptions& opts) {
-    const bool bySubject = !pairs.empty() && !pairs.front().subject.empty();
-    std::vector<double> scores;
-    std::vector<bool> same;
-    std::vector<std::string> units;
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        scores.push_back(pairs[i].score);
-        same.push_back(pairs[i].same);
-        units.push_back(bySubject ? pairs[i].subject : std::to_string(i));
-    }
-    return bootstrapVerification(subjectScores(scores, same, units), opts.fars, opts.bootstrap,
-                                 bySubject ? "subjects" : "pairs");
-}
 
 nlohmann::ordered_json numberOrNull(double v) {
     return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
@@ -79,7 +64,8 @@ void addVerifyScoresVerb(CLI::App& app, const GlobalOptions& options, VerbAction
                 for (const ScoredPair& p : pairs)
                     (p.same ? set.genuine : set.impostor).push_back(p.score);
                 s = summarizeVerification(std::move(set), opts->fars, opts->file);
-                ci = fileIntervals(pairs, *opts);
+                // Subjects from the file's `subject` column, else every pair its own.
+                ci = bootstrapScoredPairs(pairs, opts->fars, opts->bootstrap);
             } else {
                 s = summarizeVerification(readScoreCsv(opts->file), opts->fars, opts->file);
             }

@@ -23,6 +23,8 @@
 
 namespace fb {
 
+struct ScoredPair; // score_file.h
+
 struct ConfidenceInterval {
     double low = 0;
     double high = 0;
@@ -107,5 +109,9 @@ VerificationIntervals bootstrapVerification(const SubjectScores& pairs,
                                             const std::vector<double>& fars,
                                             const BootstrapOptions& options,
                                             const std::string& unit = "subjects");
+// The same for scored pairs: over their subjects when every pair names one, else over pairs.
+VerificationIntervals bootstrapScoredPairs(const std::vector<ScoredPair>& pairs,
+                                           const std::vector<double>& fars,
+                                           const BootstrapOptions& options);
 
 } // namespace fb

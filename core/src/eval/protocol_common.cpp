@@ -221,19 +221,7 @@ Json verificationJson(const std::vector<ScoredPair>& pairs, const ProtocolReques
                {"eer_threshold", numberOrNull(eerThreshold)},
                {"auc", areaUnderCurve(roc)}};
     if (request.bootstrap.replicates > 0) {
-        const bool bySubject = std::all_of(pairs.begin(), pairs.end(),
-                                           [](const ScoredPair& p) { return !p.subject.empty(); });
-        std::vector<double> scores;
-        std::vector<bool> same;
-        std::vector<std::string> units;
-        for (std::size_t i = 0; i < pairs.size(); ++i) {
-            scores.push_back(pairs[i].score);
-            same.push_back(pairs[i].same);
-            units.push_back(bySubject ? pairs[i].subject : std::to_string(i));
-        }
-        const VerificationIntervals ci =
-            bootstrapVerification(subjectScores(scores, same, units), fars, request.bootstrap,
-                                  bySubject ? "subjects" : "pairs");
+        const VerificationIntervals ci = bootstrapScoredPairs(pairs, fars, request.bootstrap);
         for (std::size_t f = 0; f < fars.size(); ++f)
             block["tar_at_far"][f]["ci"] = intervalJson(ci.tar[f]);
         block["eer_ci"] = intervalJson(ci.eer);

@@ -4,6 +4,7 @@
 
 #include "eval/roc_sweep.h"
 #include "facebench/errors.h"
+#include "facebench/score_file.h"
 
 #include <algorithm>
 #include <cmath>
@@ -305,6 +306,23 @@ VerificationIntervals bootstrapVerification(const SubjectScores& pairs,
                   static_cast<unsigned long long>(options.seed));
     out.method = text;
     return out;
+}
+
+VerificationIntervals bootstrapScoredPairs(const std::vector<ScoredPair>& pairs,
+                                           const std::vector<double>& fars,
+                                           const BootstrapOptions& options) {
+    const bool bySubject = std::all_of(pairs.begin(), pairs.end(),
+                                       [](const ScoredPair& p) { return !p.subject.empty(); });
+    std::vector<double> scores;
+    std::vector<bool> same;
+    std::vector<std::string> units;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        scores.push_back(pairs[i].score);
+        same.push_back(pairs[i].same);
+        units.push_back(bySubject ? pairs[i].subject : std::to_string(i));
+    }
+    return bootstrapVerification(subjectScores(scores, same, units), fars, options,
+                                 bySubject ? "subjects" : "pairs");
 }
 
 } // namespace fb
