@@ -71,6 +71,11 @@ void writeText(const QString& path, const QByteArray& text) {
     f.write(text);
 }
 
+QByteArray readBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QJsonObject readJson(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -551,6 +556,25 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("bad.csv:2"));
         QVERIFY(!QFile::exists(dir.filePath("o5")));
+    }
+
+    // An image reached through a symbolic link is cropped into --out under the link's own name;
+    // the linked file, outside the input folder, stays untouched.
+    void cropFollowsLinksWithoutWritingOutsideOut() {
+        QTemporaryDir dir;
+        const QString elsewhere = dir.filePath("elsewhere/photo.png");
+        QDir().mkpath(dir.filePath("elsewhere"));
+        writeRgbImage(elsewhere.toStdString(), grey(64, 48, 90));
+        const QByteArray before = readBytes(elsewhere);
+        QDir().mkpath(dir.filePath("in/test"));
+        QVERIFY(QFile::link(elsewhere, dir.filePath("in/test/linked.png")));
+        writeText(dir.filePath("boxes.csv"), "image,x,y,w,h\ntest/linked.png,8,8,32,24\n");
+        const QString out = dir.filePath("out");
+        const auto r = runCli({"crop", "--detector", "boxes:" + dir.filePath("boxes.csv"), "--in",
+                               dir.filePath("in"), "--out", out, "--size", "16x16"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(readBytes(elsewhere), before);
+        QCOMPARE(readRgbImage((out + "/test/linked.png").toStdString()).width, 16);
     }
 };
 

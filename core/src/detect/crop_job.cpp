@@ -46,8 +46,10 @@ std::vector<std::string> listImages(const fs::path& inDir, const fs::path& outDi
             it.disable_recursion_pending();
             continue;
         }
+        // Lexically, not fs::relative: that resolves symbolic links, and a linked image would
+        // get a "../.." path that writes its crop over the link's target outside --out.
         if (it->is_regular_file() && isImageFile(it->path()))
-            files.push_back(fs::relative(it->path(), inDir).generic_string());
+            files.push_back(it->path().lexically_relative(inDir).generic_string());
     }
     std::sort(files.begin(), files.end());
     return files;
