@@ -1,6 +1,6 @@
 #pragma once
 // The one ROC / TAR@FAR / EER / AUC / LFW-accuracy implementation that every verification
-// protocol reports through (DESIGN.md, "Core concepts"; seed Section 3.2, Tables 3-6 and 14-15).
+// protocol reports through (seed Section 3.2, Tables 3-6 and 14-15).
 // Small definition differences change reported numbers, so each definition is stated here and
 // tested against independent references (tests/test_metrics.cpp: sklearn's roc_curve and auc).
 //
@@ -31,7 +31,7 @@ struct RocCurve {
     std::vector<std::int64_t> truePositives;
 };
 
-// TAR at one target FAR f, the upper envelope of the ROC (DESIGN.md):
+// TAR at one target FAR f, the upper envelope of the ROC:
 //   k = floor(f * |N| + 1e-9); if k >= |N|, TAR = 1 (every pair accepted);
 //   else tau = the (k+1)-th largest impostor score (duplicates counted), a pair is accepted iff
 //   score > tau, TAR = #{genuine > tau} / |P|, achieved FAR = #{impostor > tau} / |N| <= f.
