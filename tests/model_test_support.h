@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the model-zoo suites (test_models, test_models_slow). Compiled with
-// QT_NO_KEYWORDS: torch headers and Qt's `slots` macro cannot meet (DESIGN.md).
+// QT_NO_KEYWORDS: torch headers and Qt's `slots` macro cannot meet (docs/ARCHITECTURE.md).
 #include "models/face_model.h"
 
 #include <QString>

@@ -1,5 +1,5 @@
 // facebench-cli as a user and a script see it: exit codes 0 / 1 / 2, JSON on stdout, messages
-// naming file:line and key on stderr, nothing written on error (DESIGN.md, "CLI contract").
+// naming file:line and key on stderr, nothing written on error (docs/ARCHITECTURE.md, "CLI contract").
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>

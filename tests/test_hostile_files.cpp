@@ -1,6 +1,6 @@
 // Hostile files through the CLI, as a user or a script would meet them: every case in
 // tests/fuzz/cli-cases/*.case runs facebench-cli on a file that once crashed, hung, leaked or
-// over-allocated a parser (minimised fuzzer findings) and checks the contract of DESIGN.md:
+// over-allocated a parser (minimised fuzzer findings) and checks the contract of docs/ARCHITECTURE.md:
 // exit code 2, a message naming the file and the fault, bounded memory and time, nothing
 // half-written, and no stray temporary file.
 //

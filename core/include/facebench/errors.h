@@ -1,5 +1,5 @@
 #pragma once
-// Errors the core raises. The split follows the CLI contract (DESIGN.md): bad input a user can
+// Errors the core raises. The split follows the CLI contract (docs/ARCHITECTURE.md): bad input a user can
 // fix (exit code 2) versus a failure while running (exit code 1).
 #include <stdexcept>
 #include <string>

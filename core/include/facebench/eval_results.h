@@ -1,5 +1,5 @@
 #pragma once
-// Reading evaluation results back (DESIGN.md, run directory): RUN/eval/<protocol>.json as the
+// Reading evaluation results back (docs/ARCHITECTURE.md, "The run directory"): RUN/eval/<protocol>.json as the
 // protocols write them (core/src/eval/protocol_common.cpp, lfw_protocol.cpp, ...) and their
 // <name>-scores.csv files. Torch-free and Qt-free: the GUI's evaluation, failure and comparison
 // panels and `facebench-cli report --figures` read results the same way.

@@ -1,5 +1,5 @@
 #pragma once
-// ExperimentConfig: one experiment, as the YAML file describes it, fully resolved (DESIGN.md,
+// ExperimentConfig: one experiment, as the YAML file describes it, fully resolved (docs/ARCHITECTURE.md,
 // "Core concepts"). Every field has the default written here; a preset and the user's file
 // override it in that order, and `--set a.b=c` overrides both.
 #include "facebench/framework_style.h" // StyleConfig

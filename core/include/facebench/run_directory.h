@@ -1,5 +1,5 @@
 #pragma once
-// The run directory (DESIGN.md, "run directory"): everything one training run and the work done
+// The run directory (docs/ARCHITECTURE.md, "The run directory"): everything one training run and the work done
 // on it later produce lives in one folder, so the GUI, the CLI and a later session read the
 // same files. This unit is the only place that spells the layout; every other file asks it for
 // a path, and packaging/check_run_layout.py fails the build's tests when one spells a name.

@@ -1,7 +1,7 @@
 #pragma once
 // Score files: CSV with a header that names a `score` and a `label` column (label 1 genuine,
 // 0 impostor); other columns are ignored. The protocols write eval/<protocol>-scores.csv as
-// score,label,a,b (DESIGN.md, run directory); `verify-scores` reads any such file.
+// score,label,a,b (docs/ARCHITECTURE.md, "The run directory"); `verify-scores` reads any such file.
 #include "facebench/verification_metrics.h"
 
 #include <cstddef>

@@ -62,7 +62,7 @@ void parseSizeText(const std::string& text, const std::string& option, int& widt
 // Checks every option before anything is written; throws InputError naming the option at fault.
 void validateSynthOptions(const SynthOptions& options);
 
-// The long job of DESIGN.md: run() writes the whole dataset into a temporary folder beside
+// The long job of docs/ARCHITECTURE.md: run() writes the whole dataset into a temporary folder beside
 // outDir and renames it into place at the end, so an error or cancel() leaves nothing behind.
 class SynthJob {
 public:

@@ -204,7 +204,7 @@ private:
     void resolveDerivedDefaults() {
         ExperimentConfig& c = m_config;
         if (!isSet("head.m")) {
-            // Margins of the original papers (seed eq. 3-5; shared/reference/table2.yaml).
+            // Margins of the original papers (seed eq. 3-5 and Table 2).
             if (c.head.type == "sphereface")
                 c.head.m = 4;
             else if (c.head.type == "cosface")

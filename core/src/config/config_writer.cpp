@@ -1,4 +1,4 @@
-// Writes a resolved ExperimentConfig with every key, in schema order (DESIGN.md: the run
+// Writes a resolved ExperimentConfig with every key, in schema order (docs/ARCHITECTURE.md: the run
 // directory's config.yaml holds "the fully resolved config, every default written out").
 #include "config/config_schema.h"
 #include "facebench/experiment_config.h"

@@ -1,5 +1,5 @@
 // `eval`: a run directory's (or a named model's) checkpoint through the protocols
-// (facebench/evaluation.h). Results go to RUN/eval/ (DESIGN.md, run directory).
+// (facebench/evaluation.h). Results go to RUN/eval/ (docs/ARCHITECTURE.md, "The run directory").
 #include "facebench/evaluation.h"
 
 #include "eval/model_features.h"

@@ -1,4 +1,4 @@
-// The generic 1:1 protocol (DESIGN.md "pairs") and UMDFaces' easy / moderate / difficult tracks
+// The generic 1:1 protocol (pairs) and UMDFaces' easy / moderate / difficult tracks
 // (seed Section 3.2, Table 15 "UMDFaces (%)"): lists of "image1<TAB>image2<TAB>label" scored by
 // cosine, TAR at each FAR (1%, 0.1%, 0.01% in the seed), EER, AUC and failure pairs.
 #include "eval/protocol_common.h"

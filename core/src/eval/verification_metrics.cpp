@@ -1,5 +1,5 @@
-// ROC, TAR@FAR, EER, AUC: definitions in facebench/verification_metrics.h and DESIGN.md
-// ("Core concepts"); the seed reports TAR@FAR (Tables 4-6, 14-15) and LFW accuracy (Table 3).
+// ROC, TAR@FAR, EER, AUC: definitions in facebench/verification_metrics.h
+// The seed reports TAR@FAR (Tables 4-6, 14-15) and LFW accuracy (Table 3).
 // No torch here: this file compiles in seconds and the CLI's verify-scores needs nothing else.
 #include "facebench/verification_metrics.h"
 

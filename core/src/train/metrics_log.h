@@ -1,5 +1,5 @@
 #pragma once
-// metrics.jsonl (DESIGN.md): one JSON object a line. Training rows
+// metrics.jsonl (docs/ARCHITECTURE.md): one JSON object a line. Training rows
 //   {"type":"train","step","epoch","loss","acc","lr","img_s","t_data","t_compute"}
 // validation rows {"type":"val","step","epoch","val_acc","val_loss","val_images",...hook metrics}
 // and, when a run stops on a non-finite loss, {"type":"nan","step","epoch","loss","lr"}.

@@ -55,7 +55,7 @@ RocSeries rocSeries(const QString& name, const ScoreSet& scores, int points) {
     const SortedScores sorted = sortScores(scores);
     const RocCurve roc = rocCurve(sorted);
     // Keep the last (highest-TAR) ROC point of each log-FAR bucket: the staircase's upper
-    // envelope, which is what TAR@FAR reads (DESIGN.md).
+    // envelope, which is what TAR@FAR reads (docs/ARCHITECTURE.md).
     const double perDecade = std::max(1, points) / 5.0;
     long lastBucket = std::numeric_limits<long>::min();
     for (std::size_t i = 0; i < roc.fpr.size(); ++i) {

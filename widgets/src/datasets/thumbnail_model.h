@@ -2,7 +2,7 @@
 // The thumbnail grid's model: one row per image of the selected identity. Thumbnails are decoded
 // off the GUI thread (QImageReader at reduced size, so a large JPEG is never decoded whole), kept
 // in a QCache shared across identities, and filled in as they arrive, in batches of at most
-// ~20 a second (DESIGN.md: no flood of updates on the event loop).
+// ~20 a second (docs/ARCHITECTURE.md: no flood of updates on the event loop).
 #include <QAbstractListModel>
 #include <QCache>
 #include <QImage>

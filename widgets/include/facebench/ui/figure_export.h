@@ -2,7 +2,7 @@
 // Figures for a paper: a QCustomPlot written as PNG, PDF or SVG at a size given in
 // millimetres and a resolution in DPI, with its legend and axis labels as on screen; and tables
 // as CSV or Markdown. Every file is written atomically (QSaveFile: temp file + rename), so a
-// failed export never leaves half a figure behind (DESIGN.md, run directory).
+// failed export never leaves half a figure behind (docs/ARCHITECTURE.md, "The run directory").
 //
 // Sizes: the plot is laid out at 96 logical pixels per inch (mm / 25.4 * 96), as on screen, so
 // fonts in points, pen widths and margins keep their proportions whatever the output. PNG is
