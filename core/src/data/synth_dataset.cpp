@@ -127,7 +127,7 @@ const char* const kLayoutNote =
     "  umdfaces/{easy,moderate,difficult}.txt  image1<TAB>image2<TAB>label by yaw difference\n"
     "  bin/{lfw,cfp_fp,agedb_30}.bin  InsightFace .bin sets: LFW's pairs, frontal-profile and\n"
     "                                 young-mature pairs in 10 subject-disjoint folds\n"
-    "  ijb/meta/ijbc_*, ijb/loose_crop/  IJB-C-style templates (media of 3 frames), 1:1 pairs,\n"
+    "  ijb/meta/ijbc_*                IJB-C-style templates (media of 3 frames), 1:1 pairs,\n"
     "                                 face scores, 1:N galleries G1/G2 and mixed probes\n";
 
 // Removes the temporary folder unless the job got as far as renaming it.

@@ -36,7 +36,6 @@ IjbSizes writeSynthIjb(const Plan& plan, const fs::path& root) {
         if (plan.images[i].split == "test" && plan.images[i].lookalikeOf.empty())
             byIdentity[plan.images[i].identity].push_back(i);
     fs::create_directories(root / "ijb/meta");
-    fs::create_directories(root / "ijb/loose_crop");
     std::string faces, scores, pairs;
     const std::string header = "TEMPLATE_ID,SUBJECT_ID,FILENAME\n";
     std::string g1 = header, g2 = header, probes = header;
@@ -58,12 +57,11 @@ IjbSizes writeSynthIjb(const Plan& plan, const fs::path& root) {
                 if (k % kFramesPerMedia == 0)
                     ++mediaId;
                 const std::size_t image = images[pick];
-                const std::string name = std::to_string(++sizes.images) + ".jpg";
-                std::error_code ec;
-                fs::create_hard_link(root / plan.images[image].path, root / "ijb/loose_crop" / name,
-                                     ec);
-                if (ec)
-                    fs::copy_file(root / plan.images[image].path, root / "ijb/loose_crop" / name);
+                // Named relative to test/ (where the ijb protocol looks after ijb/loose_crop/):
+                // the images are not copied, and meta.csv already lists them.
+                const std::string& path = plan.images[image].path;
+                const std::string name = path.substr(path.find('/') + 1);
+                ++sizes.images;
                 faces += name + " " + std::to_string(templateId) + " " + std::to_string(mediaId) +
                          "\n";
                 char line[160];

@@ -1,8 +1,9 @@
 #pragma once
 // IJB-C-style meta files of the synthetic data (`data synth` writes them under ijb/), in IJB's
-// own layout (facebench/ijb_protocol.h): ijb/loose_crop/<n>.jpg (hard links into test/) and
-// ijb/meta/ijbc_face_tid_mid.txt, ijbc_template_pair_label.txt, ijbc_name_5pts_score.txt,
-// ijbc_1N_gallery_G1.csv, ijbc_1N_gallery_G2.csv, ijbc_1N_probe_mixed.csv.
+// own layout (facebench/ijb_protocol.h): ijb/meta/ijbc_face_tid_mid.txt,
+// ijbc_template_pair_label.txt, ijbc_name_5pts_score.txt, ijbc_1N_gallery_G1.csv,
+// ijbc_1N_gallery_G2.csv, ijbc_1N_probe_mixed.csv; image names relative to test/ (real IJB-C
+// names its images relative to loose_crop/; the ijb protocol looks in both).
 #include "synth_plan.h"
 
 #include <filesystem>

@@ -1,7 +1,8 @@
 // The ijb protocol: IJB-B / IJB-C template verification (1:1) and identification (1:N) from a
 // data folder in IJB's own layout (facebench/ijb_protocol.h):
 //   ijb/meta/{ijbc,ijbb}_face_tid_mid.txt, _template_pair_label.txt, [_name_5pts_score.txt],
-//   [_1N_gallery_G1.csv, _1N_gallery_G2.csv, _1N_probe_mixed.csv]; images in ijb/loose_crop/.
+//   [_1N_gallery_G1.csv, _1N_gallery_G2.csv, _1N_probe_mixed.csv]; images in ijb/loose_crop/
+//   (IJB's own layout) or, for `data synth`'s files, test/.
 // Features are the model's with the mirror image's summed (arcface_torch's eval_ijbc.py with
 // flip test), scaled by the face score when the score file exists.
 #include "eval/protocol_common.h"
@@ -81,7 +82,9 @@ ProtocolResult runIjbProtocol(const ProtocolRequest& request) {
             ? readIjbFaceScores(metaFile("_name_5pts_score.txt"), images.names)
             : std::vector<float>{};
 
-    PathResolver resolver({joinPath(request.dataDir, "ijb/loose_crop")}, faceList);
+    PathResolver resolver({joinPath(request.dataDir, "ijb/loose_crop"),
+                           joinPath(request.dataDir, "test")},
+                          faceList);
     std::vector<std::string> paths;
     for (const std::string& name : images.names)
         paths.push_back(resolver.resolve(name));
