@@ -48,4 +48,18 @@ int runVerb(const GlobalOptions& options, const std::function<int()>& verb) {
     }
 }
 
+std::string extensionFormat(const std::string& path) {
+    auto endsWith = [&](const std::string& e) {
+        return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
+    };
+    if (endsWith(".csv"))
+        return "csv";
+    if (endsWith(".json"))
+        return "json";
+    if (endsWith(".md"))
+        return "md";
+    throw InputError(SourceLocation{path}, "--out",
+                     "the report file must end in .md, .csv or .json");
+}
+
 } // namespace fb::cli

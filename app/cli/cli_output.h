@@ -25,4 +25,8 @@ int reportError(const GlobalOptions& options, int code, const std::string& messa
 // Runs a verb and turns the core's exceptions into exit codes: InputError 2, anything else 1.
 int runVerb(const GlobalOptions& options, const std::function<int()>& verb);
 
+// The report format a --out file's extension names: "md", "csv" or "json" (`report`, `study
+// report`). Throws InputError (key --out) for another extension.
+std::string extensionFormat(const std::string& path);
+
 } // namespace fb::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     addReportVerb(app, options, action);
     addBenchVerb(app, options, action);
     addRunsVerb(app, options, action);
+    addStudyVerb(app, options, action);
     addDetectVerb(app, options, action); // detect, crop (verb_detect.cpp)
 
     // CLI11 answers an unknown verb with "A subcommand is required"; name the verb instead.

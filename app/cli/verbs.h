@@ -26,6 +26,8 @@ void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
 void addBenchVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 // `runs export-tb` (verb_runs.cpp).
 void addRunsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
+// `study run|status|report` (verb_study.cpp).
+void addStudyVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 // `detect` and `crop` (verb_detect.cpp).
 void addDetectVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action);
 

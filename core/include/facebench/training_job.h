@@ -56,6 +56,9 @@ struct TrainingOptions {
     // Continue the run in this directory from checkpoints/last.pt (+ last.state.pt); the config
     // is then the run's config.yaml (with the overrides already applied by the caller).
     std::string resumeDir;
+    // Start the run in this exact folder (created with its checkpoints/ and config.yaml)
+    // instead of output.dir/<name>-<time>: a study's cell, DIR/cells/<id>/ (facebench/study.h).
+    std::string runDir;
     std::vector<VerificationHook> verification; // run at every validation, after accuracy
     // Data-parallel training: this process is one rank of a job of worldSize
     // processes (see facebench/distributed.h; `facebench-cli train --nproc N` fills it in each

@@ -16,6 +16,7 @@
 #include "train/training_loop.h"
 
 #include <chrono>
+#include <filesystem>
 
 namespace fb {
 
@@ -48,6 +49,18 @@ Checkpoint openResumedRun(TrainingContext& context, const std::string& resumeDir
                          "the checkpoint is of '" + checkpoint.info.model +
                              "', the config names '" + model + "'");
     return checkpoint;
+}
+
+// A run started in a folder the caller chose (a study's cell) rather than a stamped new one.
+RunDirectory startRunIn(const std::string& folder, const ExperimentConfig& config) {
+    const RunDirectory run(folder);
+    std::error_code error;
+    std::filesystem::create_directories(run.checkpointDir(), error);
+    if (error)
+        throw InputError(SourceLocation{folder}, "", "cannot create the run folder: " +
+                                                          error.message());
+    run.writeConfig(config);
+    return run;
 }
 
 // Rank 0 first: it may generate the synthetic set or write the index cache the others read.
@@ -224,7 +237,8 @@ TrainingResult TrainingJob::run(const ProgressCallback& progress) {
     if (resuming)
         restoreCheckpoint(context, modules, step, checkpoint);
     else if (context.mainRank)
-        context.run = RunDirectory::create(config);
+        context.run = m_options.runDir.empty() ? RunDirectory::create(config)
+                                               : startRunIn(m_options.runDir, config);
     shareStartAcrossRanks(context, modules);
     openLogs(context, data, resuming, device, distOptions);
     const std::unique_ptr<data::BatchLoader> loader = trainingLoader(context, data);
