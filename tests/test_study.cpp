@@ -59,6 +59,7 @@ private Q_SLOTS:
     void badStudyFilesNameTheLine();
     void anotherStudyFileIsRefused();
     void pairedTestByHand();
+    void bundledStudiesResolve();
 
 private:
     QString study(const QString& name, const std::string& body);
@@ -245,6 +246,23 @@ void TestStudy::pairedTestByHand() {
     QVERIFY(std::fabs(test.critical - 4.302652729749464) < 1e-9);
     QVERIFY(!test.significant);
     QVERIFY(pairedTTest({1, 2, 3, 4, 5}, {2, 3.1, 4, 5.1, 6}).significant);
+}
+
+// examples/studies/: every cell resolves through the config loader, one cell per value.
+void TestStudy::bundledStudiesResolve() {
+    const std::string studies = qEnvironmentVariable("FACEBENCH_SOURCE_DIR").toStdString() +
+                                "/examples/studies/";
+    const std::vector<std::pair<std::string, std::size_t>> expected = {
+        {"losses.yaml", 5}, {"losses-full.yaml", 5}, {"frameworks.yaml", 3}};
+    for (const auto& [file, cells] : expected) {
+        const Study study = loadStudy(studies + file);
+        QCOMPARE(study.cells.size(), cells);
+        QVERIFY(!study.layout.rows.empty());
+    }
+    const Study losses = loadStudy(studies + "losses.yaml");
+    QCOMPARE(losses.cells[4].config.head.type, std::string("arcface"));
+    QCOMPARE(losses.cells[4].config.train.iterations, std::int64_t(150));
+    QCOMPARE(losses.cells[1].config.head.type, std::string("center"));
 }
 
 QTEST_GUILESS_MAIN(TestStudy)
