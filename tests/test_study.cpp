@@ -9,10 +9,12 @@
 #include "process_runner.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void anotherStudyFileIsRefused();
     void pairedTestByHand();
     void bundledStudiesResolve();
+    void ctrlCCheckpointsAndTheNextRunResumes();
 
 private:
     QString study(const QString& name, const std::string& body);
@@ -263,6 +266,42 @@ void TestStudy::bundledStudiesResolve() {
     QCOMPARE(losses.cells[4].config.head.type, std::string("arcface"));
     QCOMPARE(losses.cells[4].config.train.iterations, std::int64_t(150));
     QCOMPARE(losses.cells[1].config.head.type, std::string("center"));
+}
+
+// SIGINT during a cell: it checkpoints, study.json keeps it "running", exit 130; the same
+// command then resumes that cell from its checkpoint and finishes it.
+void TestStudy::ctrlCCheckpointsAndTheNextRunResumes() {
+    const QString file = study("long.yaml", "base: {config: base.yaml, set: {train.iterations: 60}}\n"
+                                            "axes: {head.type: [softmax]}\n");
+    const QString dir = m_dir.filePath("long");
+    QProcess process;
+    process.start(qEnvironmentVariable("FACEBENCH_CLI"), {"study", "run", file, "--out", dir});
+    QVERIFY(process.waitForStarted());
+    QByteArray err;
+    while (!err.contains("step 2/") && process.state() == QProcess::Running) {
+        process.waitForReadyRead(200);
+        err += process.readAllStandardError();
+    }
+    QVERIFY2(err.contains("step 2/"), err.constData());
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(60000));
+    err += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    const nlohmann::json interrupted = readJson(dir.toStdString() + "/study.json");
+    QCOMPARE(interrupted["cells"][0]["status"].get<std::string>(), std::string("running"));
+    const std::string cellDir =
+        dir.toStdString() + "/cells/" + interrupted["cells"][0]["id"].get<std::string>();
+    QVERIFY2(fs::exists(cellDir + "/checkpoints/last.pt"), err.constData());
+
+    const ProcessResult resumed = runCli({"study", "run", file, "--out", dir});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QVERIFY2(resumed.err.contains(": resuming"), resumed.err.constData());
+    QVERIFY2(resumed.err.contains("step 60/60"), resumed.err.constData());
+    QVERIFY2(!resumed.err.contains("step 1/60 "), resumed.err.constData());
+    const nlohmann::json done = readJson(dir.toStdString() + "/study.json");
+    QCOMPARE(done["cells"][0]["status"].get<std::string>(), std::string("done"));
+    QVERIFY(fs::exists(cellDir + "/eval/lfw.json"));
 }
 
 QTEST_GUILESS_MAIN(TestStudy)
