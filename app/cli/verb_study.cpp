@@ -48,6 +48,8 @@ int runStudy(const GlobalOptions& global, const StudyRunCliOptions& o) {
     options.overrides = o.sets;
     options.log = studySay;
     options.progress = [](const TrainingProgress& p) {
+        if (p.kind == TrainingProgress::Kind::Start && p.step == 0 && p.runDir.empty())
+            studySay("  " + p.message); // data preparation: generating, indexing
         if (p.kind != TrainingProgress::Kind::Step)
             return;
         char line[160];
