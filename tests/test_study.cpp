@@ -210,6 +210,12 @@ void TestStudy::badStudyFilesNameTheLine_data() {
     QTest::newRow("layout not varied")
         << "base: {config: base.yaml}\naxes: {head.type: [softmax]}\nlayout: models\n"
         << "bad.yaml:3" << "layout";
+    QTest::newRow("product too large")
+        << "base: {config: base.yaml}\naxes:\n  train.seed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+           "  train.batch_size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+           "  train.log_every: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+           "  train.iterations: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n"
+        << "bad.yaml:6" << "axes.train.iterations";
     QTest::newRow("missing base config") << "base: {config: nowhere.yaml}\n" << "bad.yaml:1"
                                          << "base";
 }

@@ -21,6 +21,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Cells (conditions x repeats) a study may have: each is a training run, so more is a typo
+// (an axis product that grew by mistake), and the bound keeps a hostile file from allocating
+// an astronomical product.
+constexpr std::size_t kMaxCells = 10000;
+
 const std::vector<std::string> kStudyKeys = {"name",      "base",   "axes",  "cells",
                                              "repeats", "protocols", "layout"};
 
@@ -327,6 +332,10 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
                 throw InputError(locationOf(axis.second, sourceName), "axes." + key,
                                  "empty axis: give at least one value");
             variedKeys.insert(key);
+            if (conditions.size() * axis.second.size() > kMaxCells)
+                throw InputError(locationOf(axis.first, sourceName), "axes." + key,
+                                 "the axes' product has more than " + std::to_string(kMaxCells) +
+                                     " cells");
             std::vector<std::vector<StudySetting>> product;
             std::vector<SourceLocation> productWhere;
             for (std::size_t c = 0; c < conditions.size(); ++c)
@@ -355,6 +364,10 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
         conditionWhere.push_back(locationOf(root["base"], sourceName));
     }
 
+    if (conditions.size() * static_cast<std::size_t>(study.repeats) > kMaxCells)
+        throw InputError(locationOf(root["repeats"] ? root["repeats"] : root["base"], sourceName),
+                         "repeats", "the study has more than " + std::to_string(kMaxCells) +
+                                        " cells (conditions x repeats)");
     if (const YAML::Node layout = root["layout"]) {
         study.layout = readLayout(layout, sourceName);
         for (const std::string& key : {study.layout.rows, study.layout.columns})
