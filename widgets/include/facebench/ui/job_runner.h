@@ -1,5 +1,5 @@
 #pragma once
-// The GUI's job runner (docs/ARCHITECTURE.md, "Long work"): every long core job (training, evaluation,
+// The GUI's job runner (docs/ARCHITECTURE.md, "Data flow"): every long core job (training, evaluation,
 // benchmark, indexing, detection) runs as a QRunnable on the runner's QThreadPool, never on the
 // GUI thread. Progress posted by a job is buffered and delivered to the GUI thread in batches by
 // a timer, at most kUpdatesPerSecond times a second, however fast the job posts: a training job
