@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
                 t2 = genuine ? mates[rng() % mates.size()] : int(rng() % kTemplates);
             while (t2 == t1 || (!genuine && subjectOfTemplate[std::size_t(t2)] ==
                                                 subjectOfTemplate[std::size_t(t1)]));
-            pairs += std::to_string(t1 + 1) + " " + std::to_string(t2 + 1) +
-                     (genuine ? " 1\n" : " 0\n");
+            pairs +=
+                std::to_string(t1 + 1) + " " + std::to_string(t2 + 1) + (genuine ? " 1\n" : " 0\n");
         }
         f = std::fopen((dir / "ijbc_template_pair_label.txt").c_str(), "wb");
         std::fwrite(pairs.data(), 1, pairs.size(), f);

@@ -50,7 +50,8 @@ int make(const fs::path& dir, int count) {
                     cv::LINE_AA);
         for (int eye : {95, 155})
             cv::circle(image, {eye, 110}, 9, cv::Scalar(40, 40, 50), -1, cv::LINE_AA);
-        cv::ellipse(image, {125, 185}, {28, 10}, 0, 0, 180, cv::Scalar(60, 60, 150), 3, cv::LINE_AA);
+        cv::ellipse(image, {125, 185}, {28, 10}, 0, 0, 180, cv::Scalar(60, 60, 150), 3,
+                    cv::LINE_AA);
         cv::GaussianBlur(image, image, {5, 5}, 1.5);
         cv::Mat grain(image.size(), CV_32FC3);
         for (auto it = grain.begin<cv::Vec3f>(); it != grain.end<cv::Vec3f>(); ++it)
@@ -120,7 +121,8 @@ int run(const fs::path& dir, int workers, int batch, int epochs) {
         images += b.images.size(0);
         waited += b.waitSeconds;
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double cpu = cpuSeconds() - cpuStart;
     std::printf("{\"loader\": \"facebench\", \"workers\": %d, \"batch\": %d, \"images\": %lld, "
                 "\"seconds\": %.3f, \"images_per_second\": %.1f, \"cpu_seconds\": %.3f, "
@@ -139,6 +141,8 @@ int main(int argc, char** argv) {
     if (verb == "run")
         return run(argv[2], argc > 3 ? std::atoi(argv[3]) : 2, argc > 4 ? std::atoi(argv[4]) : 64,
                    argc > 5 ? std::max(1, std::atoi(argv[5])) : 2);
-    std::fprintf(stderr, "usage: bench_loader make DIR COUNT | bench_loader run DIR [WORKERS] [BATCH] [EPOCHS]\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_loader make DIR COUNT | bench_loader run DIR [WORKERS] [BATCH] [EPOCHS]\n");
     return 2;
 }

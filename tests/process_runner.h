@@ -17,7 +17,8 @@ inline ProcessResult runProcess(const QString& program, const QStringList& argum
     process.start(program, arguments);
     const bool finished = process.waitForFinished(timeoutMs);
     ProcessResult result;
-    result.exitCode = finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.exitCode =
+        finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
@@ -29,4 +30,6 @@ inline ProcessResult runCli(const QStringList& arguments) {
 }
 
 // Debian's Python, the one with torch, torchvision and numpy (not the first python3 on PATH).
-inline ProcessResult runPython(const QString& code) { return runProcess("/usr/bin/python3", {"-c", code}); }
+inline ProcessResult runPython(const QString& code) {
+    return runProcess("/usr/bin/python3", {"-c", code});
+}

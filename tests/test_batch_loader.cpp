@@ -34,8 +34,10 @@ std::shared_ptr<DatasetIndex> makeIndex(const QTemporaryDir& dir, int count, int
         cv::Mat image(10, 10, CV_8UC3);
         for (int y = 0; y < 10; ++y)
             for (int x = 0; x < 10; ++x)
-                image.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(20 * i % 256), uchar(10 * x + y), uchar(5 * y + i));
-        const std::string path = dir.filePath(QString("img%1.png").arg(i, 3, 10, QChar('0'))).toStdString();
+                image.at<cv::Vec3b>(y, x) =
+                    cv::Vec3b(uchar(20 * i % 256), uchar(10 * x + y), uchar(5 * y + i));
+        const std::string path =
+            dir.filePath(QString("img%1.png").arg(i, 3, 10, QChar('0'))).toStdString();
         cv::imwrite(path, image);
         IndexedImage entry;
         entry.path = path;
@@ -73,7 +75,8 @@ std::vector<std::int64_t> sizes(const std::vector<Batch>& batches) {
     return out;
 }
 
-std::vector<std::int64_t> concat(const std::vector<Batch>& batches, std::size_t from, std::size_t to) {
+std::vector<std::int64_t> concat(const std::vector<Batch>& batches, std::size_t from,
+                                 std::size_t to) {
     std::vector<std::int64_t> out;
     for (std::size_t i = from; i < to; ++i)
         out.insert(out.end(), batches[i].indices.begin(), batches[i].indices.end());
@@ -292,15 +295,17 @@ void TestBatchLoader::wrapsAcrossSeveralPasses() {
     const auto stream = concat(take(wrap, 3), 0, 3);
     QCOMPARE(stream.size(), std::size_t(24));
     for (int pass = 0; pass < 8; ++pass)
-        QVERIFY(isPermutation(std::vector<std::int64_t>(stream.begin() + 3 * pass,
-                                                        stream.begin() + 3 * pass + 3), 3));
+        QVERIFY(isPermutation(
+            std::vector<std::int64_t>(stream.begin() + 3 * pass, stream.begin() + 3 * pass + 3),
+            3));
 }
 
 void TestBatchLoader::refusesImpossibleSetups() {
     QTemporaryDir dir;
     const auto index = makeIndex(dir, 3);
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, options(4, LastBatch::Drop)));
-    QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(std::make_shared<DatasetIndex>(), options(4, LastBatch::Keep)));
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, BatchLoader(std::make_shared<DatasetIndex>(), options(4, LastBatch::Keep)));
     QVERIFY_THROWS_EXCEPTION(InputError, BatchLoader(index, options(0, LastBatch::Keep)));
     // A spec that cannot work (an input larger than the image, Caffe style) fails up front.
     LoaderOptions tooLarge = options(2, LastBatch::Keep);

@@ -49,9 +49,13 @@ std::vector<std::string> statuses(const BenchResult& result) {
     return out;
 }
 
-double seconds(std::chrono::steady_clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(std::chrono::steady_clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
 
-double sum(const std::vector<double>& values) { return std::accumulate(values.begin(), values.end(), 0.0); }
+double sum(const std::vector<double>& values) {
+    return std::accumulate(values.begin(), values.end(), 0.0);
+}
 
 } // namespace
 
@@ -93,10 +97,11 @@ void TestBench::rowsAndStatuses() {
     QCOMPARE(finished, 2);
     QCOMPARE(m_result.rows.size(), std::size_t(2));
     const ModelInfo* model = findModel(kModel);
-    const double weightsMb = static_cast<double>(model->backboneParameters) * sizeof(float) / (1024.0 * 1024.0);
+    const double weightsMb =
+        static_cast<double>(model->backboneParameters) * sizeof(float) / (1024.0 * 1024.0);
     for (const BenchRow& row : m_result.rows)
-        qInfo("batch %lld: peak %.1f MiB, the backbone's weights %.1f MiB", static_cast<long long>(row.batch),
-              row.peakMemMb, weightsMb);
+        qInfo("batch %lld: peak %.1f MiB, the backbone's weights %.1f MiB",
+              static_cast<long long>(row.batch), row.peakMemMb, weightsMb);
     for (std::size_t i = 0; i < 2; ++i) {
         const BenchRow& row = m_result.rows[i];
         QCOMPARE(row.model, std::string(kModel));
@@ -158,7 +163,8 @@ void TestBench::memoryCapGivesOomAndSweepContinues() {
 void TestBench::jsonSchemaAndFiles() {
     QCOMPARE(m_result.rows.size(), std::size_t(2));
     const auto json = nlohmann::json::parse(benchJson(m_result));
-    for (const char* key : {"started_at", "options", "device_table", "rows", "scaling", "scaling_note", "cancelled"})
+    for (const char* key :
+         {"started_at", "options", "device_table", "rows", "scaling", "scaling_note", "cancelled"})
         QVERIFY2(json.contains(key), key);
     QVERIFY(json["device_table"]["cpu_model"].is_string());
     QVERIFY(json["device_table"]["cpu_cores"].is_number_integer());
@@ -168,10 +174,12 @@ void TestBench::jsonSchemaAndFiles() {
     QVERIFY(json["options"]["input_size"].is_null()); // the model's own
     QCOMPARE(json["rows"].size(), std::size_t(2));
     for (const auto& row : json["rows"]) {
-        for (const char* key : {"model", "device", "precision", "input", "bound", "status", "message"})
+        for (const char* key :
+             {"model", "device", "precision", "input", "bound", "status", "message"})
             QVERIFY2(row[key].is_string(), key);
         QVERIFY(row["batch"].is_number_integer());
-        for (const char* key : {"images_s", "ms_median", "ms_p90", "peak_mem_mb", "t_data", "t_compute"})
+        for (const char* key :
+             {"images_s", "ms_median", "ms_p90", "peak_mem_mb", "t_data", "t_compute"})
             QVERIFY2(row[key].is_number(), key);
         QCOMPARE(row.size(), std::size_t(14));
     }
@@ -186,8 +194,9 @@ void TestBench::jsonSchemaAndFiles() {
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines[0], QByteArray("model,batch,device,precision,input,images_s,ms_median,ms_p90,peak_mem_mb,"
-                                  "t_data,t_compute,bound,status,message"));
+    QCOMPARE(lines[0],
+             QByteArray("model,batch,device,precision,input,images_s,ms_median,ms_p90,peak_mem_mb,"
+                        "t_data,t_compute,bound,status,message"));
     QVERIFY(lines[1].startsWith("small-resnet-64,2,cpu,fp32,64x64,"));
     const std::string md = benchMarkdown(m_result);
     QVERIFY(md.find("| model | batch | device |") != std::string::npos);
@@ -299,7 +308,8 @@ void TestBench::loopOverheadUnderTwoPercent() {
     };
     const int steps = 15;
     std::atomic_bool cancel{false};
-    const bench::IterationTimes times = bench::timeIterations(run, {}, 1, steps, memoryCheck, &cancel);
+    const bench::IterationTimes times =
+        bench::timeIterations(run, {}, 1, steps, memoryCheck, &cancel);
     QCOMPARE(times.compute.size(), std::size_t(steps));
     QCOMPARE(inside.size(), std::size_t(1 + steps));
     const std::vector<double> bare(inside.begin() + 1, inside.end());
@@ -309,21 +319,24 @@ void TestBench::loopOverheadUnderTwoPercent() {
         QVERIFY2(times.compute[i] >= bare[i], qPrintable(QString::number(i)));
     }
     const double overhead = sum(times.compute) / sum(bare) - 1.0;
-    qInfo("step median %.3f ms; the loop's own cost %.1f ns/iteration = %.5f%% of the steps", bench::median(bare) * 1e3,
-          (sum(times.compute) - sum(bare)) / steps * 1e9, 100 * overhead);
+    qInfo("step median %.3f ms; the loop's own cost %.1f ns/iteration = %.5f%% of the steps",
+          bench::median(bare) * 1e3, (sum(times.compute) - sum(bare)) / steps * 1e9,
+          100 * overhead);
     QVERIFY(overhead < 0.02);
 }
 
 void TestBench::cliRunsAndWritesResults() {
     const QString out = m_dir.filePath("cli/bench");
-    const ProcessResult result = runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--iterations", "2",
-                                         "--warmup", "1", "--threads", "1", "--classes", "10", "--json", "--out", out});
+    const ProcessResult result =
+        runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--iterations", "2", "--warmup",
+                "1", "--threads", "1", "--classes", "10", "--json", "--out", out});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const auto json = nlohmann::json::parse(result.out.toStdString());
     QCOMPARE(json["rows"].size(), std::size_t(1));
     QCOMPARE(json["rows"][0]["status"].get<std::string>(), std::string("ok"));
     QCOMPARE(json["out_dir"].get<std::string>(), out.toStdString());
-    QVERIFY(result.err.contains("| small-resnet-64 | 2 | cpu |")); // the table on stderr with --json
+    QVERIFY(
+        result.err.contains("| small-resnet-64 | 2 | cpu |")); // the table on stderr with --json
     for (const char* name : {"bench.json", "bench.csv", "bench.md"})
         QVERIFY2(QFile::exists(out + "/" + name), name);
 }
@@ -332,8 +345,9 @@ void TestBench::cliRunsAndWritesResults() {
 // say so, the files are written, and the run is a failure (exit 1), not bad input.
 void TestBench::cliErrorRowIsExitOne() {
     const QString out = m_dir.filePath("cli-error/bench");
-    const ProcessResult result = runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--input-size", "32x32",
-                                         "--iterations", "1", "--warmup", "1", "--threads", "1", "--out", out});
+    const ProcessResult result =
+        runCli({"bench", "--models", kModel, "--batch-sizes", "2", "--input-size", "32x32",
+                "--iterations", "1", "--warmup", "1", "--threads", "1", "--out", out});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.contains("| error |"));
     QVERIFY(QFile::exists(out + "/bench.csv"));
@@ -343,15 +357,19 @@ void TestBench::cliBadInputIsExitTwo_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named");
     const QStringList base{"bench", "--batch-sizes", "2", "--models", kModel};
-    QTest::newRow("unknown model") << QStringList{"bench", "--models", "resnet5", "--batch-sizes", "2"}
-                                   << "'--models': unknown model 'resnet5'; did you mean 'resnet50'?";
-    QTest::newRow("bad batch list") << QStringList{"bench", "--models", kModel, "--batch-sizes", "16,x"}
-                                    << "--batch-sizes";
-    QTest::newRow("zero batch") << QStringList{"bench", "--models", kModel, "--batch-sizes", "0,2"} << "--batch-sizes";
+    QTest::newRow("unknown model")
+        << QStringList{"bench", "--models", "resnet5", "--batch-sizes", "2"}
+        << "'--models': unknown model 'resnet5'; did you mean 'resnet50'?";
+    QTest::newRow("bad batch list")
+        << QStringList{"bench", "--models", kModel, "--batch-sizes", "16,x"} << "--batch-sizes";
+    QTest::newRow("zero batch") << QStringList{"bench", "--models", kModel, "--batch-sizes", "0,2"}
+                                << "--batch-sizes";
     QTest::newRow("amp on cpu") << base + QStringList{"--precision", "amp"} << "--precision";
     QTest::newRow("unknown device") << base + QStringList{"--device", "tpu"} << "--device";
-    QTest::newRow("bad input size") << base + QStringList{"--input-size", "64by64"} << "--input-size";
-    QTest::newRow("missing data dir") << base + QStringList{"--data", "/nonexistent/faces"} << "--data";
+    QTest::newRow("bad input size")
+        << base + QStringList{"--input-size", "64by64"} << "--input-size";
+    QTest::newRow("missing data dir")
+        << base + QStringList{"--data", "/nonexistent/faces"} << "--data";
     QTest::newRow("no warm-up") << base + QStringList{"--warmup", "0"} << "--warmup";
     if (!torch::cuda::is_available())
         QTest::newRow("cuda without gpu") << base + QStringList{"--device", "cuda:0"} << "--device";

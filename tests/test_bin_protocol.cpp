@@ -120,7 +120,8 @@ private slots:
             runCli({"eval", "--model", "small-resnet-64", "--bin", m_dir.filePath("a.bin"), "--bin",
                     m_dir.filePath("b.bin"), "--out", out, "--bootstrap", "100", "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QJsonObject sets = jsonOf(r.out)["results"].toObject()["bin"].toObject()["sets"].toObject();
+        const QJsonObject sets =
+            jsonOf(r.out)["results"].toObject()["bin"].toObject()["sets"].toObject();
         QCOMPARE(sets.keys(), (QStringList{"a", "b"}));
         QCOMPARE(sets["a"].toObject()["pairs"].toInt(), 53);
         QCOMPARE(sets["b"].toObject()["pairs"].toInt(), 30);
@@ -148,7 +149,9 @@ private slots:
             QCOMPARE(onDisk["set"].toString(), name);
             QCOMPARE(onDisk["accuracy_ci"].toArray().size(), 2);
             QVERIFY(onDisk["accuracy_interval"].toString().contains("Student t with 9"));
-            QVERIFY(onDisk["verification"].toObject()["intervals"].toObject()["method"]
+            QVERIFY(onDisk["verification"]
+                        .toObject()["intervals"]
+                        .toObject()["method"]
                         .toString()
                         .contains("over pairs"));
             const int failures = onDisk["failures"].toObject()["false_accepts"].toArray().size() +
@@ -169,9 +172,7 @@ private slots:
             runCli({"data", "synth", "--out", data, "--identities", "2", "--images-per-identity",
                     "2", "--test-identities", "20", "--size", "32x32"});
         QVERIFY2(synth.exitCode == 0, synth.err.constData());
-        const ProcessResult py = runProcess(
-            "/usr/bin/python3",
-            {"-c", R"(
+        const ProcessResult py = runProcess("/usr/bin/python3", {"-c", R"(
 import io, json, pickle, sys
 from PIL import Image
 out = {}
@@ -187,7 +188,7 @@ for name in ('lfw', 'cfp_fp', 'agedb_30'):
     out[name] = {'pairs': len(same), 'same': sum(same), 'pattern': pattern}
 print(json.dumps(out))
 )",
-             data});
+                                                                 data});
         QVERIFY2(py.exitCode == 0, py.err.constData());
         const QJsonObject sets = jsonOf(py.out);
         QCOMPARE(sets["lfw"].toObject()["pairs"].toInt(), 6000);
@@ -198,33 +199,39 @@ print(json.dumps(out))
             QCOMPARE(s["same"].toInt() * 2, s["pairs"].toInt());
             QVERIFY2(s["pattern"].toBool(), name);
         }
-        const ProcessResult r = runCli({"eval", "--model", "small-resnet-64", "--bin",
-                                        data + "/bin/cfp_fp.bin", "--out", m_dir.filePath("synth-eval"),
-                                        "--bootstrap", "20", "--json"});
+        const ProcessResult r =
+            runCli({"eval", "--model", "small-resnet-64", "--bin", data + "/bin/cfp_fp.bin",
+                    "--out", m_dir.filePath("synth-eval"), "--bootstrap", "20", "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QJsonObject cfp =
-            jsonOf(r.out)["results"].toObject()["bin"].toObject()["sets"].toObject()["cfp_fp"].toObject();
+        const QJsonObject cfp = jsonOf(r.out)["results"]
+                                    .toObject()["bin"]
+                                    .toObject()["sets"]
+                                    .toObject()["cfp_fp"]
+                                    .toObject();
         QCOMPARE(cfp["fold_accuracies"].toArray().size(), 10);
         QVERIFY(cfp["accuracy"].toDouble() > 0.0);
     }
 
     void badInputExitsTwo() {
         const QString missing = m_dir.filePath("nope.bin");
-        ProcessResult r =
-            runCli({"eval", "--model", "small-resnet-64", "--bin", missing, "--out", m_dir.filePath("x")});
+        ProcessResult r = runCli(
+            {"eval", "--model", "small-resnet-64", "--bin", missing, "--out", m_dir.filePath("x")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("nope.bin"), r.err.constData());
         const QString odd = m_dir.filePath("odd.bin"); // 3 images for 1 flag
         const ProcessResult py = runProcess(
             "/usr/bin/python3",
-            {"-c", "import pickle,sys; pickle.dump(([b'a', b'b', b'c'], [True]), open(sys.argv[1], 'wb'))",
+            {"-c",
+             "import pickle,sys; pickle.dump(([b'a', b'b', b'c'], [True]), open(sys.argv[1], 'wb'))",
              odd});
         QCOMPARE(py.exitCode, 0);
-        r = runCli({"eval", "--model", "small-resnet-64", "--bin", odd, "--out", m_dir.filePath("y")});
+        r = runCli(
+            {"eval", "--model", "small-resnet-64", "--bin", odd, "--out", m_dir.filePath("y")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("odd.bin") && r.err.contains("two images a pair"), r.err.constData());
-        r = runCli({"eval", "--model", "small-resnet-64", "--bin", odd, "--protocol", "lfw", "--out",
-                    m_dir.filePath("z"), "--data", m_dir.path()});
+        QVERIFY2(r.err.contains("odd.bin") && r.err.contains("two images a pair"),
+                 r.err.constData());
+        r = runCli({"eval", "--model", "small-resnet-64", "--bin", odd, "--protocol", "lfw",
+                    "--out", m_dir.filePath("z"), "--data", m_dir.path()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--bin"), r.err.constData());
         QVERIFY(!QDir(m_dir.filePath("y")).exists() || QDir(m_dir.filePath("y")).isEmpty());

@@ -1,5 +1,6 @@
 // facebench-cli as a user and a script see it: exit codes 0 / 1 / 2, JSON on stdout, messages
-// naming file:line and key on stderr, nothing written on error (docs/ARCHITECTURE.md, "CLI contract").
+// naming file:line and key on stderr, nothing written on error (docs/ARCHITECTURE.md, "CLI
+// contract").
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +11,6 @@
 #include "process_runner.h"
 
 namespace {
-
 
 QString sourcePath(const QString& relative) {
     return qEnvironmentVariable("FACEBENCH_SOURCE_DIR") + "/" + relative;
@@ -53,7 +53,8 @@ private:
 };
 
 void TestCli::initTestCase() {
-    QVERIFY2(QFile::exists(qEnvironmentVariable("FACEBENCH_CLI")), "FACEBENCH_CLI not set by CTest");
+    QVERIFY2(QFile::exists(qEnvironmentVariable("FACEBENCH_CLI")),
+             "FACEBENCH_CLI not set by CTest");
     QVERIFY(m_dir.isValid());
     m_badConfig = m_dir.filePath("bad.yaml");
     writeFile(m_badConfig, "preset: resnet50\nmodel:\n  nmae: vgg16\n");
@@ -65,15 +66,27 @@ void TestCli::exitCodes_data() {
     QTest::addColumn<QString>("stderrContains");
 
     QTest::newRow("presets") << QStringList{"presets"} << 0 << "";
-    QTest::newRow("valid config") << QStringList{"config", "check", sourcePath("resources/presets/resnet50.yaml")} << 0 << "valid";
+    QTest::newRow("valid config") << QStringList{"config", "check",
+                                                 sourcePath("resources/presets/resnet50.yaml")}
+                                  << 0 << "valid";
     QTest::newRow("no verb") << QStringList{} << 2 << "A subcommand is required";
     QTest::newRow("unknown verb") << QStringList{"trian"} << 2 << "unknown verb 'trian'";
-    QTest::newRow("unknown option") << QStringList{"presets", "--frobnicate"} << 2 << "--frobnicate";
-    QTest::newRow("config without FILE") << QStringList{"config", "check"} << 2 << "FILE is required";
-    QTest::newRow("config without action") << QStringList{"config"} << 2 << "A subcommand is required";
-    QTest::newRow("missing file") << QStringList{"config", "check", "/nonexistent/exp.yaml"} << 2 << "/nonexistent/exp.yaml: cannot open the config file";
-    QTest::newRow("bad --set") << QStringList{"config", "check", sourcePath("resources/presets/resnet50.yaml"), "--set", "train.batch_size=-1"} << 2 << "'train.batch_size': value -1 is out of range";
-    QTest::newRow("--out into a missing folder") << QStringList{"config", "check", sourcePath("resources/presets/resnet50.yaml"), "--out", "/nonexistent/dir/out.yaml"} << 2 << "/nonexistent/dir/out.yaml: cannot write: folder '/nonexistent/dir' does not exist";
+    QTest::newRow("unknown option")
+        << QStringList{"presets", "--frobnicate"} << 2 << "--frobnicate";
+    QTest::newRow("config without FILE")
+        << QStringList{"config", "check"} << 2 << "FILE is required";
+    QTest::newRow("config without action")
+        << QStringList{"config"} << 2 << "A subcommand is required";
+    QTest::newRow("missing file") << QStringList{"config", "check", "/nonexistent/exp.yaml"} << 2
+                                  << "/nonexistent/exp.yaml: cannot open the config file";
+    QTest::newRow("bad --set") << QStringList{"config", "check",
+                                              sourcePath("resources/presets/resnet50.yaml"),
+                                              "--set", "train.batch_size=-1"}
+                               << 2 << "'train.batch_size': value -1 is out of range";
+    QTest::newRow("--out into a missing folder")
+        << QStringList{"config", "check", sourcePath("resources/presets/resnet50.yaml"), "--out",
+                       "/nonexistent/dir/out.yaml"}
+        << 2 << "/nonexistent/dir/out.yaml: cannot write: folder '/nonexistent/dir' does not exist";
 }
 
 void TestCli::exitCodes() {
@@ -96,7 +109,8 @@ void TestCli::versionAndHelp() {
 }
 
 void TestCli::presetsJson() {
-    for (const QStringList& arguments : {QStringList{"--json", "presets"}, QStringList{"presets", "--json"}}) {
+    for (const QStringList& arguments :
+         {QStringList{"--json", "presets"}, QStringList{"presets", "--json"}}) {
         const ProcessResult result = runCli(arguments);
         QCOMPARE(result.exitCode, 0);
         const QJsonArray presets = parseJson(result.out)["presets"].toArray();
@@ -114,8 +128,9 @@ void TestCli::presetsJson() {
 }
 
 void TestCli::configCheckPrintsResolvedConfig() {
-    const ProcessResult result = runCli({"config", "check", sourcePath("resources/presets/arcface.yaml"),
-                                     "--set", "train.batch_size=64"});
+    const ProcessResult result =
+        runCli({"config", "check", sourcePath("resources/presets/arcface.yaml"), "--set",
+                "train.batch_size=64"});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains("  batch_size: 64\n"));
     QVERIFY(result.out.contains("  m: 0.5\n"));
@@ -141,8 +156,10 @@ void TestCli::unknownKeyExits2AndWritesNothing() {
     const QString out = m_dir.filePath("resolved.yaml");
     const ProcessResult result = runCli({"config", "check", m_badConfig, "--out", out});
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains((m_badConfig + ":3:3: 'model.nmae': unknown key; did you mean 'model.name'?").toUtf8()),
-             result.err.constData());
+    QVERIFY2(
+        result.err.contains(
+            (m_badConfig + ":3:3: 'model.nmae': unknown key; did you mean 'model.name'?").toUtf8()),
+        result.err.constData());
     QVERIFY(result.out.isEmpty());
     QVERIFY(!QFile::exists(out));
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"bad.yaml"});
@@ -161,8 +178,9 @@ void TestCli::errorAsJson() {
 
 void TestCli::outFileRoundTrips() {
     const QString out = m_dir.filePath("cosface-resolved.yaml");
-    const ProcessResult first = runCli({"config", "check", sourcePath("resources/presets/cosface.yaml"),
-                                    "--set", "style=caffe", "--out", out});
+    const ProcessResult first =
+        runCli({"config", "check", sourcePath("resources/presets/cosface.yaml"), "--set",
+                "style=caffe", "--out", out});
     QCOMPARE(first.exitCode, 0);
     QFile written(out);
     QVERIFY(written.open(QIODevice::ReadOnly));

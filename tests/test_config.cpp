@@ -56,20 +56,62 @@ void TestConfig::presetsMatchTable2_data() {
     QTest::addColumn<double>("weightDecay");
     QTest::addColumn<QString>("style");
 
-    QTest::newRow("alexnet-v1") << "alexnet-v1" << "alexnet-v1" << "softmax" << 256 << 256 << 227 << 227 << "step" << 0.01 << 96 << 0 << 5e-4 << "caffe";
-    QTest::newRow("alexnet-v2") << "alexnet-v2" << "alexnet-v2" << "softmax" << 256 << 256 << 224 << 224 << "step" << 0.01 << 96 << 0 << 5e-4 << "pytorch";
-    QTest::newRow("densenet121") << "densenet121" << "densenet121" << "softmax" << 40 << 256 << 224 << 224 << "step" << 0.1 << 30 << 0 << 1e-4 << "pytorch";
-    QTest::newRow("googlenet") << "googlenet" << "googlenet" << "softmax" << 32 << 256 << 224 << 224 << "poly" << 0.01 << 64 << 0 << 2e-4 << "tensorflow";
-    QTest::newRow("inception-v3") << "inception-v3" << "inception-v3" << "softmax" << 25 << 299 << 299 << 299 << "step" << 0.045 << 100 << 0 << 4e-4 << "pytorch";
-    QTest::newRow("lightcnn-29") << "lightcnn-29" << "lightcnn-29" << "softmax" << 128 << 144 << 128 << 128 << "step" << 0.1 << 80 << 0 << 1e-4 << "caffe";
-    QTest::newRow("resnet50") << "resnet50" << "resnet50" << "softmax" << 50 << 256 << 224 << 224 << "step" << 0.1 << 128 << 0 << 1e-4 << "pytorch";
-    QTest::newRow("vgg16") << "vgg16" << "vgg16" << "softmax" << 128 << 256 << 224 << 224 << "step" << 0.1 << 74 << 0 << 5e-4 << "pytorch";
-    QTest::newRow("vgg16-bn") << "vgg16-bn" << "vgg16-bn" << "softmax" << 128 << 256 << 224 << 224 << "step" << 0.1 << 74 << 0 << 5e-4 << "pytorch";
-    QTest::newRow("softmax") << "softmax" << "iresnet50" << "softmax" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0 << 30000 << 5e-4 << "pytorch";
-    QTest::newRow("center-loss") << "center-loss" << "center-loss-net" << "center" << 256 << 112 << 112 << 96 << "multistep" << 0.1 << 0 << 28000 << 5e-4 << "caffe";
-    QTest::newRow("sphereface") << "sphereface" << "sphereface-64" << "sphereface" << 128 << 112 << 112 << 96 << "multistep" << 0.1 << 0 << 28000 << 5e-4 << "caffe";
-    QTest::newRow("cosface") << "cosface" << "iresnet50" << "cosface" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0 << 30000 << 5e-4 << "pytorch";
-    QTest::newRow("arcface") << "arcface" << "iresnet50" << "arcface" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0 << 32000 << 5e-4 << "pytorch";
+    QTest::newRow("alexnet-v1") << "alexnet-v1"
+                                << "alexnet-v1"
+                                << "softmax" << 256 << 256 << 227 << 227 << "step" << 0.01 << 96
+                                << 0 << 5e-4 << "caffe";
+    QTest::newRow("alexnet-v2") << "alexnet-v2"
+                                << "alexnet-v2"
+                                << "softmax" << 256 << 256 << 224 << 224 << "step" << 0.01 << 96
+                                << 0 << 5e-4 << "pytorch";
+    QTest::newRow("densenet121") << "densenet121"
+                                 << "densenet121"
+                                 << "softmax" << 40 << 256 << 224 << 224 << "step" << 0.1 << 30 << 0
+                                 << 1e-4 << "pytorch";
+    QTest::newRow("googlenet") << "googlenet"
+                               << "googlenet"
+                               << "softmax" << 32 << 256 << 224 << 224 << "poly" << 0.01 << 64 << 0
+                               << 2e-4 << "tensorflow";
+    QTest::newRow("inception-v3") << "inception-v3"
+                                  << "inception-v3"
+                                  << "softmax" << 25 << 299 << 299 << 299 << "step" << 0.045 << 100
+                                  << 0 << 4e-4 << "pytorch";
+    QTest::newRow("lightcnn-29") << "lightcnn-29"
+                                 << "lightcnn-29"
+                                 << "softmax" << 128 << 144 << 128 << 128 << "step" << 0.1 << 80
+                                 << 0 << 1e-4 << "caffe";
+    QTest::newRow("resnet50") << "resnet50"
+                              << "resnet50"
+                              << "softmax" << 50 << 256 << 224 << 224 << "step" << 0.1 << 128 << 0
+                              << 1e-4 << "pytorch";
+    QTest::newRow("vgg16") << "vgg16"
+                           << "vgg16"
+                           << "softmax" << 128 << 256 << 224 << 224 << "step" << 0.1 << 74 << 0
+                           << 5e-4 << "pytorch";
+    QTest::newRow("vgg16-bn") << "vgg16-bn"
+                              << "vgg16-bn"
+                              << "softmax" << 128 << 256 << 224 << 224 << "step" << 0.1 << 74 << 0
+                              << 5e-4 << "pytorch";
+    QTest::newRow("softmax") << "softmax"
+                             << "iresnet50"
+                             << "softmax" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0
+                             << 30000 << 5e-4 << "pytorch";
+    QTest::newRow("center-loss") << "center-loss"
+                                 << "center-loss-net"
+                                 << "center" << 256 << 112 << 112 << 96 << "multistep" << 0.1 << 0
+                                 << 28000 << 5e-4 << "caffe";
+    QTest::newRow("sphereface") << "sphereface"
+                                << "sphereface-64"
+                                << "sphereface" << 128 << 112 << 112 << 96 << "multistep" << 0.1
+                                << 0 << 28000 << 5e-4 << "caffe";
+    QTest::newRow("cosface") << "cosface"
+                             << "iresnet50"
+                             << "cosface" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0
+                             << 30000 << 5e-4 << "pytorch";
+    QTest::newRow("arcface") << "arcface"
+                             << "iresnet50"
+                             << "arcface" << 512 << 112 << 112 << 112 << "multistep" << 0.1 << 0
+                             << 32000 << 5e-4 << "pytorch";
 }
 
 void TestConfig::presetsMatchTable2() {
@@ -111,27 +153,64 @@ void TestConfig::layering_data() {
     QTest::addColumn<QString>("check");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("preset value") << "preset: resnet50" << QStringList{} << "train.batch_size" << "50";
-    QTest::newRow("file overrides preset") << "preset: resnet50\ntrain:\n  batch_size: 32" << QStringList{} << "train.batch_size" << "32";
-    QTest::newRow("--set overrides file") << "preset: resnet50\ntrain:\n  batch_size: 32" << QStringList{"train.batch_size=16"} << "train.batch_size" << "16";
-    QTest::newRow("later --set wins") << "preset: resnet50" << QStringList{"train.batch_size=16", "train.batch_size=8"} << "train.batch_size" << "8";
-    QTest::newRow("--set list value") << "preset: softmax" << QStringList{"schedule.milestones=[10, 20]"} << "schedule.milestones" << "[10, 20]";
-    QTest::newRow("preset keeps unrelated defaults") << "preset: resnet50" << QStringList{} << "eval.far" << "[0.01, 0.001, 0.0001]";
-    QTest::newRow("arcface margin") << "preset: arcface" << QStringList{} << "head.m" << "0.5";
-    QTest::newRow("cosface margin") << "preset: cosface" << QStringList{} << "head.m" << "0.35";
-    QTest::newRow("sphereface margin") << "preset: sphereface" << QStringList{} << "head.m" << "4";
-    QTest::newRow("new head type brings its own margin") << "preset: arcface" << QStringList{"head.type=cosface"} << "head.m" << "0.35";
-    QTest::newRow("explicit margin kept with its type") << "preset: arcface\nhead:\n  type: cosface\n  m: 0.2" << QStringList{} << "head.m" << "0.2";
-    QTest::newRow("epochs replace preset iterations") << "preset: arcface" << QStringList{"train.epochs=3"} << "train.iterations" << "0";
-    QTest::newRow("iterations replace preset epochs") << "preset: resnet50\ntrain:\n  iterations: 500" << QStringList{} << "train.epochs" << "0";
-    QTest::newRow("input size follows model") << "model:\n  name: small-resnet-64" << QStringList{} << "data.input_size" << "[64, 64]";
-    QTest::newRow("image size defaults to input") << "model:\n  name: sphereface-20" << QStringList{} << "data.image_size" << "[112, 96]";
-    QTest::newRow("new model resets preset sizes") << "preset: resnet50" << QStringList{"model.name=iresnet50"} << "data.input_size" << "[112, 112]";
-    QTest::newRow("device shorthand") << "device: cuda:1" << QStringList{} << "device.name" << "cuda:1";
-    QTest::newRow("device shorthand via --set") << "" << QStringList{"device=cuda"} << "device.name" << "cuda";
-    QTest::newRow("output name from preset") << "preset: vgg16" << QStringList{} << "output.name" << "vgg16";
-    QTest::newRow("output name from model") << "model: {name: densenet121}" << QStringList{} << "output.name" << "densenet121";
-    QTest::newRow("scientific notation") << "optim:\n  weight_decay: 1.0e-4" << QStringList{} << "optim.weight_decay" << "0.0001";
+    QTest::newRow("preset value") << "preset: resnet50" << QStringList{} << "train.batch_size"
+                                  << "50";
+    QTest::newRow("file overrides preset")
+        << "preset: resnet50\ntrain:\n  batch_size: 32" << QStringList{} << "train.batch_size"
+        << "32";
+    QTest::newRow("--set overrides file")
+        << "preset: resnet50\ntrain:\n  batch_size: 32" << QStringList{"train.batch_size=16"}
+        << "train.batch_size"
+        << "16";
+    QTest::newRow("later --set wins")
+        << "preset: resnet50" << QStringList{"train.batch_size=16", "train.batch_size=8"}
+        << "train.batch_size"
+        << "8";
+    QTest::newRow("--set list value")
+        << "preset: softmax" << QStringList{"schedule.milestones=[10, 20]"} << "schedule.milestones"
+        << "[10, 20]";
+    QTest::newRow("preset keeps unrelated defaults")
+        << "preset: resnet50" << QStringList{} << "eval.far"
+        << "[0.01, 0.001, 0.0001]";
+    QTest::newRow("arcface margin") << "preset: arcface" << QStringList{} << "head.m"
+                                    << "0.5";
+    QTest::newRow("cosface margin") << "preset: cosface" << QStringList{} << "head.m"
+                                    << "0.35";
+    QTest::newRow("sphereface margin") << "preset: sphereface" << QStringList{} << "head.m"
+                                       << "4";
+    QTest::newRow("new head type brings its own margin")
+        << "preset: arcface" << QStringList{"head.type=cosface"} << "head.m"
+        << "0.35";
+    QTest::newRow("explicit margin kept with its type")
+        << "preset: arcface\nhead:\n  type: cosface\n  m: 0.2" << QStringList{} << "head.m"
+        << "0.2";
+    QTest::newRow("epochs replace preset iterations")
+        << "preset: arcface" << QStringList{"train.epochs=3"} << "train.iterations"
+        << "0";
+    QTest::newRow("iterations replace preset epochs")
+        << "preset: resnet50\ntrain:\n  iterations: 500" << QStringList{} << "train.epochs"
+        << "0";
+    QTest::newRow("input size follows model")
+        << "model:\n  name: small-resnet-64" << QStringList{} << "data.input_size"
+        << "[64, 64]";
+    QTest::newRow("image size defaults to input")
+        << "model:\n  name: sphereface-20" << QStringList{} << "data.image_size"
+        << "[112, 96]";
+    QTest::newRow("new model resets preset sizes")
+        << "preset: resnet50" << QStringList{"model.name=iresnet50"} << "data.input_size"
+        << "[112, 112]";
+    QTest::newRow("device shorthand") << "device: cuda:1" << QStringList{} << "device.name"
+                                      << "cuda:1";
+    QTest::newRow("device shorthand via --set") << "" << QStringList{"device=cuda"} << "device.name"
+                                                << "cuda";
+    QTest::newRow("output name from preset") << "preset: vgg16" << QStringList{} << "output.name"
+                                             << "vgg16";
+    QTest::newRow("output name from model")
+        << "model: {name: densenet121}" << QStringList{} << "output.name"
+        << "densenet121";
+    QTest::newRow("scientific notation")
+        << "optim:\n  weight_decay: 1.0e-4" << QStringList{} << "optim.weight_decay"
+        << "0.0001";
 }
 
 void TestConfig::layering() {
@@ -144,8 +223,8 @@ void TestConfig::layering() {
     const QString resolved = QString::fromStdString(toYaml(c));
     const QStringList parts = check.split('.');
     const QString sectionHeader = parts[0] + ":\n";
-    const int sectionAt = resolved.indexOf(QRegularExpression("^" + QRegularExpression::escape(sectionHeader),
-                                                              QRegularExpression::MultilineOption));
+    const int sectionAt = resolved.indexOf(QRegularExpression(
+        "^" + QRegularExpression::escape(sectionHeader), QRegularExpression::MultilineOption));
     QVERIFY2(sectionAt >= 0, qPrintable(resolved));
     const QRegularExpression line("^  " + QRegularExpression::escape(parts[1]) + ": (.*)$",
                                   QRegularExpression::MultilineOption);
@@ -162,14 +241,39 @@ void TestConfig::styleFollowsFramework_data() {
     QTest::addColumn<QString>("lastBatch");
     QTest::addColumn<QString>("memoryFormat");
     // Section 4.1: Caffe wraps around, PyTorch keeps the short batch, TensorFlow drops it.
-    QTest::newRow("pytorch") << "style: pytorch" << "pytorch" << "keep" << "contiguous";
-    QTest::newRow("tensorflow") << "style: tensorflow" << "tensorflow" << "drop" << "channels_last";
-    QTest::newRow("caffe") << "style: caffe" << "caffe" << "wrap" << "contiguous";
-    QTest::newRow("part set on its own") << "style:\n  framework: tensorflow\n  last_batch: keep" << "tensorflow" << "keep" << "channels_last";
-    QTest::newRow("framework change resets parts") << "preset: sphereface\nstyle: tensorflow" << "tensorflow" << "drop" << "channels_last";
-    QTest::newRow("auto parts follow the framework") << "style:\n  framework: caffe\n  preprocess: auto\n  last_batch: auto\n  memory_format: channels_last" << "caffe" << "wrap" << "channels_last";
-    QTest::newRow("auto in a later layer") << "preset: lightcnn-29\nstyle:\n  last_batch: auto" << "caffe" << "wrap" << "contiguous";
-    QTest::newRow("preprocess row by name") << "style:\n  preprocess: tensorflow-inception" << "tensorflow-inception" << "keep" << "contiguous";
+    QTest::newRow("pytorch") << "style: pytorch"
+                             << "pytorch"
+                             << "keep"
+                             << "contiguous";
+    QTest::newRow("tensorflow") << "style: tensorflow"
+                                << "tensorflow"
+                                << "drop"
+                                << "channels_last";
+    QTest::newRow("caffe") << "style: caffe"
+                           << "caffe"
+                           << "wrap"
+                           << "contiguous";
+    QTest::newRow("part set on its own") << "style:\n  framework: tensorflow\n  last_batch: keep"
+                                         << "tensorflow"
+                                         << "keep"
+                                         << "channels_last";
+    QTest::newRow("framework change resets parts") << "preset: sphereface\nstyle: tensorflow"
+                                                   << "tensorflow"
+                                                   << "drop"
+                                                   << "channels_last";
+    QTest::newRow("auto parts follow the framework")
+        << "style:\n  framework: caffe\n  preprocess: auto\n  last_batch: auto\n  memory_format: channels_last"
+        << "caffe"
+        << "wrap"
+        << "channels_last";
+    QTest::newRow("auto in a later layer") << "preset: lightcnn-29\nstyle:\n  last_batch: auto"
+                                           << "caffe"
+                                           << "wrap"
+                                           << "contiguous";
+    QTest::newRow("preprocess row by name") << "style:\n  preprocess: tensorflow-inception"
+                                            << "tensorflow-inception"
+                                            << "keep"
+                                            << "contiguous";
 }
 
 void TestConfig::styleFollowsFramework() {
@@ -195,44 +299,135 @@ void TestConfig::errors_data() {
     QTest::addColumn<QString>("problem");
     const QStringList none;
 
-    QTest::newRow("unknown key") << "preset: resnet50\nmodel:\n  nmae: vgg16\n" << none << "exp.yaml" << 3 << 3 << "model.nmae" << "unknown key; did you mean 'model.name'?";
-    QTest::newRow("unknown section") << "modle:\n  name: vgg16\n" << none << "exp.yaml" << 1 << 1 << "modle" << "unknown key; did you mean 'model'?";
-    QTest::newRow("unknown key, no near match") << "train:\n  colour: red\n" << none << "exp.yaml" << 2 << 3 << "train.colour" << "unknown key";
-    QTest::newRow("wrong type: text for number") << "train:\n  batch_size: many\n" << none << "exp.yaml" << 2 << 15 << "train.batch_size" << "expected a whole number, got 'many'";
-    QTest::newRow("wrong type: quoted number") << "train:\n  batch_size: \"32\"\n" << none << "exp.yaml" << 2 << 15 << "train.batch_size" << "expected a whole number, got the quoted text \"32\" (remove the quotes)";
-    QTest::newRow("wrong type: fraction for integer") << "train:\n  epochs: 1.5\n" << none << "exp.yaml" << 2 << 11 << "train.epochs" << "expected a whole number, got '1.5'";
-    QTest::newRow("wrong type: scalar for list") << "data:\n  input_size: 224\n" << none << "exp.yaml" << 2 << 15 << "data.input_size" << "expected a list such as [1, 2]";
-    QTest::newRow("wrong type: boolean") << "device:\n  amp: maybe\n" << none << "exp.yaml" << 2 << 8 << "device.amp" << "expected true or false, got 'maybe'";
-    QTest::newRow("wrong type: mapping for value") << "model:\n  name:\n    a: 1\n" << none << "exp.yaml" << 3 << 5 << "model.name" << "expected a single value, not a mapping";
-    QTest::newRow("no value") << "model:\n  name:\n" << none << "exp.yaml" << 2 << 3 << "model.name" << "has no value";
-    QTest::newRow("list length") << "data:\n  input_size: [1, 2, 3]\n" << none << "exp.yaml" << 2 << 15 << "data.input_size" << "expected a list of 2 values, got 3";
-    QTest::newRow("list element type") << "eval:\n  far: [0.01, x]\n" << none << "exp.yaml" << 2 << 15 << "eval.far" << "expected a finite number, got 'x'";
-    QTest::newRow("out of range: above max") << "optim:\n  momentum: 1.5\n" << none << "exp.yaml" << 2 << 13 << "optim.momentum" << "value 1.5 is out of range: must be between 0 and 1";
-    QTest::newRow("out of range: zero batch") << "train:\n  batch_size: 0\n" << none << "exp.yaml" << 2 << 15 << "train.batch_size" << "value 0 is out of range: must be between 1 and 1048576";
-    QTest::newRow("out of range: exclusive min") << "schedule:\n  base_lr: 0\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "value 0 is out of range: must be greater than 0 and at most 100";
-    QTest::newRow("not finite") << "schedule:\n  base_lr: .nan\n" << none << "exp.yaml" << 2 << 12 << "schedule.base_lr" << "expected a finite number, got '.nan'";
-    QTest::newRow("unknown choice") << "head:\n  type: arcfac\n" << none << "exp.yaml" << 2 << 9 << "head.type" << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
-    QTest::newRow("unknown last-batch policy") << "style:\n  last_batch: sometimes\n" << none << "exp.yaml" << 2 << 15 << "style.last_batch" << "unknown value 'sometimes' (one of: auto, keep, drop, wrap)";
-    QTest::newRow("unknown pre-processing") << "style:\n  preprocess: matlab\n" << none << "exp.yaml" << 2 << 15 << "style.preprocess" << "unknown value 'matlab' (one of: auto, pytorch, tensorflow, caffe, tensorflow-inception, lightcnn, face, face-api)";
-    QTest::newRow("unknown preset") << "preset: resnet5\n" << none << "exp.yaml" << 1 << 9 << "preset" << "unknown preset 'resnet5'; did you mean 'resnet50'? (facebench-cli presets lists them)";
+    QTest::newRow("unknown key") << "preset: resnet50\nmodel:\n  nmae: vgg16\n"
+                                 << none << "exp.yaml" << 3 << 3 << "model.nmae"
+                                 << "unknown key; did you mean 'model.name'?";
+    QTest::newRow("unknown section") << "modle:\n  name: vgg16\n"
+                                     << none << "exp.yaml" << 1 << 1 << "modle"
+                                     << "unknown key; did you mean 'model'?";
+    QTest::newRow("unknown key, no near match") << "train:\n  colour: red\n"
+                                                << none << "exp.yaml" << 2 << 3 << "train.colour"
+                                                << "unknown key";
+    QTest::newRow("wrong type: text for number")
+        << "train:\n  batch_size: many\n"
+        << none << "exp.yaml" << 2 << 15 << "train.batch_size"
+        << "expected a whole number, got 'many'";
+    QTest::newRow("wrong type: quoted number")
+        << "train:\n  batch_size: \"32\"\n"
+        << none << "exp.yaml" << 2 << 15 << "train.batch_size"
+        << "expected a whole number, got the quoted text \"32\" (remove the quotes)";
+    QTest::newRow("wrong type: fraction for integer")
+        << "train:\n  epochs: 1.5\n"
+        << none << "exp.yaml" << 2 << 11 << "train.epochs"
+        << "expected a whole number, got '1.5'";
+    QTest::newRow("wrong type: scalar for list")
+        << "data:\n  input_size: 224\n"
+        << none << "exp.yaml" << 2 << 15 << "data.input_size"
+        << "expected a list such as [1, 2]";
+    QTest::newRow("wrong type: boolean") << "device:\n  amp: maybe\n"
+                                         << none << "exp.yaml" << 2 << 8 << "device.amp"
+                                         << "expected true or false, got 'maybe'";
+    QTest::newRow("wrong type: mapping for value") << "model:\n  name:\n    a: 1\n"
+                                                   << none << "exp.yaml" << 3 << 5 << "model.name"
+                                                   << "expected a single value, not a mapping";
+    QTest::newRow("no value") << "model:\n  name:\n"
+                              << none << "exp.yaml" << 2 << 3 << "model.name"
+                              << "has no value";
+    QTest::newRow("list length") << "data:\n  input_size: [1, 2, 3]\n"
+                                 << none << "exp.yaml" << 2 << 15 << "data.input_size"
+                                 << "expected a list of 2 values, got 3";
+    QTest::newRow("list element type") << "eval:\n  far: [0.01, x]\n"
+                                       << none << "exp.yaml" << 2 << 15 << "eval.far"
+                                       << "expected a finite number, got 'x'";
+    QTest::newRow("out of range: above max")
+        << "optim:\n  momentum: 1.5\n"
+        << none << "exp.yaml" << 2 << 13 << "optim.momentum"
+        << "value 1.5 is out of range: must be between 0 and 1";
+    QTest::newRow("out of range: zero batch")
+        << "train:\n  batch_size: 0\n"
+        << none << "exp.yaml" << 2 << 15 << "train.batch_size"
+        << "value 0 is out of range: must be between 1 and 1048576";
+    QTest::newRow("out of range: exclusive min")
+        << "schedule:\n  base_lr: 0\n"
+        << none << "exp.yaml" << 2 << 12 << "schedule.base_lr"
+        << "value 0 is out of range: must be greater than 0 and at most 100";
+    QTest::newRow("not finite") << "schedule:\n  base_lr: .nan\n"
+                                << none << "exp.yaml" << 2 << 12 << "schedule.base_lr"
+                                << "expected a finite number, got '.nan'";
+    QTest::newRow("unknown choice")
+        << "head:\n  type: arcfac\n"
+        << none << "exp.yaml" << 2 << 9 << "head.type"
+        << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
+    QTest::newRow("unknown last-batch policy")
+        << "style:\n  last_batch: sometimes\n"
+        << none << "exp.yaml" << 2 << 15 << "style.last_batch"
+        << "unknown value 'sometimes' (one of: auto, keep, drop, wrap)";
+    QTest::newRow("unknown pre-processing")
+        << "style:\n  preprocess: matlab\n"
+        << none << "exp.yaml" << 2 << 15 << "style.preprocess"
+        << "unknown value 'matlab' (one of: auto, pytorch, tensorflow, caffe, tensorflow-inception, lightcnn, face, face-api)";
+    QTest::newRow("unknown preset")
+        << "preset: resnet5\n"
+        << none << "exp.yaml" << 1 << 9 << "preset"
+        << "unknown preset 'resnet5'; did you mean 'resnet50'? (facebench-cli presets lists them)";
     QString models; // the message lists the whole catalog
     for (const std::string& name : modelNames())
         models += (models.isEmpty() ? "" : ", ") + QString::fromStdString(name);
-    QTest::newRow("unknown model") << "model:\n  name: resnet51\n" << none << "exp.yaml" << 2 << 9 << "model.name" << "unknown value 'resnet51'; did you mean 'resnet50'? (one of: " + models + ")";
-    QTest::newRow("duplicate key") << "train:\n  seed: 1\n  seed: 2\n" << none << "exp.yaml" << 3 << 3 << "train.seed" << "duplicate key";
-    QTest::newRow("section not a mapping") << "model: resnet50\n" << none << "exp.yaml" << 1 << 8 << "model" << "expected a mapping of keys (for example 'model:' followed by indented 'key: value' lines)";
-    QTest::newRow("top level not a mapping") << "- a\n- b\n" << none << "exp.yaml" << 1 << 1 << "" << "expected a mapping of sections (data, model, head, ...) at the top level";
-    QTest::newRow("YAML syntax") << "model:\n  name: [vgg16\n" << none << "exp.yaml" << 3 << 1 << "" << "YAML syntax error: end of sequence flow not found";
-    QTest::newRow("sphereface margin not integer") << "head:\n  type: sphereface\n  m: 2.5\n" << none << "exp.yaml" << 3 << 6 << "head.m" << "sphereface needs an integer margin m in 1..4 (eq. 3), got 2.5";
-    QTest::newRow("input larger than image") << "data:\n  image_size: [100, 100]\n  input_size: [112, 112]\n" << none << "exp.yaml" << 3 << 15 << "data.input_size" << "input size 112x112 is larger than the image size 100x100";
-    QTest::newRow("milestones not increasing") << "schedule:\n  form: multistep\n  milestones: [200, 100]\n" << none << "exp.yaml" << 3 << 15 << "schedule.milestones" << "milestones must be strictly increasing";
-    QTest::newRow("multistep without milestones") << "schedule:\n  form: multistep\n" << none << "exp.yaml" << 0 << 0 << "schedule.milestones" << "the multistep schedule needs milestones (iterations)";
-    QTest::newRow("epochs and iterations together") << "train:\n  epochs: 3\n  iterations: 100\n" << none << "exp.yaml" << 3 << 15 << "train.iterations" << "set either train.epochs or train.iterations, not both";
-    QTest::newRow("no run length") << "train:\n  epochs: 0\n" << none << "exp.yaml" << 2 << 11 << "train.epochs" << "the run has no length: set train.epochs or train.iterations";
-    QTest::newRow("unknown device") << "device: gpu\n" << none << "exp.yaml" << 1 << 9 << "device.name" << "unknown device 'gpu' (cpu, cuda or cuda:N with N the GPU index)";
-    QTest::newRow("--set unknown key") << "preset: resnet50\n" << QStringList{"train.batch=3"} << "--set train.batch=3" << 0 << 0 << "train.batch" << "unknown key; did you mean 'train.batch_size'?";
-    QTest::newRow("--set bad value") << "" << QStringList{"train.batch_size=x"} << "--set train.batch_size=x" << 0 << 0 << "train.batch_size" << "expected a whole number, got 'x'";
-    QTest::newRow("--set without =") << "" << QStringList{"train.batch_size"} << "--set train.batch_size" << 0 << 0 << "" << "expected KEY=VALUE, e.g. train.batch_size=32";
+    QTest::newRow("unknown model")
+        << "model:\n  name: resnet51\n"
+        << none << "exp.yaml" << 2 << 9 << "model.name"
+        << "unknown value 'resnet51'; did you mean 'resnet50'? (one of: " + models + ")";
+    QTest::newRow("duplicate key") << "train:\n  seed: 1\n  seed: 2\n"
+                                   << none << "exp.yaml" << 3 << 3 << "train.seed"
+                                   << "duplicate key";
+    QTest::newRow("section not a mapping")
+        << "model: resnet50\n"
+        << none << "exp.yaml" << 1 << 8 << "model"
+        << "expected a mapping of keys (for example 'model:' followed by indented 'key: value' lines)";
+    QTest::newRow("top level not a mapping")
+        << "- a\n- b\n"
+        << none << "exp.yaml" << 1 << 1 << ""
+        << "expected a mapping of sections (data, model, head, ...) at the top level";
+    QTest::newRow("YAML syntax") << "model:\n  name: [vgg16\n"
+                                 << none << "exp.yaml" << 3 << 1 << ""
+                                 << "YAML syntax error: end of sequence flow not found";
+    QTest::newRow("sphereface margin not integer")
+        << "head:\n  type: sphereface\n  m: 2.5\n"
+        << none << "exp.yaml" << 3 << 6 << "head.m"
+        << "sphereface needs an integer margin m in 1..4 (eq. 3), got 2.5";
+    QTest::newRow("input larger than image")
+        << "data:\n  image_size: [100, 100]\n  input_size: [112, 112]\n"
+        << none << "exp.yaml" << 3 << 15 << "data.input_size"
+        << "input size 112x112 is larger than the image size 100x100";
+    QTest::newRow("milestones not increasing")
+        << "schedule:\n  form: multistep\n  milestones: [200, 100]\n"
+        << none << "exp.yaml" << 3 << 15 << "schedule.milestones"
+        << "milestones must be strictly increasing";
+    QTest::newRow("multistep without milestones")
+        << "schedule:\n  form: multistep\n"
+        << none << "exp.yaml" << 0 << 0 << "schedule.milestones"
+        << "the multistep schedule needs milestones (iterations)";
+    QTest::newRow("epochs and iterations together")
+        << "train:\n  epochs: 3\n  iterations: 100\n"
+        << none << "exp.yaml" << 3 << 15 << "train.iterations"
+        << "set either train.epochs or train.iterations, not both";
+    QTest::newRow("no run length") << "train:\n  epochs: 0\n"
+                                   << none << "exp.yaml" << 2 << 11 << "train.epochs"
+                                   << "the run has no length: set train.epochs or train.iterations";
+    QTest::newRow("unknown device")
+        << "device: gpu\n"
+        << none << "exp.yaml" << 1 << 9 << "device.name"
+        << "unknown device 'gpu' (cpu, cuda or cuda:N with N the GPU index)";
+    QTest::newRow("--set unknown key")
+        << "preset: resnet50\n"
+        << QStringList{"train.batch=3"} << "--set train.batch=3" << 0 << 0 << "train.batch"
+        << "unknown key; did you mean 'train.batch_size'?";
+    QTest::newRow("--set bad value") << "" << QStringList{"train.batch_size=x"}
+                                     << "--set train.batch_size=x" << 0 << 0 << "train.batch_size"
+                                     << "expected a whole number, got 'x'";
+    QTest::newRow("--set without =")
+        << "" << QStringList{"train.batch_size"} << "--set train.batch_size" << 0 << 0 << ""
+        << "expected KEY=VALUE, e.g. train.batch_size=32";
 }
 
 void TestConfig::errors() {
@@ -306,12 +501,11 @@ void TestConfig::programmaticConfigIsValidated() {
 // Bytes that are not UTF-8 in a text value (a Latin-1 file, a damaged one) are bad input at
 // their line and key: passed through, they made toJson throw in `config check --json`.
 void TestConfig::textMustBeUtf8() {
-    const std::vector<std::string> bad = {"caf\xe9", "\xe0", "\xc0\xaf", "\xed\xa0\x80",
+    const std::vector<std::string> bad = {"caf\xe9",          "\xe0",  "\xc0\xaf", "\xed\xa0\x80",
                                           "\xf4\x90\x80\x80", "ok\xff"};
     for (const std::string& name : bad) {
         try {
-            parseExperimentConfig("train:\n  seed: 1\noutput:\n  name: " + name + "\n",
-                                  "exp.yaml");
+            parseExperimentConfig("train:\n  seed: 1\noutput:\n  name: " + name + "\n", "exp.yaml");
             QFAIL(qPrintable("accepted " + QByteArray::fromStdString(name).toHex()));
         } catch (const InputError& error) {
             QCOMPARE(error.where().line, 4);

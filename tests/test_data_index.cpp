@@ -506,7 +506,8 @@ private Q_SLOTS:
         // The cache goes to the user's cache folder, named after the data; nothing is written
         // into the data folder.
         const QString cachePath = QString::fromStdString(first.cachePath);
-        QVERIFY2(cachePath.startsWith(userCacheFolder()) && cachePath.endsWith("-data.facebench-index"),
+        QVERIFY2(cachePath.startsWith(userCacheFolder()) &&
+                     cachePath.endsWith("-data.facebench-index"),
                  qPrintable(cachePath));
         QVERIFY(!QFileInfo::exists(r + "/.facebench-index"));
         QVERIFY(!first.fromCache);

@@ -483,9 +483,8 @@ void TestDatasetsPanel::datasetRootOffersItsParts() {
     QCOMPARE(panel.datasetParts().first(), QStringLiteral("train"));
     QVERIFY(!QFileInfo::exists(m_train + QStringLiteral("/.facebench-index")));
     QVERIFY(!QFileInfo::exists(root + QStringLiteral("/.facebench-index")));
-    const QString cache =
-        QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-        QStringLiteral("/facebench");
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                          QStringLiteral("/facebench");
     QVERIFY2(!QDir(cache).entryList(QDir::Files | QDir::Hidden).isEmpty(), qPrintable(cache));
     // Another part: still offered, the list follows it.
     QVERIFY(panel.openDataset(root + QStringLiteral("/test")));

@@ -308,7 +308,8 @@ private Q_SLOTS:
     void tfliteHostileFiles_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("outcome");
-        QTest::newRow("tiny valid model") << "valid-tiny.tflite" << "3 tensors, floats 2 read 1 refused";
+        QTest::newRow("tiny valid model") << "valid-tiny.tflite"
+                                          << "3 tensors, floats 2 read 1 refused";
         QTest::newRow("element count overflows int64")
             << "elements_int64_overflow.tflite"
             << "error: not a readable TensorFlow Lite model: tensor pnet/conv1/weights/read has a "
@@ -318,7 +319,8 @@ private Q_SLOTS:
         QTest::newRow("empty tensor without bytes") << "zero_dim_memcpy_null.tflite"
                                                     << "1 tensors, floats 1 read 0 refused";
         QTest::newRow("40000 tensors share one buffer")
-            << "shared_buffer_amplification.tflite" << "40000 tensors, floats 0 read 40000 refused";
+            << "shared_buffer_amplification.tflite"
+            << "40000 tensors, floats 0 read 40000 refused";
     }
 
     void tfliteHostileFiles() {
@@ -339,7 +341,10 @@ private Q_SLOTS:
                     ++refused;
                 }
             }
-            got = QString("%1 tensors, floats %2 read %3 refused").arg(tensors.size()).arg(read).arg(refused);
+            got = QString("%1 tensors, floats %2 read %3 refused")
+                      .arg(tensors.size())
+                      .arg(read)
+                      .arg(refused);
         } catch (const InputError& e) {
             QCOMPARE(QString::fromStdString(e.where().file), QString::fromStdString(path));
             got = "error: " + QString::fromStdString(e.problem());
@@ -349,7 +354,8 @@ private Q_SLOTS:
             const auto tensors = readTfliteTensors(path);
             QCOMPARE(tensors[1].name, std::string("pnet/conv1/weights/read"));
             QCOMPARE(tensors[1].shape, (std::vector<std::int32_t>{2, 1, 1, 3}));
-            QCOMPARE(tensors[1].floats(), (std::vector<float>{0.5f, -1.0f, 2.0f, 0.25f, 1.5f, -0.75f}));
+            QCOMPARE(tensors[1].floats(),
+                     (std::vector<float>{0.5f, -1.0f, 2.0f, 0.25f, 1.5f, -0.75f}));
             QCOMPARE(tensors[0].elements(), std::int64_t(192)); // an activation: shape, no bytes
             QCOMPARE(tensors[0].byteCount(), std::size_t(0));
         }

@@ -73,8 +73,8 @@ private Q_SLOTS:
         const double half = 4.302652729749464 / std::sqrt(3.0);
         QVERIFY(std::abs(ci.low - (2.0 - half)) < 1e-9);
         QVERIFY(std::abs(ci.high - (2.0 + half)) < 1e-9);
-        QVERIFY(fb::foldIntervalMethod(10).find("Student t with 9 degrees of freedom (t = 2.2622)") !=
-                std::string::npos);
+        QVERIFY(fb::foldIntervalMethod(10).find(
+                    "Student t with 9 degrees of freedom (t = 2.2622)") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(fb::InputError, fb::foldInterval({0.9}));
     }
 
@@ -206,8 +206,8 @@ private Q_SLOTS:
             eers.push_back(bootstrap.replicate(bootstrap.draw(11, r)).eer);
         QCOMPARE(a.eer.low, fb::percentile(eers, 0.025));
         QCOMPARE(a.eer.high, fb::percentile(eers, 0.975));
-        const fb::VerificationSummary point = fb::summarizeVerification(
-            concatenated(pairs, std::vector<std::int32_t>(97, 1)), fars);
+        const fb::VerificationSummary point =
+            fb::summarizeVerification(concatenated(pairs, std::vector<std::int32_t>(97, 1)), fars);
         QVERIFY(a.eer.low <= point.eer && point.eer <= a.eer.high);
         QVERIFY(a.auc.low <= point.auc && point.auc <= a.auc.high);
         options.seed = 12;
@@ -275,7 +275,8 @@ private Q_SLOTS:
             return m;
         };
         const fb::ProtocolResult result = fb::runProtocol("pairs", request);
-        const QJsonObject doc = QJsonDocument::fromJson(QByteArray::fromStdString(result.json)).object();
+        const QJsonObject doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(result.json)).object();
         for (const QJsonValue& row : doc["tar_at_far"].toArray()) {
             const QJsonArray ci = row.toObject()["ci"].toArray();
             QCOMPARE(ci.size(), 2);
@@ -301,12 +302,13 @@ private Q_SLOTS:
         const QJsonObject cli = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(cli["auc_ci"].toArray(), auc);
         QCOMPARE(cli["eer_ci"].toArray(), doc["eer_ci"].toArray());
-        QCOMPARE(cli["intervals"].toObject()["method"].toString(),
-                 intervals["method"].toString());
+        QCOMPARE(cli["intervals"].toObject()["method"].toString(), intervals["method"].toString());
 
         request.bootstrap.replicates = 0;
-        const QJsonObject plain = QJsonDocument::fromJson(
-            QByteArray::fromStdString(fb::runProtocol("pairs", request).json)).object();
+        const QJsonObject plain =
+            QJsonDocument::fromJson(
+                QByteArray::fromStdString(fb::runProtocol("pairs", request).json))
+                .object();
         QVERIFY(!plain.contains("intervals") && !plain.contains("auc_ci"));
     }
 
@@ -318,8 +320,8 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i)
             csv += QByteArray::number(0.01 * i) + "," + (i % 3 == 0 ? "1" : "0") + "\n";
         writeText(dir.filePath("plain.csv"), csv);
-        ProcessResult r = runCli({"verify-scores", dir.filePath("plain.csv"), "--ci", "--seed",
-                                  "4", "--bootstrap", "50", "--json"});
+        ProcessResult r = runCli({"verify-scores", dir.filePath("plain.csv"), "--ci", "--seed", "4",
+                                  "--bootstrap", "50", "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QVERIFY(o["intervals"].toObject()["method"].toString().contains("over pairs"));

@@ -385,14 +385,15 @@ private slots:
         QFETCH(QStringList, labels);
         QJsonArray rows, scaling;
         for (int i = 0; i < processes.size(); ++i) {
-            rows.append(QJsonObject{{QStringLiteral("model"), QStringLiteral("small-resnet-64")},
-                                    {QStringLiteral("batch"), 16 * processes[i]},
-                                    {QStringLiteral("device"), QStringLiteral("cpu x%1").arg(processes[i])},
-                                    {QStringLiteral("images_s"), imagesS[i]},
-                                    {QStringLiteral("t_data"), 0.001},
-                                    {QStringLiteral("t_compute"), 0.04},
-                                    {QStringLiteral("t_agg"), tAgg[i]},
-                                    {QStringLiteral("status"), QStringLiteral("ok")}});
+            rows.append(
+                QJsonObject{{QStringLiteral("model"), QStringLiteral("small-resnet-64")},
+                            {QStringLiteral("batch"), 16 * processes[i]},
+                            {QStringLiteral("device"), QStringLiteral("cpu x%1").arg(processes[i])},
+                            {QStringLiteral("images_s"), imagesS[i]},
+                            {QStringLiteral("t_data"), 0.001},
+                            {QStringLiteral("t_compute"), 0.04},
+                            {QStringLiteral("t_agg"), tAgg[i]},
+                            {QStringLiteral("status"), QStringLiteral("ok")}});
             scaling.append(QJsonObject{{QStringLiteral("model"), QStringLiteral("small-resnet-64")},
                                        {QStringLiteral("batch"), 16},
                                        {QStringLiteral("processes"), processes[i]},
@@ -400,9 +401,10 @@ private slots:
                                        {QStringLiteral("speedup"), speedup[i]},
                                        {QStringLiteral("t_agg"), tAgg[i]}});
         }
-        const QString path = m_tmp.filePath(QStringLiteral("dist-bench-%1.json").arg(processes.size()));
+        const QString path =
+            m_tmp.filePath(QStringLiteral("dist-bench-%1.json").arg(processes.size()));
         writeText(path, QJsonDocument(QJsonObject{{QStringLiteral("rows"), rows},
-                                                   {QStringLiteral("scaling"), scaling}})
+                                                  {QStringLiteral("scaling"), scaling}})
                             .toJson());
         BenchPanel panel;
         panel.resize(1200, 800);
@@ -418,7 +420,8 @@ private slots:
             if (auto* t = qobject_cast<QCPItemText*>(panel.scalingPlot()->item(i)))
                 texts << t->text();
         QCOMPARE(texts, labels);
-        const auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(panel.scalingPlot()->xAxis->ticker());
+        const auto ticker =
+            qSharedPointerDynamicCast<QCPAxisTickerText>(panel.scalingPlot()->xAxis->ticker());
         QVERIFY(ticker);
         for (int i = 0; i < processes.size(); ++i) {
             QCOMPARE(bars->data()->at(i)->key, double(i)); // one group: bar at the count's index
@@ -470,9 +473,8 @@ private slots:
         auto* protocols = panel.findChild<QListWidget*>();
         QVERIFY(protocols);
         for (int i = 0; i < protocols->count(); ++i)
-            protocols->item(i)->setCheckState(protocols->item(i)->text() == QLatin1String("lfw")
-                                                  ? Qt::Checked
-                                                  : Qt::Unchecked);
+            protocols->item(i)->setCheckState(
+                protocols->item(i)->text() == QLatin1String("lfw") ? Qt::Checked : Qt::Unchecked);
         QPushButton* evaluate = buttonNamed(&panel, QStringLiteral("Evaluate"));
         QVERIFY(evaluate);
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
@@ -529,10 +531,9 @@ private slots:
         auto* models = panel.findChild<QListWidget*>();
         QVERIFY(models);
         for (int i = 0; i < models->count(); ++i)
-            models->item(i)->setCheckState(models->item(i)->text() ==
-                                                   QLatin1String("small-resnet-64")
-                                               ? Qt::Checked
-                                               : Qt::Unchecked);
+            models->item(i)->setCheckState(
+                models->item(i)->text() == QLatin1String("small-resnet-64") ? Qt::Checked
+                                                                            : Qt::Unchecked);
         for (QLineEdit* e : panel.findChildren<QLineEdit*>())
             if (e->text() == QLatin1String("8,16,32"))
                 e->setText(QStringLiteral("2"));
@@ -564,9 +565,10 @@ private slots:
         const QStringList dirs =
             QDir(work + QStringLiteral("/runs")).entryList({QStringLiteral("bench-*")}, QDir::Dirs);
         QCOMPARE(dirs.size(), 1);
-        const QJsonArray rows = readJson(work + QStringLiteral("/runs/") + dirs[0] +
-                                         QStringLiteral("/bench/bench.json"))[QStringLiteral("rows")]
-                                    .toArray();
+        const QJsonArray rows =
+            readJson(work + QStringLiteral("/runs/") + dirs[0] +
+                     QStringLiteral("/bench/bench.json"))[QStringLiteral("rows")]
+                .toArray();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows[0][QStringLiteral("model")].toString(), QStringLiteral("small-resnet-64"));
         QCOMPARE(rows[0][QStringLiteral("batch")].toInt(), 2);

@@ -13,8 +13,8 @@ using namespace fb;
 
 namespace {
 
-const char* const kNewModels[] = {"iresnet18",     "iresnet34",           "iresnet50",
-                                  "iresnet100",    "mobilefacenet",       "mobilefacenet-tf192",
+const char* const kNewModels[] = {"iresnet18",      "iresnet34",     "iresnet50",
+                                  "iresnet100",     "mobilefacenet", "mobilefacenet-tf192",
                                   "face-api-resnet"};
 
 torch::Tensor firstConvWeight(FaceModel& model) {
@@ -59,8 +59,10 @@ void TestFaceModels::catalogCounts() {
 
 void TestFaceModels::embeddingShapes_data() {
     QTest::addColumn<QString>("model");
-    // IR-50 and IR-100 differ from IR-18 / 34 only in units per stage (test_models_slow runs IR-50).
-    for (const char* name : {"iresnet18", "mobilefacenet", "mobilefacenet-tf192", "face-api-resnet"})
+    // IR-50 and IR-100 differ from IR-18 / 34 only in units per stage (test_models_slow runs
+    // IR-50).
+    for (const char* name :
+         {"iresnet18", "mobilefacenet", "mobilefacenet-tf192", "face-api-resnet"})
         QTest::newRow(name) << name;
 }
 
@@ -83,7 +85,8 @@ void TestFaceModels::embeddingShapes() {
 void TestFaceModels::trainsWithEveryHead_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("head");
-    for (const char* model : {"iresnet18", "mobilefacenet", "mobilefacenet-tf192", "face-api-resnet"})
+    for (const char* model :
+         {"iresnet18", "mobilefacenet", "mobilefacenet-tf192", "face-api-resnet"})
         for (const char* head : {"softmax", "center", "sphereface", "cosface", "arcface"})
             QTest::newRow(qPrintable(QString("%1 %2").arg(model, head))) << model << head;
 }

@@ -185,9 +185,9 @@ private slots:
         QVERIFY(QFile::setPermissions(dir.path(), readOnly));
         // The file itself is writable for anyone, so an export that wrote into it directly,
         // instead of renaming a new file over it, would change it.
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                                QFile::WriteGroup | QFile::ReadOther |
-                                                QFile::WriteOther));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ReadGroup | QFile::WriteGroup |
+                                                QFile::ReadOther | QFile::WriteOther));
         const QByteArray answer = runInUnprivilegedChild([&] {
             QString error;
             if (exportFigure(plot.get(), path, FigureSize{50, 50, 300, 1}, &error))

@@ -47,9 +47,13 @@ void setClassWeights(Head& head, const torch::Tensor& weights) {
     }
 }
 
-torch::Tensor labelsOf(std::vector<std::int64_t> labels) { return torch::tensor(labels, torch::kLong); }
+torch::Tensor labelsOf(std::vector<std::int64_t> labels) {
+    return torch::tensor(labels, torch::kLong);
+}
 
-bool allFinite(const torch::Tensor& t) { return !t.defined() || torch::isfinite(t).all().item<bool>(); }
+bool allFinite(const torch::Tensor& t) {
+    return !t.defined() || torch::isfinite(t).all().item<bool>();
+}
 
 const QStringList kHeadTypes{"softmax", "center", "sphereface", "cosface", "arcface"};
 
@@ -90,25 +94,33 @@ void TestHeads::closedForm_data() {
     QTest::addColumn<double>("expected");
 
     // eq. 1: z = W x + b = (1, 2.5, 2)
-    QTest::newRow("softmax") << "softmax" << 0.0 << 0.0 << 0.0 << 1.0 << 2.0 << 1 << -2.5 + logSumExp({1, 2.5, 2});
+    QTest::newRow("softmax") << "softmax" << 0.0 << 0.0 << 0.0 << 1.0 << 2.0 << 1
+                             << -2.5 + logSumExp({1, 2.5, 2});
     // eq. 2 with the centre c_1 = (1, 1) (set in the test): + lambda / 2 * ||(1,2) - (1,1)||^2
-    QTest::newRow("center") << "center" << 0.0 << 0.0 << 0.1 << 1.0 << 2.0 << 1 << -2.5 + logSumExp({1, 2.5, 2}) + 0.05;
+    QTest::newRow("center") << "center" << 0.0 << 0.0 << 0.1 << 1.0 << 2.0 << 1
+                            << -2.5 + logSumExp({1, 2.5, 2}) + 0.05;
     // eq. 4: s (cos - m) on the target
-    QTest::newRow("cosface") << "cosface" << 2.0 << 0.2 << 0.0 << 3.0 << 4.0 << 0 << -0.8 + logSumExp({0.8, 1.6, -1.2});
+    QTest::newRow("cosface") << "cosface" << 2.0 << 0.2 << 0.0 << 3.0 << 4.0 << 0
+                             << -0.8 + logSumExp({0.8, 1.6, -1.2});
     // eq. 5: s cos(theta + m) on the target
     const double arc = 2 * std::cos(std::acos(0.8) + 0.3);
-    QTest::newRow("arcface") << "arcface" << 2.0 << 0.3 << 0.0 << 3.0 << 4.0 << 1 << -arc + logSumExp({1.2, arc, -1.2});
+    QTest::newRow("arcface") << "arcface" << 2.0 << 0.3 << 0.0 << 3.0 << 4.0 << 1
+                             << -arc + logSumExp({1.2, arc, -1.2});
     // eq. 5 past the threshold: cos = -0.6 < cos(pi - 1) = -0.540, so s (cos - m sin m)
     const double fallback = 2 * (-0.6 - 1.0 * std::sin(1.0));
-    QTest::newRow("arcface fallback") << "arcface" << 2.0 << 1.0 << 0.0 << 3.0 << 4.0 << 2 << -fallback + logSumExp({1.2, 1.6, fallback});
+    QTest::newRow("arcface fallback") << "arcface" << 2.0 << 1.0 << 0.0 << 3.0 << 4.0 << 2
+                                      << -fallback + logSumExp({1.2, 1.6, fallback});
     // eq. 3, m = 4: theta = acos(0.6) lies in [pi/4, pi/2], so k = 1 and
     // psi = -cos(4 theta) - 2 with cos(4 theta) = 8c^4 - 8c^2 + 1; logits carry ||x|| = 5.
     const double psi = -(8 * std::pow(0.6, 4) - 8 * std::pow(0.6, 2) + 1) - 2;
-    QTest::newRow("sphereface, lambda 0") << "sphereface" << 0.0 << 4.0 << 0.0 << 3.0 << 4.0 << 0 << -5 * psi + logSumExp({5 * psi, 4, -3});
+    QTest::newRow("sphereface, lambda 0") << "sphereface" << 0.0 << 4.0 << 0.0 << 3.0 << 4.0 << 0
+                                          << -5 * psi + logSumExp({5 * psi, 4, -3});
     const double blended = 5 * (5 * 0.6 + psi) / 6; // (lambda cos + psi) / (1 + lambda), lambda 5
-    QTest::newRow("sphereface, lambda 5") << "sphereface" << 0.0 << 4.0 << 5.0 << 3.0 << 4.0 << 0 << -blended + logSumExp({blended, 4, -3});
+    QTest::newRow("sphereface, lambda 5") << "sphereface" << 0.0 << 4.0 << 5.0 << 3.0 << 4.0 << 0
+                                          << -blended + logSumExp({blended, 4, -3});
     // m = 2: theta = acos(0.8) < pi/2, so k = 0 and psi = cos(2 theta) = 2c^2 - 1 = 0.28
-    QTest::newRow("sphereface, m 2") << "sphereface" << 0.0 << 2.0 << 0.0 << 3.0 << 4.0 << 1 << -5 * 0.28 + logSumExp({3, 5 * 0.28, -3});
+    QTest::newRow("sphereface, m 2") << "sphereface" << 0.0 << 2.0 << 0.0 << 3.0 << 4.0 << 1
+                                     << -5 * 0.28 + logSumExp({3, 5 * 0.28, -3});
 }
 
 void TestHeads::closedForm() {
@@ -132,8 +144,9 @@ void TestHeads::closedForm() {
         center->centers[1] = torch::tensor({1.0, 1.0}, torch::kFloat64);
     const torch::Tensor x = torch::tensor({x0, x1}, torch::kFloat64).view({1, 2});
     const HeadOutput out = head->forward(x, labelsOf({label}));
-    QVERIFY2(std::abs(out.loss.item<double>() - expected) < 1e-5,
-             qPrintable(QString("loss %1, expected %2").arg(out.loss.item<double>()).arg(expected)));
+    QVERIFY2(
+        std::abs(out.loss.item<double>() - expected) < 1e-5,
+        qPrintable(QString("loss %1, expected %2").arg(out.loss.item<double>()).arg(expected)));
     QCOMPARE(out.logits.sizes().vec(), (std::vector<std::int64_t>{1, 3}));
 }
 
@@ -143,10 +156,12 @@ void TestHeads::centerUpdate() {
     head.to(torch::kFloat64);
     head.train();
     head.centers[1] = torch::tensor({1.0, 1.0}, torch::kFloat64);
-    const torch::Tensor x = torch::tensor({1.0, 2.0, 3.0, 1.0, 5.0, 5.0}, torch::kFloat64).view({3, 2});
+    const torch::Tensor x =
+        torch::tensor({1.0, 2.0, 3.0, 1.0, 5.0, 5.0}, torch::kFloat64).view({3, 2});
     head.forward(x, labelsOf({1, 1, 2}));
     // class 1: n = 2, sum(c - x) = (1-1 + 1-3, 1-2 + 1-1) = (-2, -1): c -= 0.5 * (-2, -1) / 3
-    QVERIFY(torch::allclose(head.centers[1], torch::tensor({1 + 1.0 / 3, 1 + 0.5 / 3}, torch::kFloat64)));
+    QVERIFY(torch::allclose(head.centers[1],
+                            torch::tensor({1 + 1.0 / 3, 1 + 0.5 / 3}, torch::kFloat64)));
     // class 2 from 0: n = 1, c - x = (-5, -5): c -= 0.5 * (-5, -5) / 2
     QVERIFY(torch::allclose(head.centers[2], torch::tensor({1.25, 1.25}, torch::kFloat64)));
     QVERIFY(torch::equal(head.centers[0], torch::zeros({2}, torch::kFloat64))); // untouched
@@ -215,7 +230,10 @@ void TestHeads::gradientsMatchFiniteDifferences() {
             const double numeric = (plus - minus) / (2 * eps);
             const double exact = analytic.view({-1})[i].item<double>();
             QVERIFY2(std::abs(numeric - exact) <= 1e-6 + 1e-5 * std::abs(numeric),
-                     qPrintable(QString("d/d[%1]: autograd %2, finite difference %3").arg(i).arg(exact).arg(numeric)));
+                     qPrintable(QString("d/d[%1]: autograd %2, finite difference %3")
+                                    .arg(i)
+                                    .arg(exact)
+                                    .arg(numeric)));
         }
     }
 }
@@ -234,8 +252,9 @@ void TestHeads::zeroMarginIsNormalisedSoftmax() {
     const torch::Tensor labels = torch::randint(0, 6, {16}, torch::kLong);
     const torch::Tensor weight = head->named_parameters()["weight"];
     namespace F = torch::nn::functional;
-    const torch::Tensor logits = 30.0 * torch::mm(F::normalize(x, F::NormalizeFuncOptions().dim(1)),
-                                                  F::normalize(weight, F::NormalizeFuncOptions().dim(1)).t());
+    const torch::Tensor logits =
+        30.0 * torch::mm(F::normalize(x, F::NormalizeFuncOptions().dim(1)),
+                         F::normalize(weight, F::NormalizeFuncOptions().dim(1)).t());
     const torch::Tensor expected = F::cross_entropy(logits, labels);
     QVERIFY(torch::allclose(head->forward(x, labels).loss, expected, 1e-5, 1e-5));
 }
@@ -250,15 +269,18 @@ void TestHeads::sphereFaceMarginOneIsNormSoftmax() {
     const torch::Tensor weight = head->named_parameters()["weight"];
     namespace F = torch::nn::functional;
     // softmax over normalised weights, times the feature norm: W_hat^T x
-    const torch::Tensor logits = torch::mm(x, F::normalize(weight, F::NormalizeFuncOptions().dim(1)).t());
-    QVERIFY(torch::allclose(head->forward(x, labels).loss, F::cross_entropy(logits, labels), 1e-5, 1e-5));
+    const torch::Tensor logits =
+        torch::mm(x, F::normalize(weight, F::NormalizeFuncOptions().dim(1)).t());
+    QVERIFY(torch::allclose(head->forward(x, labels).loss, F::cross_entropy(logits, labels), 1e-5,
+                            1e-5));
 }
 
 void TestHeads::neverNonFinite_data() {
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("embeddings");
     for (const QString& type : kHeadTypes)
-        for (const char* kind : {"random", "zero", "huge", "tiny", "one class", "one sample", "empty", "mixed"})
+        for (const char* kind :
+             {"random", "zero", "huge", "tiny", "one class", "one sample", "empty", "mixed"})
             QTest::addRow("%s, %s", qPrintable(type), kind) << type << QString(kind);
 }
 
@@ -281,7 +303,8 @@ void TestHeads::neverNonFinite() {
         x.index_put_({torch::indexing::Slice(0, 8)}, 0.0), x.slice(0, 8, 16).mul_(1e15),
             x.slice(0, 16, 24).mul_(1e-30);
     x.requires_grad_(true);
-    std::shared_ptr<Head> head = createHead(headConfig(type, 64, type == "sphereface" ? 4 : 0.5), 16, 10);
+    std::shared_ptr<Head> head =
+        createHead(headConfig(type, 64, type == "sphereface" ? 4 : 0.5), 16, 10);
     head->train();
     const HeadOutput out = head->forward(x, labels);
     QVERIFY2(allFinite(out.loss), qPrintable(QString::number(out.loss.item<double>())));
@@ -308,7 +331,8 @@ void TestHeads::headsTrain() {
     torch::manual_seed(11);
     const std::int64_t classes = 8;
     const torch::Tensor means = torch::randn({classes, 10}) * 3;
-    torch::nn::Sequential backbone(torch::nn::Linear(10, 32), torch::nn::ReLU(), torch::nn::Linear(32, 16));
+    torch::nn::Sequential backbone(torch::nn::Linear(10, 32), torch::nn::ReLU(),
+                                   torch::nn::Linear(32, 16));
     const double margin = type == "sphereface" ? 4 : type == "cosface" ? 0.35 : 0.5;
     std::shared_ptr<Head> head = createHead(headConfig(type, 64, margin), 16, classes);
     torch::OrderedDict<std::string, torch::Tensor> parameters = backbone->named_parameters();
@@ -332,18 +356,21 @@ void TestHeads::headsTrain() {
             firstLoss += out.loss.item<double>() / window;
         if (step >= steps - window) {
             lastLoss += out.loss.item<double>() / window;
-            lastAccuracy += out.logits.argmax(1).eq(labels).to(torch::kDouble).mean().item<double>() / window;
+            lastAccuracy +=
+                out.logits.argmax(1).eq(labels).to(torch::kDouble).mean().item<double>() / window;
         }
     }
     // Measured: every head ends at or below 2% of its first loss with accuracy 1.0, so these
     // bounds (50%, 0.9) hold whatever rounding a CPU's kernels add.
-    QVERIFY2(lastLoss < 0.5 * firstLoss, qPrintable(QString("loss %1 -> %2").arg(firstLoss).arg(lastLoss)));
+    QVERIFY2(lastLoss < 0.5 * firstLoss,
+             qPrintable(QString("loss %1 -> %2").arg(firstLoss).arg(lastLoss)));
     QVERIFY2(lastAccuracy > 0.9, qPrintable(QString("accuracy %1").arg(lastAccuracy)));
 }
 
 void TestHeads::sgdStepMatchesPyTorch() {
     // torch.optim.SGD(lr 0.1, momentum 0.9, weight_decay 0.1), p = 1, grad 0.5 twice:
-    // d = 0.5 + 0.1 * 1 = 0.6, v = 0.6, p = 0.94; d = 0.5 + 0.094 = 0.594, v = 0.54 + 0.594, p -= 0.1134
+    // d = 0.5 + 0.1 * 1 = 0.6, v = 0.6, p = 0.94; d = 0.5 + 0.094 = 0.594, v = 0.54 + 0.594, p -=
+    // 0.1134
     torch::Tensor p = torch::ones({1}, torch::kFloat64).requires_grad_(true);
     torch::OrderedDict<std::string, torch::Tensor> parameters;
     parameters.insert("w", p);

@@ -1,8 +1,8 @@
 // Hostile files through the CLI, as a user or a script would meet them: every case in
 // tests/fuzz/cli-cases/*.case runs facebench-cli on a file that once crashed, hung, leaked or
-// over-allocated a parser (minimised fuzzer findings) and checks the contract of docs/ARCHITECTURE.md:
-// exit code 2, a message naming the file and the fault, bounded memory and time, nothing
-// half-written, and no stray temporary file.
+// over-allocated a parser (minimised fuzzer findings) and checks the contract of
+// docs/ARCHITECTURE.md: exit code 2, a message naming the file and the fault, bounded memory and
+// time, nothing half-written, and no stray temporary file.
 //
 // A case file has one `key: value` per line (# starts a comment):
 //   args: VERB ARG...       the command line; {corpus}, {inputs} and {tmp} expand to
@@ -45,7 +45,9 @@ struct Outcome {
     QByteArray err;
 };
 
-QString sourceDir() { return qEnvironmentVariable("FACEBENCH_SOURCE_DIR"); }
+QString sourceDir() {
+    return qEnvironmentVariable("FACEBENCH_SOURCE_DIR");
+}
 
 // Parses one case file; a malformed line fails the test naming file and line.
 Case readCase(const QString& path, const QString& tmp) {
@@ -62,10 +64,13 @@ Case readCase(const QString& path, const QString& tmp) {
             continue;
         const int colon = line.indexOf(':');
         if (colon < 0)
-            throw std::runtime_error(QString("%1:%2: expected 'key: value'").arg(path).arg(lineNo).toStdString());
+            throw std::runtime_error(
+                QString("%1:%2: expected 'key: value'").arg(path).arg(lineNo).toStdString());
         const QString key = line.left(colon).trimmed();
         QString value = line.mid(colon + 1).trimmed();
-        value.replace("{corpus}", fuzz + "/corpus").replace("{inputs}", fuzz + "/cli-inputs").replace("{tmp}", tmp);
+        value.replace("{corpus}", fuzz + "/corpus")
+            .replace("{inputs}", fuzz + "/cli-inputs")
+            .replace("{tmp}", tmp);
         if (key == "args")
             c.args = value.split(' ', Qt::SkipEmptyParts);
         else if (key == "exit")
@@ -79,7 +84,8 @@ Case readCase(const QString& path, const QString& tmp) {
         else if (key == "max-seconds")
             c.maxSeconds = value.toInt();
         else
-            throw std::runtime_error(QString("%1:%2: unknown key '%3'").arg(path).arg(lineNo).arg(key).toStdString());
+            throw std::runtime_error(
+                QString("%1:%2: unknown key '%3'").arg(path).arg(lineNo).arg(key).toStdString());
     }
     if (c.args.isEmpty())
         throw std::runtime_error((path + ": no 'args:' line").toStdString());
@@ -125,7 +131,8 @@ Outcome runCli(const Case& c, const QString& privateTmp, const QString& errPath)
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    outcome.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     outcome.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     outcome.maxRssMb = usage.ru_maxrss / 1024; // kilobytes on Linux
     QFile errFile(errPath);
@@ -178,8 +185,10 @@ void TestHostileFiles::cliEndsInAClearError() {
     QVERIFY2(o.maxRssMb <= c.maxRssMb + allowance, qPrintable(facts));
     for (const QString& path : c.absent)
         QVERIFY2(!QFileInfo::exists(path), qPrintable(path + " was written: " + facts));
-    const QStringList stray = QDir(privateTmp).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    QVERIFY2(stray.isEmpty(), qPrintable("stray temporary files: " + stray.join(", ") + "; " + facts));
+    const QStringList stray =
+        QDir(privateTmp).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    QVERIFY2(stray.isEmpty(),
+             qPrintable("stray temporary files: " + stray.join(", ") + "; " + facts));
 }
 
 QTEST_GUILESS_MAIN(TestHostileFiles)

@@ -117,8 +117,10 @@ private Q_SLOTS:
         QVERIFY(s.size() > 100);
         for (std::size_t i = 0; i < s.size(); ++i)
             QVERIFY2(std::abs(s[i] - expected[int(i)].toDouble()) < 1e-5,
-                     qPrintable(QString("pair %1: %2 vs %3").arg(i).arg(s[i]).arg(
-                         expected[int(i)].toDouble())));
+                     qPrintable(QString("pair %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(s[i])
+                                    .arg(expected[int(i)].toDouble())));
     }
 
     // Gallery subjects 1, 2, 3 at 0, 90 and 180 degrees. Mated probes: subject 1 at 10 degrees
@@ -151,9 +153,9 @@ private Q_SLOTS:
         QCOMPARE(id.cmcIntervals.size(), std::size_t(1));
         QVERIFY(id.cmcIntervals[0].low <= 2.0 / 3 && 2.0 / 3 <= id.cmcIntervals[0].high);
         QVERIFY(id.intervalMethod.find("over probe subjects (5 subjects") != std::string::npos);
-        QVERIFY_THROWS_EXCEPTION(fb::InputError,
-                                 fb::identifyIjb(t, subjects({1}, {1}), subjects({9}, {1}), {0.1},
-                                                 {}, "g"));
+        QVERIFY_THROWS_EXCEPTION(
+            fb::InputError,
+            fb::identifyIjb(t, subjects({1}, {1}), subjects({9}, {1}), {0.1}, {}, "g"));
     }
 
     void readersNameFileAndLine() {
@@ -214,17 +216,16 @@ private Q_SLOTS:
         }
         // The scores file carries the template pairs' subjects: verify-scores --ci reproduces
         // the 1:1 intervals.
-        const ProcessResult again = runCli({"verify-scores", dir.filePath("eval/ijb-scores.csv"),
-                                            "--far", "1e-6,1e-5,1e-4,1e-3,1e-2,1e-1", "--ci",
-                                            "--bootstrap", "100", "--json"});
+        const ProcessResult again =
+            runCli({"verify-scores", dir.filePath("eval/ijb-scores.csv"), "--far",
+                    "1e-6,1e-5,1e-4,1e-3,1e-2,1e-1", "--ci", "--bootstrap", "100", "--json"});
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(QJsonDocument::fromJson(again.out).object()["auc_ci"].toArray(),
                  v["auc_ci"].toArray());
         // A missing meta file exits 2 naming it.
         QFile::remove(data + "/ijb/meta/ijbc_template_pair_label.txt");
-        const ProcessResult bad =
-            runCli({"eval", "--model", "small-resnet-64", "--protocol", "ijb", "--data", data,
-                    "--out", dir.filePath("eval2")});
+        const ProcessResult bad = runCli({"eval", "--model", "small-resnet-64", "--protocol", "ijb",
+                                          "--data", data, "--out", dir.filePath("eval2")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("ijbc_template_pair_label.txt"), bad.err.constData());
     }

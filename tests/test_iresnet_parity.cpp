@@ -110,7 +110,8 @@ assert ours.shape == ref.shape == (2, 512), (ours.shape, ref.shape)
 diff = float(numpy.abs(ours - ref).max())
 print(diff, float(numpy.abs(ref).max()))
 sys.exit(0 if diff < 1e-4 else 1)
-)").arg(dir.path()));
+)")
+                                                 .arg(dir.path()));
     QVERIFY2(compared.exitCode == 0, (compared.out + compared.err).constData());
     qInfo("max |ours - arcface_torch| and max |embedding|: %s", compared.out.trimmed().constData());
 }

@@ -306,7 +306,8 @@ void TestMainWindow::openingRunsFolderFindsRuns() {
     for (const auto& [file, text] :
          {std::pair{"config.yaml", QByteArray("model: {name: small-resnet-64}\n")},
           std::pair{"train.log", QByteArray("2026-11-28 10:00:00  finished at step 20 of 20\n")},
-          std::pair{"metrics.jsonl", QByteArray("{\"type\":\"train\",\"step\":20,\"loss\":1}\n")}}) {
+          std::pair{"metrics.jsonl",
+                    QByteArray("{\"type\":\"train\",\"step\":20,\"loss\":1}\n")}}) {
         QFile out(run + QLatin1Char('/') + QLatin1String(file));
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(text);

@@ -380,8 +380,7 @@ print(json.dumps(out))
             << withLine(rows, lastLine - 2, "1,0.5,7\r") << lastLine - 2;
         QTest::newRow("bad score on the last line")
             << withLine(rows, lastLine, "1,0.5x,1") << lastLine;
-        QTest::newRow("short line late")
-            << withLine(rows, lastLine - 40, "1,0.5") << lastLine - 40;
+        QTest::newRow("short line late") << withLine(rows, lastLine - 40, "1,0.5") << lastLine - 40;
         QTest::newRow("errors in both halves")
             << withLine(withLine(rows, 5, "1,nan,0"), lastLine - 3, "1,0.5,x") << 5;
     }

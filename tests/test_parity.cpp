@@ -12,7 +12,6 @@
 
 namespace {
 
-
 // torchvision constructors matching FaceBench's models: no auxiliary heads, no input transform.
 const char* kTorchvisionModels = R"(
 import torch, torchvision, numpy
@@ -57,26 +56,30 @@ for name, (make, size) in models.items():
     numpy.save(name + '-x.npy', x.numpy())
     with torch.no_grad():
         numpy.save(name + '-ref.npy', m(x).numpy())
-)").arg(m_dir.path()));
+)")
+                                                                           .arg(m_dir.path()));
     QVERIFY2(made.exitCode == 0, made.err.constData());
 }
 
 void TestParity::logitsMatchTorchvision_data() {
     QTest::addColumn<QString>("model");
-    for (const char* model : {"alexnet-v2", "vgg16-bn", "googlenet", "inception-v3", "resnet50", "densenet121"})
+    for (const char* model :
+         {"alexnet-v2", "vgg16-bn", "googlenet", "inception-v3", "resnet50", "densenet121"})
         QTest::newRow(model) << model;
 }
 
 void TestParity::logitsMatchTorchvision() {
     QFETCH(QString, model);
     const QString base = m_dir.filePath(model);
-    const ProcessResult imported = runCli({"weights", "import", base + ".pt", "--model", model, "--classes", "10",
-                              "--out", base + ".fbw"});
+    const ProcessResult imported = runCli({"weights", "import", base + ".pt", "--model", model,
+                                           "--classes", "10", "--out", base + ".fbw"});
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
-    const ProcessResult extracted = runCli({"extract", "--weights", base + ".fbw", "--layer", "logits",
-                               "--input-tensor", base + "-x.npy", "--out", base + "-ours.npy"});
+    const ProcessResult extracted =
+        runCli({"extract", "--weights", base + ".fbw", "--layer", "logits", "--input-tensor",
+                base + "-x.npy", "--out", base + "-ours.npy"});
     QVERIFY2(extracted.exitCode == 0, extracted.err.constData());
-    const ProcessResult exported = runCli({"weights", "export", base + ".fbw", "--out", base + "-back.pt"});
+    const ProcessResult exported =
+        runCli({"weights", "export", base + ".fbw", "--out", base + "-back.pt"});
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
 
     // max |ours - torchvision| <= 1e-4 max |logit|, and the exported file gives torchvision
@@ -91,7 +94,8 @@ m.load_state_dict(torch.load(base + '-back.pt'))
 with torch.no_grad():
     back = m(torch.from_numpy(numpy.load(base + '-x.npy'))).numpy()
 print(diff <= 1e-4 * scale, bool((back == ref).all()), diff, scale)
-)").arg(base, model));
+)")
+                                                                              .arg(base, model));
     QVERIFY2(checked.exitCode == 0, checked.err.constData());
     QVERIFY2(checked.out.startsWith("True True"), qPrintable(model + ": " + checked.out));
 }
@@ -100,18 +104,36 @@ void TestParity::badInputs_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     const QString dir = m_dir.path();
-    QTest::newRow("unknown model") << QStringList{"weights", "import", dir + "/resnet50.pt", "--model", "resnet05", "--out", dir + "/x.fbw"}
-                                   << "unknown model 'resnet05'; did you mean 'resnet50'?";
-    QTest::newRow("weights of another model") << QStringList{"weights", "import", dir + "/resnet50.pt", "--model", "densenet121", "--classes", "10", "--out", dir + "/x.fbw"}
-                                              << "the weights do not fit the model";
-    QTest::newRow("another class count") << QStringList{"weights", "import", dir + "/resnet50.pt", "--model", "resnet50", "--classes", "7", "--out", dir + "/x.fbw"}
-                                         << "mis-shaped (2): fc.weight [10, 2048] in the file, [7, 2048] in the model";
-    QTest::newRow("truncated .pt") << QStringList{"weights", "import", dir + "/truncated.pt", "--model", "resnet50", "--out", dir + "/x.fbw"}
-                                   << "cannot read the weights";
-    QTest::newRow("wrong .npy shape") << QStringList{"extract", "--weights", dir + "/resnet50.fbw", "--input-tensor", dir + "/inception-v3-x.npy", "--out", dir + "/x.npy"}
-                                      << "expected shape (N, 3, 224, 224) for resnet50, got (2, 3, 299, 299)";
-    QTest::newRow("export of a plain state_dict") << QStringList{"weights", "export", dir + "/resnet50.pt", "--out", dir + "/x.pt"}
-                                                  << "not a FaceBench weights file";
+    QTest::newRow("unknown model")
+        << QStringList{"weights",  "import", dir + "/resnet50.pt", "--model",
+                       "resnet05", "--out",  dir + "/x.fbw"}
+        << "unknown model 'resnet05'; did you mean 'resnet50'?";
+    QTest::newRow("weights of another model")
+        << QStringList{"weights", "import",      dir + "/resnet50.pt",
+                       "--model", "densenet121", "--classes",
+                       "10",      "--out",       dir + "/x.fbw"}
+        << "the weights do not fit the model";
+    QTest::newRow("another class count")
+        << QStringList{"weights", "import",   dir + "/resnet50.pt",
+                       "--model", "resnet50", "--classes",
+                       "7",       "--out",    dir + "/x.fbw"}
+        << "mis-shaped (2): fc.weight [10, 2048] in the file, [7, 2048] in the model";
+    QTest::newRow("truncated .pt")
+        << QStringList{"weights",  "import", dir + "/truncated.pt", "--model",
+                       "resnet50", "--out",  dir + "/x.fbw"}
+        << "cannot read the weights";
+    QTest::newRow("wrong .npy shape")
+        << QStringList{"extract",
+                       "--weights",
+                       dir + "/resnet50.fbw",
+                       "--input-tensor",
+                       dir + "/inception-v3-x.npy",
+                       "--out",
+                       dir + "/x.npy"}
+        << "expected shape (N, 3, 224, 224) for resnet50, got (2, 3, 299, 299)";
+    QTest::newRow("export of a plain state_dict")
+        << QStringList{"weights", "export", dir + "/resnet50.pt", "--out", dir + "/x.pt"}
+        << "not a FaceBench weights file";
 }
 
 void TestParity::badInputs() {

@@ -51,11 +51,12 @@ double expected(const cv::Mat& image, int c, int y, int x, const Expect& e) {
 
 // The row a config file names `style` (through the loader, which alone reads style names).
 PreprocessStyle styleNamed(const std::string& style) {
-    return parseExperimentConfig("style: {preprocess: " + style + "}", "test.yaml").style.preprocess;
+    return parseExperimentConfig("style: {preprocess: " + style + "}", "test.yaml")
+        .style.preprocess;
 }
 
-PreprocessSpec spec(const char* style, int imageH, int imageW, int inputH, int inputW, bool bgr = false,
-                    bool train = false) {
+PreprocessSpec spec(const char* style, int imageH, int imageW, int inputH, int inputW,
+                    bool bgr = false, bool train = false) {
     PreprocessSpec s;
     s.style = styleNamed(style);
     s.imageHeight = imageH;
@@ -258,7 +259,8 @@ void TestPreprocess::lightcnnGrayscale() {
     QCOMPARE(out.sizes().vec(), (std::vector<std::int64_t>{1, 4, 4}));
     for (int y = 0; y < 4; ++y)
         for (int x = 0; x < 4; ++x)
-            QCOMPARE(out[0][y][x].item<float>(), float((gray.at<uchar>(1 + y, 1 + x) - 127.5) / 127.5));
+            QCOMPARE(out[0][y][x].item<float>(),
+                     float((gray.at<uchar>(1 + y, 1 + x) - 127.5) / 127.5));
 }
 
 // TF resizes the shorter side only; a 12 x 20 input on a square source still fits (the side is
@@ -266,7 +268,8 @@ void TestPreprocess::lightcnnGrayscale() {
 void TestPreprocess::tensorflowNonSquareInputFits() {
     const cv::Mat image = gradient(16, 16);
     std::mt19937_64 rng(0);
-    const torch::Tensor out = preprocess(image, spec("tensorflow", 12, 24, 12, 20, false, true), rng);
+    const torch::Tensor out =
+        preprocess(image, spec("tensorflow", 12, 24, 12, 20, false, true), rng);
     QCOMPARE(out.sizes().vec(), (std::vector<std::int64_t>{3, 12, 20}));
     try {
         checkPreprocessSpec(spec("caffe", 8, 8, 10, 10));
@@ -299,7 +302,8 @@ void TestPreprocess::pytorchEvalMatchesTorchvision() {
     QFETCH(int, crop);
     const cv::Mat image = gradient(sourceH, sourceW);
     std::mt19937_64 rng(0);
-    const torch::Tensor ours = preprocess(image, spec("pytorch", resizeH, resizeW, crop, crop), rng);
+    const torch::Tensor ours =
+        preprocess(image, spec("pytorch", resizeH, resizeW, crop, crop), rng);
     QString rows;
     for (int y = 0; y < image.rows; ++y) {
         rows += "[";
@@ -311,9 +315,12 @@ void TestPreprocess::pytorchEvalMatchesTorchvision() {
     }
     const ProcessResult py = runPython(
         "import numpy as np, torchvision.transforms as T\nfrom PIL import Image\n"
-        "a = np.array([" + rows + "], dtype=np.uint8)\n" +
+        "a = np.array([" +
+        rows + "], dtype=np.uint8)\n" +
         QString("t = T.Compose([T.Resize((%1, %2)), T.CenterCrop(%3), T.ToTensor(),")
-            .arg(resizeH).arg(resizeW).arg(crop) +
+            .arg(resizeH)
+            .arg(resizeW)
+            .arg(crop) +
         " T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])\n"
         "print(' '.join('%.8f' % v for v in t(Image.fromarray(a)).flatten().tolist()))\n");
     QVERIFY2(py.exitCode == 0, py.err.constData());
@@ -335,13 +342,20 @@ void TestPreprocess::specFromConfig_data() {
     QTest::addColumn<int>("image");
     QTest::addColumn<int>("input");
     // A framework means Table 11's row for the model in it; face networks keep (x - 127.5) / 128.
-    QTest::newRow("resnet50") << "preset: resnet50" << "pytorch" << false << 3 << 256 << 224;
-    QTest::newRow("resnet50 caffe") << "preset: resnet50\nstyle: caffe" << "caffe" << true << 3 << 256 << 224;
-    QTest::newRow("googlenet tf") << "preset: googlenet\nstyle: tensorflow" << "tensorflow-inception" << false << 3 << 256 << 224;
-    QTest::newRow("vgg16 tf") << "preset: vgg16\nstyle: tensorflow" << "tensorflow" << false << 3 << 256 << 224;
-    QTest::newRow("lightcnn") << "preset: lightcnn-29" << "lightcnn" << true << 1 << 144 << 128;
-    QTest::newRow("sphereface") << "preset: sphereface" << "face" << true << 3 << 112 << 112;
-    QTest::newRow("arcface") << "preset: arcface" << "face" << false << 3 << 112 << 112;
+    QTest::newRow("resnet50") << "preset: resnet50"
+                              << "pytorch" << false << 3 << 256 << 224;
+    QTest::newRow("resnet50 caffe") << "preset: resnet50\nstyle: caffe"
+                                    << "caffe" << true << 3 << 256 << 224;
+    QTest::newRow("googlenet tf") << "preset: googlenet\nstyle: tensorflow"
+                                  << "tensorflow-inception" << false << 3 << 256 << 224;
+    QTest::newRow("vgg16 tf") << "preset: vgg16\nstyle: tensorflow"
+                              << "tensorflow" << false << 3 << 256 << 224;
+    QTest::newRow("lightcnn") << "preset: lightcnn-29"
+                              << "lightcnn" << true << 1 << 144 << 128;
+    QTest::newRow("sphereface") << "preset: sphereface"
+                                << "face" << true << 3 << 112 << 112;
+    QTest::newRow("arcface") << "preset: arcface"
+                             << "face" << false << 3 << 112 << 112;
     QTest::newRow("explicit") << "preset: resnet50\nstyle:\n  preprocess: tensorflow-inception"
                               << "tensorflow-inception" << false << 3 << 256 << 224;
 }
@@ -456,8 +470,7 @@ void TestPreprocess::supportedFormatsDecode() {
 namespace {
 
 // The bytes of a string literal, embedded zeros included, without the terminating zero.
-template <std::size_t N>
-QByteArray bytesOf(const char (&text)[N]) {
+template <std::size_t N> QByteArray bytesOf(const char (&text)[N]) {
     return QByteArray(text, N - 1);
 }
 
@@ -484,24 +497,29 @@ void TestPreprocess::hostileImagesRejectedBeforeDecoding_data() {
         << "unsupported image format: PFM (portable float map); FaceBench reads JPEG, PNG";
     QTest::newRow("PFM, gray") << bytesOf("Pf\n1\n\x11 2\n") << "unsupported image format: PFM";
     QTest::newRow("Sun raster")
-        << bytesOf("\x59\xa6\x6a\x95\0\0\0\x02\x08\0\0\x02\0\0\0\x08\0\0\0\x0c\0\0\0\x01\0\0\0\0\0\0\0"
-                   "\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b")
+        << bytesOf(
+               "\x59\xa6\x6a\x95\0\0\0\x02\x08\0\0\x02\0\0\0\x08\0\0\0\x0c\0\0\0\x01\0\0\0\0\0\0\0"
+               "\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b")
         << "unsupported image format: Sun raster";
     QTest::newRow("Radiance HDR") << bytesOf("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 2 +X 2\n")
                                   << "unsupported image format: Radiance HDR";
     QTest::newRow("PAM") << bytesOf("P7\nWIDTH 1\nHEIGHT 1\n") << "unsupported image format: PAM";
     QTest::newRow("GIF") << bytesOf("GIF89a\x01\0\x01\0") << "unsupported image format: GIF";
-    QTest::newRow("PNG 2^31 x 2^31") << pngHeader(0x80000000u, 0x80000000u)
-                                     << "PNG image of 2147483648 x 2147483648 pixels: over FaceBench's limit";
-    QTest::newRow("PNG 8193 x 4097") << pngHeader(8193, 4097) << "PNG image of 8193 x 4097 pixels: over";
-    QTest::newRow("PNG width 0") << pngHeader(0, 10) << "PNG header declares an empty image (0 x 10 pixels)";
-    QTest::newRow("PNG signature only") << bytesOf("\x89PNG\r\n\x1A\n")
-                                        << "truncated or corrupt PNG header (no image size)";
+    QTest::newRow("PNG 2^31 x 2^31")
+        << pngHeader(0x80000000u, 0x80000000u)
+        << "PNG image of 2147483648 x 2147483648 pixels: over FaceBench's limit";
+    QTest::newRow("PNG 8193 x 4097")
+        << pngHeader(8193, 4097) << "PNG image of 8193 x 4097 pixels: over";
+    QTest::newRow("PNG width 0") << pngHeader(0, 10)
+                                 << "PNG header declares an empty image (0 x 10 pixels)";
+    QTest::newRow("PNG signature only")
+        << bytesOf("\x89PNG\r\n\x1A\n") << "truncated or corrupt PNG header (no image size)";
     QTest::newRow("JPEG 65535 x 65535")
-        << bytesOf("\xFF\xD8\xFF\xE0\0\x04\0\0\xFF\xC0\0\x0B\x08\xFF\xFF\xFF\xFF\x01\x01\x11\0\xFF\xD9")
+        << bytesOf(
+               "\xFF\xD8\xFF\xE0\0\x04\0\0\xFF\xC0\0\x0B\x08\xFF\xFF\xFF\xFF\x01\x01\x11\0\xFF\xD9")
         << "JPEG image of 65535 x 65535 pixels: over";
-    QTest::newRow("JPEG scan before frame") << bytesOf("\xFF\xD8\xFF\xDA\0\x02\xFF\xD9")
-                                            << "truncated or corrupt JPEG header";
+    QTest::newRow("JPEG scan before frame")
+        << bytesOf("\xFF\xD8\xFF\xDA\0\x02\xFF\xD9") << "truncated or corrupt JPEG header";
     QTest::newRow("BMP height INT_MIN")
         << bytesOf("BM\0\0\0\0\0\0\0\0\0\0\0\0\x28\0\0\0\x01\0\0\0\0\0\0\x80")
         << "BMP image of 1 x 2147483648 pixels: over";
@@ -511,13 +529,16 @@ void TestPreprocess::hostileImagesRejectedBeforeDecoding_data() {
     QTest::newRow("PPM 99999999999 x 1") << bytesOf("P6\n# comment\n99999999999 1\n255\n")
                                          << "PNM image of 99999999999 x 1 pixels: over";
     QTest::newRow("TIFF 2^32-1 x 1")
-        << bytesOf("II\x2A\0\x08\0\0\0\x02\0\0\x01\x04\0\x01\0\0\0\xFF\xFF\xFF\xFF\x01\x01\x03\0\x01\0\0\0\x01\0\0\0")
+        << bytesOf(
+               "II\x2A\0\x08\0\0\0\x02\0\0\x01\x04\0\x01\0\0\0\xFF\xFF\xFF\xFF\x01\x01\x03\0\x01\0\0\0\x01\0\0\0")
         << "TIFF image of 4294967295 x 1 pixels: over";
     QTest::newRow("TIFF tiles 2^16 x 2^16")
-        << bytesOf("II\x2A\0\x08\0\0\0\x04\0\0\x01\x03\0\x01\0\0\0\x01\0\0\0\x01\x01\x03\0\x01\0\0\0\x01\0\0\0"
-                   "\x42\x01\x04\0\x01\0\0\0\0\0\x01\0\x43\x01\x04\0\x01\0\0\0\0\0\x01\0")
+        << bytesOf(
+               "II\x2A\0\x08\0\0\0\x04\0\0\x01\x03\0\x01\0\0\0\x01\0\0\0\x01\x01\x03\0\x01\0\0\0\x01\0\0\0"
+               "\x42\x01\x04\0\x01\0\0\0\0\0\x01\0\x43\x01\x04\0\x01\0\0\0\0\0\x01\0")
         << "TIFF tiles of 65536 x 65536 pixels: over";
-    QTest::newRow("text") << bytesOf("hello\n") << "not an image: the bytes match none of the formats";
+    QTest::newRow("text") << bytesOf("hello\n")
+                          << "not an image: the bytes match none of the formats";
 }
 
 void TestPreprocess::hostileImagesRejectedBeforeDecoding() {
@@ -538,7 +559,8 @@ void TestPreprocess::hostileImagesRejectedBeforeDecoding() {
         qunsetenv("OPENCV_TEMP_PATH");
     else
         qputenv("OPENCV_TEMP_PATH", saved);
-    QCOMPARE(QDir(openCvTemp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    QCOMPARE(QDir(openCvTemp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPreprocess)

@@ -33,7 +33,8 @@ bool underCi() {
 #define REQUIRE_FILE(path)                                                                         \
     do {                                                                                           \
         if (!QFile::exists(path)) {                                                                \
-            const QString text = QString("%1 missing: run `bash packaging/setup.sh test`").arg(path); \
+            const QString text =                                                                   \
+                QString("%1 missing: run `bash packaging/setup.sh test`").arg(path);               \
             if (underCi())                                                                         \
                 QFAIL(qPrintable("CI is set and " + text));                                        \
             QSKIP(qPrintable(text));                                                               \
@@ -70,7 +71,8 @@ void TestPretrainedReferences::missingFilesNameTheSetupCommand() {
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.contains("mobilefacenet-tf192, face-api-resnet"), unknown.err.constData());
     QCOMPARE(listed.exitCode, 0);
-    QVERIFY2(listed.out.contains("\"installed\":false") || listed.out.contains("\"installed\": false"),
+    QVERIFY2(listed.out.contains("\"installed\":false") ||
+                 listed.out.contains("\"installed\": false"),
              listed.out.constData());
     QVERIFY(!QDir(empty.filePath("facebench/pretrained")).exists()); // nothing half-written
 }
@@ -123,13 +125,15 @@ void TestPretrainedReferences::realFaces() {
         QVERIFY(node.waitForFinished(300000));
         QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
     } else {
-        r = python({pairs, "normalise", images + "/pixels.npy", "127.5", "128", dir.filePath("in.npy")});
+        r = python(
+            {pairs, "normalise", images + "/pixels.npy", "127.5", "128", dir.filePath("in.npy")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = python({script("tflite_reference.py"), tflite, dir.filePath("in.npy"),
                     dir.filePath("reference.npy")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
-    r = python({pairs, "compare", dir.filePath("ours.npy"), dir.filePath("reference.npy"), "0.9999"});
+    r = python(
+        {pairs, "compare", dir.filePath("ours.npy"), dir.filePath("reference.npy"), "0.9999"});
     QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
     qInfo("%s: %s", qPrintable(model), r.out.trimmed().constData());
     r = python({pairs, "score", images + "/list.txt", dir.filePath("ours.npy"), "0.95"});

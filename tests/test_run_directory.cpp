@@ -212,18 +212,21 @@ void TestRunDirectory::createFromConfigWritesIt() {
 
 void TestRunDirectory::openNamesWhatIsMissing() {
     const std::string missing = m_dir.filePath("missing").toStdString();
-    QVERIFY(inputError([&] { RunDirectory::open(missing, "--run"); }).find("no such run directory") !=
-            std::string::npos);
+    QVERIFY(inputError([&] {
+                RunDirectory::open(missing, "--run");
+            }).find("no such run directory") != std::string::npos);
     const QString metricsOnly = m_dir.filePath("metrics-only");
     QVERIFY(QDir().mkpath(metricsOnly));
     writeText(metricsOnly + "/metrics.jsonl", "{\"type\":\"train\",\"step\":1,\"loss\":2}\n");
     // Evaluating or resuming needs the config; export-tb (require) takes any run.
-    const std::string noConfig = inputError([&] { RunDirectory::open(metricsOnly.toStdString(), "--run"); });
+    const std::string noConfig =
+        inputError([&] { RunDirectory::open(metricsOnly.toStdString(), "--run"); });
     QVERIFY2(noConfig.find("not a run directory (no config.yaml)") != std::string::npos,
              noConfig.c_str());
     QCOMPARE(RunDirectory::require(metricsOnly.toStdString(), "").readMetrics().rows.size(),
              std::size_t(1));
-    const std::string notRun = inputError([&] { RunDirectory::require(m_dir.path().toStdString(), ""); });
+    const std::string notRun =
+        inputError([&] { RunDirectory::require(m_dir.path().toStdString(), ""); });
     QVERIFY2(notRun.find("not a run directory (no config.yaml and no metrics.jsonl)") !=
                  std::string::npos,
              notRun.c_str());
@@ -253,12 +256,15 @@ void TestRunDirectory::readersOnATrainedRun() {
                 "--test-identities", "20", "--size", "32x32", "--seed", "3", "--threads", "1"});
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
     const QString configFile = m_dir.filePath("two-steps.yaml");
-    writeText(configFile, ("data: {train: " + data + "/train, workers: 1}\n"
+    writeText(configFile, ("data: {train: " + data +
+                           "/train, workers: 1}\n"
                            "model: {name: small-resnet-64}\n"
                            "head: {type: softmax}\n"
                            "train: {batch_size: 8, iterations: 2, seed: 1, log_every: 1, "
                            "checkpoint_every: 0, val_every: 0}\n"
-                           "eval: {data: " + data + ", protocols: [lfw]}\n"
+                           "eval: {data: " +
+                           data +
+                           ", protocols: [lfw]}\n"
                            "device: {threads: 1}\n"
                            "output: {name: two}\n")
                               .toUtf8());
@@ -320,10 +326,9 @@ void TestRunDirectory::readersOnATrainedRun() {
         QVERIFY2(RunDirectory::isTensorBoardEventFile(e.toStdString()), qPrintable(e));
 
     QVERIFY(run.bench().resultFile().empty());
-    const ProcessResult bench =
-        runCli({"bench", "--models", "small-resnet-64", "--batch-sizes", "2", "--iterations",
-                "1", "--warmup", "1", "--threads", "1", "--out",
-                QString::fromStdString(run.benchDir())});
+    const ProcessResult bench = runCli({"bench", "--models", "small-resnet-64", "--batch-sizes",
+                                        "2", "--iterations", "1", "--warmup", "1", "--threads", "1",
+                                        "--out", QString::fromStdString(run.benchDir())});
     QVERIFY2(bench.exitCode == 0, bench.err.constData());
     QCOMPARE(run.bench().resultFile(), run.bench().json());
     QVERIFY(exists(run.bench().csv()) && exists(run.bench().markdown()));

@@ -37,7 +37,9 @@ nlohmann::json readJson(const std::string& path) {
 }
 
 // The report's JSON keeps 12 significant digits of a number (report_table.h).
-double asReported(double value) { return std::stod(dataNumberText(value)); }
+double asReported(double value) {
+    return std::stod(dataNumberText(value));
+}
 
 std::map<std::string, fs::file_time_type> modificationTimes(const std::string& dir) {
     std::map<std::string, fs::file_time_type> times;
@@ -77,15 +79,19 @@ void TestStudy::initTestCase() {
         runCli({"data", "synth", "--out", data, "--identities", "4", "--images-per-identity", "4",
                 "--test-identities", "20", "--size", "32x32", "--seed", "3", "--threads", "1"});
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
-    writeText(m_dir.filePath("base.yaml"),
-              "data: {train: " + data.toStdString() + "/train, workers: 1}\n"
-              "model: {name: small-resnet-64}\n"
-              "head: {type: softmax}\n"
-              "train: {batch_size: 8, iterations: 2, seed: 1, log_every: 1, checkpoint_every: 0, "
-              "val_every: 0}\n"
-              "eval: {data: " + data.toStdString() + ", protocols: [lfw]}\n"
-              "device: {threads: 1}\n"
-              "output: {tensorboard: false}\n");
+    writeText(
+        m_dir.filePath("base.yaml"),
+        "data: {train: " + data.toStdString() +
+            "/train, workers: 1}\n"
+            "model: {name: small-resnet-64}\n"
+            "head: {type: softmax}\n"
+            "train: {batch_size: 8, iterations: 2, seed: 1, log_every: 1, checkpoint_every: 0, "
+            "val_every: 0}\n"
+            "eval: {data: " +
+            data.toStdString() +
+            ", protocols: [lfw]}\n"
+            "device: {threads: 1}\n"
+            "output: {tensorboard: false}\n");
 }
 
 QString TestStudy::study(const QString& name, const std::string& body) {
@@ -108,10 +114,9 @@ void TestStudy::gridRunsEndToEnd() {
 
     const nlohmann::json state = readJson(m_grid.toStdString() + "/study.json");
     QCOMPARE(state["cells"].size(), std::size_t(4));
-    const std::vector<std::string> expected = {"head.type=softmax+train.batch_size=4",
-                                               "head.type=softmax+train.batch_size=8",
-                                               "head.type=arcface+train.batch_size=4",
-                                               "head.type=arcface+train.batch_size=8"};
+    const std::vector<std::string> expected = {
+        "head.type=softmax+train.batch_size=4", "head.type=softmax+train.batch_size=8",
+        "head.type=arcface+train.batch_size=4", "head.type=arcface+train.batch_size=8"};
     for (std::size_t i = 0; i < 4; ++i) {
         QCOMPARE(state["cells"][i]["status"].get<std::string>(), std::string("done"));
         QCOMPARE(state["cells"][i]["condition"].get<std::string>(), expected[i]);
@@ -173,7 +178,8 @@ void TestStudy::repeatsGiveMeanAndSd() {
     // Repeat r trains with seed base + r: seeds 1 and 2.
     QCOMPARE(readJson(dir.toStdString() + "/study.json")["cells"][1]["repeat"].get<int>(), 1);
     const double mean = (acc[0] + acc[1]) / 2;
-    const double sd = std::sqrt(((acc[0] - mean) * (acc[0] - mean) + (acc[1] - mean) * (acc[1] - mean)) / 1.0);
+    const double sd =
+        std::sqrt(((acc[0] - mean) * (acc[0] - mean) + (acc[1] - mean) * (acc[1] - mean)) / 1.0);
     const double halfWidth = 12.706204736174707 * sd / std::sqrt(2.0); // t_{0.975, 1}
 
     const QString reportFile = m_dir.filePath("repeats.json");
@@ -183,8 +189,10 @@ void TestStudy::repeatsGiveMeanAndSd() {
     QCOMPARE(row["n"]["value"].get<double>(), 2.0);
     QVERIFY(std::fabs(row["lfw_acc_pct"]["value"].get<double>() - mean) < 1e-9);
     QVERIFY(std::fabs(row["lfw_acc_sd"]["value"].get<double>() - sd) < 1e-9);
-    QVERIFY(std::fabs(row["lfw_acc_pct"]["interval"]["low"].get<double>() - (mean - halfWidth)) < 1e-8);
-    QVERIFY(std::fabs(row["lfw_acc_pct"]["interval"]["high"].get<double>() - (mean + halfWidth)) < 1e-8);
+    QVERIFY(std::fabs(row["lfw_acc_pct"]["interval"]["low"].get<double>() - (mean - halfWidth)) <
+            1e-8);
+    QVERIFY(std::fabs(row["lfw_acc_pct"]["interval"]["high"].get<double>() - (mean + halfWidth)) <
+            1e-8);
 }
 
 void TestStudy::badStudyFilesNameTheLine_data() {
@@ -192,31 +200,40 @@ void TestStudy::badStudyFilesNameTheLine_data() {
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("key");
     QTest::newRow("unknown key") << "base: {config: base.yaml}\naxis: {head.type: [softmax]}\n"
-                                 << "bad.yaml:2" << "axis";
+                                 << "bad.yaml:2"
+                                 << "axis";
     QTest::newRow("empty axis") << "base: {config: base.yaml}\naxes:\n  head.type: []\n"
-                                << "bad.yaml:3" << "axes.head.type";
+                                << "bad.yaml:3"
+                                << "axes.head.type";
     QTest::newRow("rejected value")
         << "base: {config: base.yaml}\naxes:\n  head.type:\n    - softmax\n    - nosuchloss\n"
-        << "bad.yaml:5" << "head.type";
+        << "bad.yaml:5"
+        << "head.type";
     QTest::newRow("unknown config key")
-        << "base: {config: base.yaml}\ncells:\n  - {head.typo: arcface}\n" << "bad.yaml:3"
+        << "base: {config: base.yaml}\ncells:\n  - {head.typo: arcface}\n"
+        << "bad.yaml:3"
         << "head.typo";
     QTest::newRow("same config twice")
         << "base: {config: base.yaml}\naxes: {head.type: [softmax, arcface]}\ncells:\n"
            "  - {head.type: arcface}\n"
-        << "bad.yaml:4" << "head.type";
-    QTest::newRow("repeats zero") << "base: {config: base.yaml}\nrepeats: 0\n" << "bad.yaml:2"
+        << "bad.yaml:4"
+        << "head.type";
+    QTest::newRow("repeats zero") << "base: {config: base.yaml}\nrepeats: 0\n"
+                                  << "bad.yaml:2"
                                   << "repeats";
     QTest::newRow("layout not varied")
         << "base: {config: base.yaml}\naxes: {head.type: [softmax]}\nlayout: models\n"
-        << "bad.yaml:3" << "layout";
+        << "bad.yaml:3"
+        << "layout";
     QTest::newRow("product too large")
         << "base: {config: base.yaml}\naxes:\n  train.seed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
            "  train.batch_size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
            "  train.log_every: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
            "  train.iterations: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n"
-        << "bad.yaml:6" << "axes.train.iterations";
-    QTest::newRow("missing base config") << "base: {config: nowhere.yaml}\n" << "bad.yaml:1"
+        << "bad.yaml:6"
+        << "axes.train.iterations";
+    QTest::newRow("missing base config") << "base: {config: nowhere.yaml}\n"
+                                         << "bad.yaml:1"
                                          << "base";
 }
 
@@ -259,8 +276,8 @@ void TestStudy::pairedTestByHand() {
 
 // examples/studies/: every cell resolves through the config loader, one cell per value.
 void TestStudy::bundledStudiesResolve() {
-    const std::string studies = qEnvironmentVariable("FACEBENCH_SOURCE_DIR").toStdString() +
-                                "/examples/studies/";
+    const std::string studies =
+        qEnvironmentVariable("FACEBENCH_SOURCE_DIR").toStdString() + "/examples/studies/";
     const std::vector<std::pair<std::string, std::size_t>> expected = {
         {"losses.yaml", 5}, {"losses-full.yaml", 5}, {"frameworks.yaml", 3}};
     for (const auto& [file, cells] : expected) {
@@ -277,8 +294,9 @@ void TestStudy::bundledStudiesResolve() {
 // SIGINT during a cell: it checkpoints, study.json keeps it "running", exit 130; the same
 // command then resumes that cell from its checkpoint and finishes it.
 void TestStudy::ctrlCCheckpointsAndTheNextRunResumes() {
-    const QString file = study("long.yaml", "base: {config: base.yaml, set: {train.iterations: 60}}\n"
-                                            "axes: {head.type: [softmax]}\n");
+    const QString file =
+        study("long.yaml", "base: {config: base.yaml, set: {train.iterations: 60}}\n"
+                           "axes: {head.type: [softmax]}\n");
     const QString dir = m_dir.filePath("long");
     QProcess process;
     process.start(qEnvironmentVariable("FACEBENCH_CLI"), {"study", "run", file, "--out", dir});

@@ -144,16 +144,18 @@ void TestTraining::lossFallsForEveryHead_data() {
 // epoch must be under 0.9 of the first's. An epoch's mean sees every image once, so which
 // images a batch holds does not move it; still, single steps jump by up to a factor of 2, and
 // which CPU kernels run changes the whole trajectory (the former 12 steps at lr 0.05 gave 0.77
-// here and 0.91 on an AMD EPYC). Ten epochs leave that far behind. Measured here (Intel Xeon) at seed 7: softmax 0.40, center
-// 0.18, sphereface 0.22, cosface 0.26, arcface 0.40; with 2 threads (another summation order)
-// 0.20-0.40; with seeds 1-3 (another trajectory altogether) 0.12-0.41. All are at most half the
-// 0.9 held to, so the loss would have to end twice as high as anywhere here to fail.
+// here and 0.91 on an AMD EPYC). Ten epochs leave that far behind. Measured here (Intel Xeon) at
+// seed 7: softmax 0.40, center 0.18, sphereface 0.22, cosface 0.26, arcface 0.40; with 2 threads
+// (another summation order) 0.20-0.40; with seeds 1-3 (another trajectory altogether) 0.12-0.41.
+// All are at most half the 0.9 held to, so the loss would have to end twice as high as anywhere
+// here to fail.
 void TestTraining::lossFallsForEveryHead() {
     QFETCH(QString, head);
     QFETCH(QString, scale);
     const int stepsPerEpoch = 4, epochs = 10;
     std::vector<std::string> overrides{"head.type=" + head.toStdString(), "schedule.base_lr=0.1",
-                                       "train.iterations=" + std::to_string(stepsPerEpoch * epochs)};
+                                       "train.iterations=" +
+                                           std::to_string(stepsPerEpoch * epochs)};
     if (!scale.isEmpty())
         overrides.push_back(scale.toStdString());
     TrainingJob job(tinyConfig(m_data, out("falls"), overrides));
@@ -163,7 +165,8 @@ void TestTraining::lossFallsForEveryHead() {
     QCOMPARE(l.size(), std::size_t(stepsPerEpoch * epochs));
     const double first = std::accumulate(l.begin(), l.begin() + stepsPerEpoch, 0.0) / stepsPerEpoch;
     const double last = std::accumulate(l.end() - stepsPerEpoch, l.end(), 0.0) / stepsPerEpoch;
-    qInfo("%s: first epoch %.4f, last %.4f, ratio %.3f", qPrintable(head), first, last, last / first);
+    qInfo("%s: first epoch %.4f, last %.4f, ratio %.3f", qPrintable(head), first, last,
+          last / first);
     QVERIFY2(last < first * 0.9,
              qPrintable(QString("%1: first %2, last %3").arg(head).arg(first).arg(last)));
 }
@@ -315,10 +318,10 @@ void TestTraining::badImagesAreListed() {
 // Validation during training runs the evaluation's feature extraction and LFW protocol: the
 // lfw_acc logged at a step is what `eval` reports for that step's checkpoint on the same data.
 void TestTraining::validationLfwAccuracyIsEvals() {
-    const ExperimentConfig config = tinyConfig(
-        m_data, out("lfw-equal"),
-        {"train.iterations=2", "train.val_every=2", "eval.data=" + m_data.toStdString(),
-         "eval.protocols=[lfw]", "eval.flip=sum", "eval.batch_size=7"});
+    const ExperimentConfig config =
+        tinyConfig(m_data, out("lfw-equal"),
+                   {"train.iterations=2", "train.val_every=2", "eval.data=" + m_data.toStdString(),
+                    "eval.protocols=[lfw]", "eval.flip=sum", "eval.batch_size=7"});
     const TrainingResult result = TrainingJob(config).run();
     QCOMPARE(result.steps, std::int64_t(2));
     const std::vector<nlohmann::json> rows = metricRows(result.runDir, "val");
@@ -332,8 +335,10 @@ void TestTraining::validationLfwAccuracyIsEvals() {
     QCOMPARE(outcome.results.size(), std::size_t(1));
     const double evaluated =
         nlohmann::json::parse(outcome.results[0].json)["accuracy"].get<double>();
-    QVERIFY2(std::abs(logged - evaluated) <= 1e-12,
-             qPrintable(QString("lfw_acc %1, eval %2").arg(logged, 0, 'g', 17).arg(evaluated, 0, 'g', 17)));
+    QVERIFY2(
+        std::abs(logged - evaluated) <= 1e-12,
+        qPrintable(
+            QString("lfw_acc %1, eval %2").arg(logged, 0, 'g', 17).arg(evaluated, 0, 'g', 17)));
     QVERIFY(evaluated > 0 && evaluated <= 1);
 }
 

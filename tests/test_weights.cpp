@@ -75,7 +75,8 @@ m = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.BatchNorm1d(2))
 for k, v in m.state_dict().items(): sd['net.' + k] = v
 torch.save(sd, '%1')
 print(float(m.state_dict()['0.weight'].sum()))
-)").arg(path));
+)")
+                                   .arg(path));
     bool ok = false;
     const double linearSum = out.toDouble(&ok);
     QVERIFY2(ok, qPrintable(out));
@@ -83,9 +84,11 @@ print(float(m.state_dict()['0.weight'].sum()))
     const StateDict state = readStateDict(path.toStdString());
     QCOMPARE(int(state.size()), 14);
     QCOMPARE(QString::fromStdString(state[0].first), QString("conv.weight")); // file order kept
-    QVERIFY(torch::equal(find(state, "conv.weight"), torch::arange(12, torch::kFloat32).view({3, 4})));
+    QVERIFY(
+        torch::equal(find(state, "conv.weight"), torch::arange(12, torch::kFloat32).view({3, 4})));
     QVERIFY(torch::equal(find(state, "view.offset"), torch::arange(5, 9, torch::kFloat32)));
-    QVERIFY(torch::equal(find(state, "transposed"), torch::arange(6, torch::kFloat32).view({2, 3}).t()));
+    QVERIFY(torch::equal(find(state, "transposed"),
+                         torch::arange(6, torch::kFloat32).view({2, 3}).t()));
     QCOMPARE(find(state, "bn.num_batches_tracked").scalar_type(), torch::kInt64);
     QCOMPARE(find(state, "bn.num_batches_tracked").item<std::int64_t>(), std::int64_t(7));
     QCOMPARE(find(state, "bn.num_batches_tracked").dim(), std::int64_t(0));
@@ -100,7 +103,8 @@ print(float(m.state_dict()['0.weight'].sum()))
 void TestWeights::torchLoadReadsWhatWeWrite() {
     const QString path = m_dir.filePath("ours.pt");
     StateDict state;
-    state.emplace_back("fc.weight", torch::arange(6, torch::kFloat32).view({2, 3}).t()); // non-contiguous
+    state.emplace_back("fc.weight",
+                       torch::arange(6, torch::kFloat32).view({2, 3}).t()); // non-contiguous
     state.emplace_back("fc.bias", torch::tensor({0.25f, -1.0f}));
     state.emplace_back("bn.num_batches_tracked", torch::tensor(3, torch::kLong));
     writeStateDict(path.toStdString(), state);
@@ -111,20 +115,28 @@ m = torch.nn.Module(); m.fc = torch.nn.Linear(2, 3)
 ok = torch.equal(sd['fc.weight'], torch.arange(6.).view(2, 3).t()) and sd['fc.bias'].tolist() == [0.25, -1.0]
 m.fc.load_state_dict({'weight': sd['fc.weight'], 'bias': torch.zeros(3)})
 print(list(sd.keys()), ok, int(sd['bn.num_batches_tracked']))
-)").arg(path));
+)")
+                                   .arg(path));
     QCOMPARE(out, QString("['fc.weight', 'fc.bias', 'bn.num_batches_tracked'] True 3"));
     // and FaceBench reads its own files
-    QVERIFY(torch::equal(find(readStateDict(path.toStdString()), "fc.bias"), torch::tensor({0.25f, -1.0f})));
+    QVERIFY(torch::equal(find(readStateDict(path.toStdString()), "fc.bias"),
+                         torch::tensor({0.25f, -1.0f})));
 }
 
 void TestWeights::badFiles_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("missing") << "missing" << "cannot open the weights file";
-    QTest::newRow("not a zip") << "text" << "not a torch.save zip archive";
-    QTest::newRow("legacy format") << "legacy" << "not a torch.save zip archive";
-    QTest::newRow("truncated") << "truncated" << "cannot read the weights";
-    QTest::newRow("a model, not a state_dict") << "module" << "cannot read the weights: unsupported pickle opcode 0x81";
+    QTest::newRow("missing") << "missing"
+                             << "cannot open the weights file";
+    QTest::newRow("not a zip") << "text"
+                               << "not a torch.save zip archive";
+    QTest::newRow("legacy format") << "legacy"
+                                   << "not a torch.save zip archive";
+    QTest::newRow("truncated") << "truncated"
+                               << "cannot read the weights";
+    QTest::newRow("a model, not a state_dict")
+        << "module"
+        << "cannot read the weights: unsupported pickle opcode 0x81";
 }
 
 void TestWeights::badFiles() {
@@ -135,13 +147,18 @@ void TestWeights::badFiles() {
         std::ofstream(path.toStdString()) << "hello";
     } else if (kind == "legacy") {
         QCOMPARE(python(QString("import torch; torch.save({'a': torch.ones(2)}, '%1', "
-                                   "_use_new_zipfile_serialization=False)").arg(path)), QString());
-    } else if (kind == "truncated") {
-        QCOMPARE(python(QString("import torch; torch.save({'a': torch.ones(1000)}, '%1')\n"
-                                   "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:len(d) // 2])").arg(path)),
+                                "_use_new_zipfile_serialization=False)")
+                            .arg(path)),
                  QString());
+    } else if (kind == "truncated") {
+        QCOMPARE(
+            python(QString("import torch; torch.save({'a': torch.ones(1000)}, '%1')\n"
+                           "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:len(d) // 2])")
+                       .arg(path)),
+            QString());
     } else if (kind == "module") {
-        QCOMPARE(python(QString("import torch; torch.save(torch.nn.Linear(2, 2), '%1')").arg(path)), QString());
+        QCOMPARE(python(QString("import torch; torch.save(torch.nn.Linear(2, 2), '%1')").arg(path)),
+                 QString());
     }
     try {
         readStateDict(path.toStdString());
@@ -155,11 +172,16 @@ void TestWeights::badFiles() {
 void TestWeights::npyRoundTripWithNumpy() {
     const QString ours = m_dir.filePath("ours.npy");
     writeNpy(ours.toStdString(), {{2, 3}, {1, 2, 3, 4, 5, 6.5f}});
-    QCOMPARE(python(QString("import numpy; a = numpy.load('%1'); print(a.dtype, a.shape, a[1, 2])").arg(ours)),
+    QCOMPARE(python(QString("import numpy; a = numpy.load('%1'); print(a.dtype, a.shape, a[1, 2])")
+                        .arg(ours)),
              QString("float32 (2, 3) 6.5"));
     const QString theirs = m_dir.filePath("theirs.npy");
-    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.arange(24, dtype=numpy.float32).reshape(2, 3, 4))").arg(theirs)),
-             QString());
+    QCOMPARE(
+        python(
+            QString(
+                "import numpy; numpy.save('%1', numpy.arange(24, dtype=numpy.float32).reshape(2, 3, 4))")
+                .arg(theirs)),
+        QString());
     const NpyArray array = readNpy(theirs.toStdString());
     QCOMPARE(array.shape, (std::vector<std::int64_t>{2, 3, 4}));
     QCOMPARE(array.values[23], 23.0f);
@@ -169,18 +191,22 @@ void TestWeights::npyRoundTripWithNumpy() {
 
 void TestWeights::npyBadFiles() {
     const QString doubles = m_dir.filePath("doubles.npy");
-    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.zeros((2, 2)))").arg(doubles)), QString());
+    QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.zeros((2, 2)))").arg(doubles)),
+             QString());
     QVERIFY_THROWS_EXCEPTION(InputError, readNpy(doubles.toStdString()));
     const QString truncated = m_dir.filePath("truncated.npy");
     QCOMPARE(python(QString("import numpy; numpy.save('%1', numpy.zeros((64, 64), numpy.float32))\n"
-                               "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:-10])").arg(truncated)),
+                            "d = open('%1', 'rb').read(); open('%1', 'wb').write(d[:-10])")
+                        .arg(truncated)),
              QString());
     try {
         readNpy(truncated.toStdString());
         QFAIL("no error");
     } catch (const InputError& error) {
-        QCOMPARE(QString::fromStdString(error.problem()),
-                 QString("the file is truncated: the shape needs 4096 float32 values, the file holds 4093"));
+        QCOMPARE(
+            QString::fromStdString(error.problem()),
+            QString(
+                "the file is truncated: the shape needs 4096 float32 values, the file holds 4093"));
     }
 }
 
@@ -215,36 +241,60 @@ void TestWeights::npyHostileHeaders_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("problem");
     QTest::addColumn<QString>("shape");
-    QTest::newRow("scalar") << npyShape("()", 1) << "" << "()";
-    QTest::newRow("empty array") << npyShape("(0, 3)", 0) << "" << "(0, 3)";
-    QTest::newRow("zero beside huge dimensions") << npyShape("(0, 4294967296, 4294967296, 4)", 0) << "" << "(0, 4294967296, 4294967296, 4)";
-    QTest::newRow("1-d, no blanks") << npyShape("(3,)", 3) << "" << "(3)";
+    QTest::newRow("scalar") << npyShape("()", 1) << ""
+                            << "()";
+    QTest::newRow("empty array") << npyShape("(0, 3)", 0) << ""
+                                 << "(0, 3)";
+    QTest::newRow("zero beside huge dimensions")
+        << npyShape("(0, 4294967296, 4294967296, 4)", 0) << ""
+        << "(0, 4294967296, 4294967296, 4)";
+    QTest::newRow("1-d, no blanks") << npyShape("(3,)", 3) << ""
+                                    << "(3)";
     QTest::newRow("header length 4 GiB (version 2)")
         << QByteArray("\x93NUMPY\x02\x00\xf0\xff\xff\xff{'descr': '<f4'}", 28)
-        << "the .npy header length 4294967280 is over numpy's limit of 10000 bytes" << "";
+        << "the .npy header length 4294967280 is over numpy's limit of 10000 bytes"
+        << "";
     QTest::newRow("header longer than the file")
         << QByteArray("\x93NUMPY\x01\x00\x00\x10{'descr': '<f4'}", 26)
-        << "the .npy header is truncated: it claims 4096 bytes, the file has 16" << "";
+        << "the .npy header is truncated: it claims 4096 bytes, the file has 16"
+        << "";
     QTest::newRow("unknown version")
-        << QByteArray("\x93NUMPYUMPY\x00v\x01UvMN ", 18) << "unsupported .npy format version 85.77" << "";
-    QTest::newRow("1e9 values, 4 in the file") << npyShape("(1000000000,)", 4)
-        << "the file is truncated: the shape needs 1000000000 float32 values, the file holds 4" << "";
-    QTest::newRow("value count overflows int64") << npyShape("(4294967296, 4294967296, 4)", 0)
-        << "the .npy shape (4294967296, 4294967296, 4) has more values than a 64-bit count holds" << "";
-    QTest::newRow("negative dimension") << npyShape("(-1,)", 0)
-        << "the .npy shape has '-1' where a non-negative integer dimension belongs" << "";
-    QTest::newRow("not a number") << npyShape("(x,)", 0)
-        << "the .npy shape has 'x' where a non-negative integer dimension belongs" << "";
+        << QByteArray("\x93NUMPYUMPY\x00v\x01UvMN ", 18) << "unsupported .npy format version 85.77"
+        << "";
+    QTest::newRow("1e9 values, 4 in the file")
+        << npyShape("(1000000000,)", 4)
+        << "the file is truncated: the shape needs 1000000000 float32 values, the file holds 4"
+        << "";
+    QTest::newRow("value count overflows int64")
+        << npyShape("(4294967296, 4294967296, 4)", 0)
+        << "the .npy shape (4294967296, 4294967296, 4) has more values than a 64-bit count holds"
+        << "";
+    QTest::newRow("negative dimension")
+        << npyShape("(-1,)", 0)
+        << "the .npy shape has '-1' where a non-negative integer dimension belongs"
+        << "";
+    QTest::newRow("not a number")
+        << npyShape("(x,)", 0)
+        << "the .npy shape has 'x' where a non-negative integer dimension belongs"
+        << "";
     QTest::newRow("dimension over int64") << npyShape("(99999999999999999999,)", 0)
-        << "the .npy shape has '99999999999999999999' where" << "";
-    QTest::newRow("empty dimension") << npyShape("(2,, 3)", 6)
-        << "the .npy shape has '' where a non-negative integer dimension belongs" << "";
-    QTest::newRow("two trailing commas") << npyShape("(2, 3,,)", 6) << "the .npy shape has an empty dimension" << "";
-    QTest::newRow("only a comma") << npyShape("(,)", 0) << "the .npy shape '(,)' is not a tuple" << "";
+                                          << "the .npy shape has '99999999999999999999' where"
+                                          << "";
+    QTest::newRow("empty dimension")
+        << npyShape("(2,, 3)", 6)
+        << "the .npy shape has '' where a non-negative integer dimension belongs"
+        << "";
+    QTest::newRow("two trailing commas")
+        << npyShape("(2, 3,,)", 6) << "the .npy shape has an empty dimension"
+        << "";
+    QTest::newRow("only a comma") << npyShape("(,)", 0) << "the .npy shape '(,)' is not a tuple"
+                                  << "";
     QTest::newRow("no shape") << npyFile("{'descr': '<f4', 'fortran_order': False}", 0)
-        << "the .npy header has no shape" << "";
-    QTest::newRow("unterminated dtype") << npyFile("{'descr': '<f4", 0)
-        << "expected float32 values (dtype '<f4'), found no dtype" << "";
+                              << "the .npy header has no shape"
+                              << "";
+    QTest::newRow("unterminated dtype")
+        << npyFile("{'descr': '<f4", 0) << "expected float32 values (dtype '<f4'), found no dtype"
+        << "";
 }
 
 void TestWeights::npyHostileHeaders() {
@@ -262,7 +312,8 @@ void TestWeights::npyHostileHeaders() {
         QTEST(shapeText(array.shape), "shape");
     } catch (const InputError& error) {
         QCOMPARE(QString::fromStdString(error.where().file), path);
-        QVERIFY2(QString::fromStdString(error.problem()).startsWith(problem) && !problem.isEmpty(), error.what());
+        QVERIFY2(QString::fromStdString(error.problem()).startsWith(problem) && !problem.isEmpty(),
+                 error.what());
     }
 }
 
@@ -285,12 +336,13 @@ QByteArray pickleTuple(const std::vector<std::int64_t>& values) {
     return bytes + "t";
 }
 // {'t': _rebuild_tensor_v2(<FloatStorage '0' of numel>, offset, sizes, strides, False, None)}
-QByteArray tensorPickle(std::int64_t numel, std::int64_t offset, const std::vector<std::int64_t>& sizes,
+QByteArray tensorPickle(std::int64_t numel, std::int64_t offset,
+                        const std::vector<std::int64_t>& sizes,
                         const std::vector<std::int64_t>& strides) {
     return QByteArray("\x80\x02}(") + pickleText("t") + "ctorch._utils\n_rebuild_tensor_v2\n(" +
-           "(" + pickleText("storage") + "ctorch\nFloatStorage\n" + pickleText("0") + pickleText("cpu") +
-           pickleInt(numel) + "tQ" + pickleInt(offset) + pickleTuple(sizes) + pickleTuple(strides) +
-           "\x89Nt" + "Ru.";
+           "(" + pickleText("storage") + "ctorch\nFloatStorage\n" + pickleText("0") +
+           pickleText("cpu") + pickleInt(numel) + "tQ" + pickleInt(offset) + pickleTuple(sizes) +
+           pickleTuple(strides) + "\x89Nt" + "Ru.";
 }
 
 } // namespace
@@ -303,37 +355,50 @@ void TestWeights::hostilePickles_data() {
     QTest::addColumn<QString>("problem");
     QTest::newRow("valid view") << tensorPickle(4, 0, {2, 2}, {2, 1}) << "";
     QTest::newRow("valid 0-d scalar at an offset") << tensorPickle(4, 3, {}, {}) << "";
-    QTest::newRow("empty view reaches nowhere") << tensorPickle(0, 100, {0, 1LL << 40}, {1, 1}) << "";
+    QTest::newRow("empty view reaches nowhere")
+        << tensorPickle(0, 100, {0, 1LL << 40}, {1, 1}) << "";
     QTest::newRow("sizes and strides of different lengths")
         << tensorPickle(4, 0, {2, 2}, {1}) << "a tensor in data.pkl has 2 sizes but 1 strides";
     QTest::newRow("view past the storage")
-        << tensorPickle(4, 1, {4}, {1}) << "a tensor in data.pkl reaches past the end of its storage";
+        << tensorPickle(4, 1, {4}, {1})
+        << "a tensor in data.pkl reaches past the end of its storage";
     QTest::newRow("view extent overflows int64")
         << tensorPickle(4, 0, {3, 3}, {1LL << 62, 1LL << 62})
         << "a tensor in data.pkl reaches past the end of its storage";
-    QTest::newRow("negative stride") << tensorPickle(4, 0, {2}, {-1})
-                                     << "a tensor in data.pkl has a negative size or stride";
-    QTest::newRow("negative offset") << tensorPickle(4, -1, {2}, {1})
-                                     << "a tensor in data.pkl has a negative storage offset";
-    QTest::newRow("65 dimensions") << tensorPickle(4, 0, std::vector<std::int64_t>(65, 1),
-                                                   std::vector<std::int64_t>(65, 1))
-                                   << "a tensor in data.pkl has more than 64 dimensions";
-    QTest::newRow("list appended to itself") << QByteArray("]q\x00h\x00" "a.", 7)
+    QTest::newRow("negative stride")
+        << tensorPickle(4, 0, {2}, {-1}) << "a tensor in data.pkl has a negative size or stride";
+    QTest::newRow("negative offset")
+        << tensorPickle(4, -1, {2}, {1}) << "a tensor in data.pkl has a negative storage offset";
+    QTest::newRow("65 dimensions")
+        << tensorPickle(4, 0, std::vector<std::int64_t>(65, 1), std::vector<std::int64_t>(65, 1))
+        << "a tensor in data.pkl has more than 64 dimensions";
+    QTest::newRow("list appended to itself") << QByteArray("]q\x00h\x00"
+                                                           "a.",
+                                                           7)
                                              << "a list or dict in data.pkl contains itself";
     QTest::newRow("list changed inside another")
-        << QByteArray("]q\x00]q\x01" "ah\x01K\x01" "a.", 13)
+        << QByteArray("]q\x00]q\x01"
+                      "ah\x01K\x01"
+                      "a.",
+                      13)
         << "data.pkl changes a list or dict after placing it inside another value";
-    QTest::newRow("dict set into itself") << QByteArray("}q\x00h\x00K\x01s.", 9)
-                                          << "a list or dict in data.pkl contains itself";
+    QTest::newRow("dict set into itself")
+        << QByteArray("}q\x00h\x00K\x01s.", 9) << "a list or dict in data.pkl contains itself";
     QTest::newRow("pop below a MARK") << QByteArray("K\x01(a.", 5) << "pickle stack underflow";
-    QTest::newRow("memo never stored") << QByteArray("h\x07.", 3) << "pickle memo 7 was never stored";
-    QTest::newRow("text longer than the file") << QByteArray("X\xff\xff\xff\x7f" "ab", 7)
+    QTest::newRow("memo never stored")
+        << QByteArray("h\x07.", 3) << "pickle memo 7 was never stored";
+    QTest::newRow("text longer than the file") << QByteArray("X\xff\xff\xff\x7f"
+                                                             "ab",
+                                                             7)
                                                << "data.pkl ends early";
-    QTest::newRow("unsupported opcode") << QByteArray("\x81.", 2) << "unsupported pickle opcode 0x81 at byte 0";
+    QTest::newRow("unsupported opcode")
+        << QByteArray("\x81.", 2) << "unsupported pickle opcode 0x81 at byte 0";
     // 300000 items after one MARK: linear (the front-insertion of old took minutes for this).
-    QTest::newRow("300k items in one tuple") << "(" + QByteArray(300000, 'N') + "t." << "";
+    QTest::newRow("300k items in one tuple") << "(" + QByteArray(300000, 'N') + "t."
+                                             << "";
     // A list nested a million deep: freeing it must not recurse a million frames.
-    QTest::newRow("1M nested lists") << QByteArray(1000000, ']') + QByteArray(999999, 'a') + "." << "";
+    QTest::newRow("1M nested lists") << QByteArray(1000000, ']') + QByteArray(999999, 'a') + "."
+                                     << "";
 }
 
 void TestWeights::hostilePickles() {
@@ -357,20 +422,24 @@ void TestWeights::hostilePickles() {
 void TestWeights::hostileStateDictFiles_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("stride shorter than size") << "stride_shorter_than_size.pt"
+    QTest::newRow("stride shorter than size")
+        << "stride_shorter_than_size.pt"
         << "cannot read the weights: a tensor in data.pkl has 2 sizes but 1 strides";
-    QTest::newRow("160k items after a MARK") << "mark_160k_items.pt"
+    QTest::newRow("160k items after a MARK")
+        << "mark_160k_items.pt"
         << "cannot read the weights: the file holds no dict of tensors";
-    QTest::newRow("nested 100k deep") << "deep_nesting_100k.pt"
+    QTest::newRow("nested 100k deep")
+        << "deep_nesting_100k.pt"
         << "cannot read the weights: the file holds no dict of tensors";
     QTest::newRow("nested 1M deep") << "deep_nesting_1M.pt"
-        << "cannot read the weights: the file holds no dict of tensors";
+                                    << "cannot read the weights: the file holds no dict of tensors";
 }
 
 void TestWeights::hostileStateDictFiles() {
     QFETCH(QString, file);
     QFETCH(QString, problem);
-    const QString path = qEnvironmentVariable("FACEBENCH_SOURCE_DIR") + "/tests/fuzz/cli-inputs/state_dict/" + file;
+    const QString path =
+        qEnvironmentVariable("FACEBENCH_SOURCE_DIR") + "/tests/fuzz/cli-inputs/state_dict/" + file;
     QVERIFY2(QFile::exists(path), qPrintable(path));
     QElapsedTimer timer;
     timer.start();

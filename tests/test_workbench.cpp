@@ -423,8 +423,10 @@ void TestWorkbench::experimentInvalidYaml_data() {
                                  << "bad.yaml";
     QTest::newRow("unknown key") << QByteArray("train:\n  batch_sise: 4\n") << ""
                                  << "batch_sise";
-    QTest::newRow("empty file") << QByteArray() << "" << "empty";
-    QTest::newRow("comments only") << QByteArray("# an experiment\n\n---\n") << "" << "empty";
+    QTest::newRow("empty file") << QByteArray() << ""
+                                << "empty";
+    QTest::newRow("comments only") << QByteArray("# an experiment\n\n---\n") << ""
+                                   << "empty";
 }
 
 void TestWorkbench::experimentInvalidYaml() {
@@ -687,8 +689,10 @@ void TestWorkbench::curvesReadLikeTensorBoard() {
     const QVector<QString> labels = chart.plot()->yAxis->tickVectorLabels();
     QVERIFY2(labels.size() >= 3, qPrintable(QStringList(labels.begin(), labels.end()).join(',')));
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
-    QVERIFY(std::any_of(labels.begin(), labels.end(),
-                        [](const QString& l) { bool ok; return l.toDouble(&ok) < 5 && ok; }));
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QString& l) {
+        bool ok;
+        return l.toDouble(&ok) < 5 && ok;
+    }));
     // Zoomed in, a double click shows everything again.
     const QCPRange all = chart.plot()->xAxis->range();
     chart.plot()->xAxis->setRange(40, 50);
@@ -817,7 +821,8 @@ void TestWorkbench::runsPanelComparesAndResumes() {
     QSignalSpy trainingEnded(&training, &TrainingPanel::trainingFinished);
     const int id = training.resumeTraining(cancelled);
     QVERIFY(id > 0);
-    QCOMPARE(runner.info(id).title, QStringLiteral("Resume %1").arg(QFileInfo(cancelled).fileName()));
+    QCOMPARE(runner.info(id).title,
+             QStringLiteral("Resume %1").arg(QFileInfo(cancelled).fileName()));
     QTRY_VERIFY_WITH_TIMEOUT(training.stepEvents() >= 1, 120000);
     training.cancel();
     QTRY_COMPARE_WITH_TIMEOUT(trainingEnded.size(), 1, 60000);

@@ -10,7 +10,8 @@ namespace fb::cli {
 // Messages may echo bytes of the user's file that are not UTF-8 (a Latin-1 path, a corrupt
 // score): replace them (U+FFFD) rather than throw inside the error handler.
 void printJson(const nlohmann::ordered_json& document) {
-    std::cout << document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    std::cout << document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
 }
 
 int reportError(const GlobalOptions& options, int code, const std::string& message,

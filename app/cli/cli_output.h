@@ -1,6 +1,6 @@
 #pragma once
 // How facebench-cli reports: one JSON document on stdout with --json, human text and progress
-// on stderr, and the exit codes of DESIGN.md's CLI contract.
+// on stderr, and the exit codes of docs/ARCHITECTURE.md's CLI contract.
 #include <nlohmann/json.hpp>
 
 #include <functional>

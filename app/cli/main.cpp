@@ -1,4 +1,5 @@
-// facebench-cli: the headless front end over libfacebench-core (DESIGN.md, "CLI contract").
+// facebench-cli: the headless front end over libfacebench-core (docs/ARCHITECTURE.md, "CLI
+// contract").
 #include "cli_output.h"
 #include "verbs.h"
 
@@ -9,10 +10,11 @@
 
 int main(int argc, char** argv) {
     using namespace fb::cli;
-    CLI::App app{"FaceBench: train, evaluate and benchmark deep face-recognition models.\n"
-                 "Human text and progress go to stderr; --json prints one JSON document on stdout.\n"
-                 "Exit codes: 0 done, 1 failed while running, 2 bad input or usage.",
-                 "facebench-cli"};
+    CLI::App app{
+        "FaceBench: train, evaluate and benchmark deep face-recognition models.\n"
+        "Human text and progress go to stderr; --json prints one JSON document on stdout.\n"
+        "Exit codes: 0 done, 1 failed while running, 2 bad input or usage.",
+        "facebench-cli"};
     app.set_version_flag("--version", fb::facebenchVersion());
     GlobalOptions options;
     app.add_flag("--json", options.json, "Print one JSON document on stdout");
@@ -45,7 +47,8 @@ int main(int argc, char** argv) {
         }
         if (!known)
             return reportError(options, kExitBadInput,
-                               "unknown verb '" + std::string(argv[1]) + "' (verbs: " + verbs + ")");
+                               "unknown verb '" + std::string(argv[1]) + "' (verbs: " + verbs +
+                                   ")");
     }
     try {
         app.parse(argc, argv);

@@ -70,8 +70,10 @@ void parseInputSize(const std::string& text, BenchOptions& options) {
         return;
     int height = 0, width = 0;
     char rest = 0;
-    if (std::sscanf(text.c_str(), "%dx%d%c", &height, &width, &rest) != 2 || height < 1 || width < 1)
-        throw InputError(SourceLocation{}, "--input-size", "'" + text + "' is not HxW (e.g. 112x96)");
+    if (std::sscanf(text.c_str(), "%dx%d%c", &height, &width, &rest) != 2 || height < 1 ||
+        width < 1)
+        throw InputError(SourceLocation{}, "--input-size",
+                         "'" + text + "' is not HxW (e.g. 112x96)");
     options.inputHeight = height;
     options.inputWidth = width;
 }
@@ -109,9 +111,11 @@ int runBench(const GlobalOptions& global, const BenchCliOptions& o) {
         }
         const BenchRow& r = *p.row;
         if (r.status == "ok")
-            std::fprintf(stderr, "        %.1f images/s, %.1f ms/iter median, %.1f ms p90, peak %.0f MiB%s%s\n",
-                         r.imagesPerSec, r.msMedian, r.msP90, r.peakMemMb, r.bound.empty() ? "" : ", bound: ",
-                         r.bound.c_str());
+            std::fprintf(
+                stderr,
+                "        %.1f images/s, %.1f ms/iter median, %.1f ms p90, peak %.0f MiB%s%s\n",
+                r.imagesPerSec, r.msMedian, r.msP90, r.peakMemMb,
+                r.bound.empty() ? "" : ", bound: ", r.bound.c_str());
         else
             std::fprintf(stderr, "        %s: %s\n", r.status.c_str(), r.message.c_str());
     });
@@ -144,24 +148,40 @@ void addBenchVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
     auto opts = std::make_shared<BenchCliOptions>();
     CLI::App* bench = app.add_subcommand(
         "bench", "Time training steps against batch size, model and device (seed Section 4.3)");
-    bench->add_option("--models", opts->models, "Comma-separated model names (see `models`)")->required();
-    bench->add_option("--batch-sizes", opts->batchSizes, "Comma-separated batch sizes, e.g. 16,32,64")->required();
+    bench->add_option("--models", opts->models, "Comma-separated model names (see `models`)")
+        ->required();
+    bench
+        ->add_option("--batch-sizes", opts->batchSizes,
+                     "Comma-separated batch sizes, e.g. 16,32,64")
+        ->required();
     bench->add_option("--device", opts->devices, "cpu, cuda or cuda:N; comma-separated for several")
         ->capture_default_str();
-    bench->add_option("--iterations", opts->iterations, "Timed iterations per configuration")->capture_default_str();
-    bench->add_option("--warmup", opts->warmup, "Untimed iterations before them (at least 1)")->capture_default_str();
-    bench->add_option("--input-size", opts->inputSize, "HxW fed to the network (default: the model's own)");
-    bench->add_option("--precision", opts->precision, "fp32 or amp (CUDA only)")->capture_default_str();
-    bench->add_flag("--channels-last", opts->channelsLast, "NHWC memory format (TensorFlow's layout)");
-    bench->add_option("--data", opts->data, "synthetic (compute alone) or a dataset folder (real loader)")
+    bench->add_option("--iterations", opts->iterations, "Timed iterations per configuration")
         ->capture_default_str();
-    bench->add_option("--memory-cap-mb", opts->memoryCapMb,
-                      "CPU: report oom when a step grows the resident set by more (0 = no cap)")
+    bench->add_option("--warmup", opts->warmup, "Untimed iterations before them (at least 1)")
         ->capture_default_str();
-    bench->add_option("--head", opts->head, "Head type (softmax, center, sphereface, cosface, arcface)")
+    bench->add_option("--input-size", opts->inputSize,
+                      "HxW fed to the network (default: the model's own)");
+    bench->add_option("--precision", opts->precision, "fp32 or amp (CUDA only)")
         ->capture_default_str();
-    bench->add_option("--classes", opts->classes, "Classes of the head with synthetic data")->capture_default_str();
-    bench->add_option("--threads", opts->threads, "CPU intra-op threads (0 = one per core)")->capture_default_str();
+    bench->add_flag("--channels-last", opts->channelsLast,
+                    "NHWC memory format (TensorFlow's layout)");
+    bench
+        ->add_option("--data", opts->data,
+                     "synthetic (compute alone) or a dataset folder (real loader)")
+        ->capture_default_str();
+    bench
+        ->add_option("--memory-cap-mb", opts->memoryCapMb,
+                     "CPU: report oom when a step grows the resident set by more (0 = no cap)")
+        ->capture_default_str();
+    bench
+        ->add_option("--head", opts->head,
+                     "Head type (softmax, center, sphereface, cosface, arcface)")
+        ->capture_default_str();
+    bench->add_option("--classes", opts->classes, "Classes of the head with synthetic data")
+        ->capture_default_str();
+    bench->add_option("--threads", opts->threads, "CPU intra-op threads (0 = one per core)")
+        ->capture_default_str();
     bench->add_option("--out", opts->out,
                       "Folder for " + BenchFiles{}.json() + ", " + BenchFiles{}.csv() + " and " +
                           BenchFiles{}.markdown() + " (default " +

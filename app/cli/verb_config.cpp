@@ -33,7 +33,8 @@ void addConfigVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
             if (!opts->out.empty())
                 writeFileAtomically(opts->out, toYaml(config));
             if (options.json)
-                printJson({{"file", opts->file}, {"config", nlohmann::ordered_json::parse(toJson(config))}});
+                printJson({{"file", opts->file},
+                           {"config", nlohmann::ordered_json::parse(toJson(config))}});
             else
                 std::cout << toYaml(config);
             std::cerr << opts->file << ": valid\n";

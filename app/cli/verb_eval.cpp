@@ -22,7 +22,7 @@ namespace {
 struct ReportOptions {
     std::vector<std::string> runs;
     std::string out;
-    std::string format; // "" = from --out's extension, else Markdown
+    std::string format;   // "" = from --out's extension, else Markdown
     bool figures = false; // also draw RUN/figures/ (report_figures.h)
     FigureOptions figureOptions;
 };
@@ -85,13 +85,14 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
 
 void addReportVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
     auto opts = std::make_shared<ReportOptions>();
-    CLI::App* report = app.add_subcommand(
-        "report", "One results table across runs (seed Tables 3 and 15) from " +
-                      RunDirectory("RUN").eval().result("*"));
+    CLI::App* report =
+        app.add_subcommand("report", "One results table across runs (seed Tables 3 and 15) from " +
+                                         RunDirectory("RUN").eval().result("*"));
     report->add_option("RUN_DIR", opts->runs, "Run directories")->required();
     report->add_option("--out", opts->out, "Write the tables to FILE.md, FILE.csv or FILE.json");
-    report->add_option("--format", opts->format,
-                       "md, csv or json (default: by --out's extension, else md)")
+    report
+        ->add_option("--format", opts->format,
+                     "md, csv or json (default: by --out's extension, else md)")
         ->check(CLI::IsMember({"md", "csv", "json"}));
     report->add_flag("--figures", opts->figures,
                      "Write every figure of each run (PNG, PDF, SVG) into " +

@@ -53,7 +53,8 @@ int listPretrained(const GlobalOptions& options) {
     if (options.json)
         printJson({{"pretrained", rows}});
     else
-        std::fprintf(stderr, "Install: %s (then facebench-cli weights import --pretrained MODEL).\n",
+        std::fprintf(stderr,
+                     "Install: %s (then facebench-cli weights import --pretrained MODEL).\n",
                      pretrainedSetupCommand().c_str());
     return kExitDone;
 }

@@ -23,8 +23,8 @@ std::string lengthText(const TrainConfig& train) {
 int listPresets(const GlobalOptions& options) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     if (!options.json)
-        std::printf("%-14s %-16s %-11s %6s %-9s %-9s %-10s %-9s %-10s\n", "PRESET", "MODEL",
-                    "HEAD", "BATCH", "IMAGE", "INPUT", "LR", "LENGTH", "STYLE");
+        std::printf("%-14s %-16s %-11s %6s %-9s %-9s %-10s %-9s %-10s\n", "PRESET", "MODEL", "HEAD",
+                    "BATCH", "IMAGE", "INPUT", "LR", "LENGTH", "STYLE");
     for (const PresetInfo& preset : presets()) {
         const ExperimentConfig c = parseExperimentConfig("preset: " + preset.name, "presets");
         if (options.json) {
@@ -50,7 +50,8 @@ int listPresets(const GlobalOptions& options) {
 void addPresetsVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action) {
     CLI::App* presetsVerb = app.add_subcommand(
         "presets", "List the bundled presets (one per row of Table 2 of the study)");
-    presetsVerb->callback([&options, &action] { action = [&options] { return listPresets(options); }; });
+    presetsVerb->callback(
+        [&options, &action] { action = [&options] { return listPresets(options); }; });
 }
 
 } // namespace fb::cli

@@ -40,8 +40,9 @@ void studySay(const std::string& text) {
 
 int runStudy(const GlobalOptions& global, const StudyRunCliOptions& o) {
     if (!o.devices.empty() && o.devices != "cpu")
-        throw InputError(SourceLocation{}, "--devices",
-                         "only 'cpu' is supported for studies so far (cells run one after another)");
+        throw InputError(
+            SourceLocation{}, "--devices",
+            "only 'cpu' is supported for studies so far (cells run one after another)");
     const Study study = loadStudy(o.file, o.sets);
     StudyRunOptions options;
     options.outDir = o.out.empty() ? "studies/" + study.name : o.out;
@@ -113,9 +114,10 @@ int studyStatus(const GlobalOptions& global, const std::string& dir) {
         return kExitDone;
     }
     char line[256];
-    std::snprintf(line, sizeof line, "%s: %d done, %d running, %d failed, %d pending", state.name.c_str(),
-                  counts[StudyCellStatus::Done], counts[StudyCellStatus::Running],
-                  counts[StudyCellStatus::Failed], counts[StudyCellStatus::Pending]);
+    std::snprintf(line, sizeof line, "%s: %d done, %d running, %d failed, %d pending",
+                  state.name.c_str(), counts[StudyCellStatus::Done],
+                  counts[StudyCellStatus::Running], counts[StudyCellStatus::Failed],
+                  counts[StudyCellStatus::Pending]);
     std::cout << line;
     if (eta >= 0) {
         std::snprintf(line, sizeof line, ", ETA %.0f s (mean of %d finished cell(s))", eta,
@@ -124,8 +126,8 @@ int studyStatus(const GlobalOptions& global, const std::string& dir) {
     }
     std::cout << "\n";
     for (const StudyCellRecord& cell : state.cells) {
-        std::snprintf(line, sizeof line, "  %-8s %7.1f s  %s", studyCellStatusName(cell.status).c_str(),
-                      cell.seconds, cell.id.c_str());
+        std::snprintf(line, sizeof line, "  %-8s %7.1f s  %s",
+                      studyCellStatusName(cell.status).c_str(), cell.seconds, cell.id.c_str());
         std::cout << line << (cell.error.empty() ? "" : "  (" + cell.error + ")") << "\n";
     }
     return kExitDone;
@@ -156,12 +158,12 @@ void addStudyVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
         "run", "Train and evaluate every cell not yet done (resumable: run it again to continue)");
     runVerb->add_option("FILE", run->file, "Study YAML")->required();
     runVerb->add_option("--out", run->out, "Study folder (default: studies/<name>)");
-    runVerb->add_option("--set", run->sets,
-                        "Override a key in every cell, e.g. --set train.iterations=50 (repeatable)");
+    runVerb->add_option(
+        "--set", run->sets,
+        "Override a key in every cell, e.g. --set train.iterations=50 (repeatable)");
     runVerb->add_option("--devices", run->devices, "Devices to run cells on (only cpu so far)");
-    runVerb->callback([&options, &action, run] {
-        action = [&options, run] { return runStudy(options, *run); };
-    });
+    runVerb->callback(
+        [&options, &action, run] { action = [&options, run] { return runStudy(options, *run); }; });
 
     auto statusDir = std::make_shared<std::string>();
     CLI::App* statusVerb =
@@ -176,13 +178,13 @@ void addStudyVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
         "report", "The study's table in its layout, repeats as mean +- sd with 95% intervals "
                   "and a paired t-test of each row against the first");
     reportVerb->add_option("DIR", report->dir, "Study folder")->required();
-    reportVerb->add_option("--out", report->out, "Write the tables to FILE.md, FILE.csv or FILE.json");
-    reportVerb->add_option("--format", report->format,
-                           "md, csv or json (default: by --out's extension, else md)")
+    reportVerb->add_option("--out", report->out,
+                           "Write the tables to FILE.md, FILE.csv or FILE.json");
+    reportVerb
+        ->add_option("--format", report->format,
+                     "md, csv or json (default: by --out's extension, else md)")
         ->check(CLI::IsMember({"md", "csv", "json"}));
-    reportVerb->callback([&action, report] {
-        action = [report] { return studyReport(*report); };
-    });
+    reportVerb->callback([&action, report] { action = [report] { return studyReport(*report); }; });
 }
 
 } // namespace fb::cli

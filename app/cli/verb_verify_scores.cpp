@@ -27,7 +27,6 @@ struct VerifyScoresOptions {
     BootstrapOptions bootstrap;
 };
 
-
 nlohmann::ordered_json numberOrNull(double v) {
     return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
 }

@@ -2,6 +2,8 @@
 
 namespace fb {
 
-std::string facebenchVersion() { return FACEBENCH_VERSION; }
+std::string facebenchVersion() {
+    return FACEBENCH_VERSION;
+}
 
 } // namespace fb

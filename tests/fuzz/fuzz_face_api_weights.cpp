@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string manifest(data, split);
     const std::vector<std::uint8_t> bytes(split == end ? end : split + 1, end);
     try {
-        for (const fb::FaceApiTensor& tensor : fb::parseFaceApiWeights(manifest, bytes, "fuzz.json")) {
+        for (const fb::FaceApiTensor& tensor :
+             fb::parseFaceApiWeights(manifest, bytes, "fuzz.json")) {
             std::int64_t count = 1;
             for (const std::int64_t dim : tensor.shape)
                 count *= dim;

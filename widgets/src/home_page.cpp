@@ -89,8 +89,8 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
 
     auto* icon = new QLabel;
     icon->setPixmap(QIcon(QStringLiteral(":/icons/facebench.svg")).pixmap(48, 48));
-    auto* title = new QLabel(QStringLiteral("<h2>FaceBench %1</h2>")
-                                 .arg(toQString(fb::facebenchVersion())));
+    auto* title =
+        new QLabel(QStringLiteral("<h2>FaceBench %1</h2>").arg(toQString(fb::facebenchVersion())));
     auto* header = new QHBoxLayout;
     header->addWidget(icon);
     header->addWidget(title, 1);
@@ -102,8 +102,7 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
     computeForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     computeForm->addRow(tr("Devices:"),
                         wrappedLabel(deviceDetails(runtime).join(QLatin1Char('\n'))));
-    computeForm->addRow(tr("LibTorch:"),
-                        wrappedLabel(toQString(runtime.torchVersion)));
+    computeForm->addRow(tr("LibTorch:"), wrappedLabel(toQString(runtime.torchVersion)));
 
     auto* quickStart = new QGroupBox(tr("Quick start"));
     auto* quickText = wrappedLabel(
@@ -247,11 +246,10 @@ void HomePage::showRuns(const QString& runsFolder, const QList<RunRow>& rows) {
     if (runsFolder.isEmpty())
         m_runsLabel->setText(tr("Each run is written to the runs folder inside the open folder."));
     else
-        m_runsLabel->setText(
-            rows.isEmpty()
-                ? tr("%1 (no runs yet)").arg(QDir::toNativeSeparators(runsFolder))
-                : tr("%1 (%n run(s))", nullptr, int(rows.size()))
-                      .arg(QDir::toNativeSeparators(runsFolder)));
+        m_runsLabel->setText(rows.isEmpty()
+                                 ? tr("%1 (no runs yet)").arg(QDir::toNativeSeparators(runsFolder))
+                                 : tr("%1 (%n run(s))", nullptr, int(rows.size()))
+                                       .arg(QDir::toNativeSeparators(runsFolder)));
     emit runsShown(int(rows.size()));
 }
 

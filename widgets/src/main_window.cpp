@@ -444,9 +444,10 @@ void MainWindow::restoreSettings() {
     if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
         // Most of the screen, up to what the pages use: a laptop's 1366 x 768 is filled, a
         // 4K screen is not.
-        const QRect screen = this->screen() ? this->screen()->availableGeometry()
-                                            : QRect(0, 0, 1366, 768);
-        resize(std::min(1700, screen.width() * 95 / 100), std::min(1050, screen.height() * 95 / 100));
+        const QRect screen =
+            this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(std::min(1700, screen.width() * 95 / 100),
+               std::min(1050, screen.height() * 95 / 100));
         move(screen.center() - rect().center());
     }
     restoreState(settings.value(stateKey).toByteArray());

@@ -12,22 +12,22 @@
 namespace fb {
 
 struct BenchOptions {
-    std::vector<std::string> models;        // names from modelCatalog()
-    std::vector<std::int64_t> batchSizes;   // run in the order given
+    std::vector<std::string> models;         // names from modelCatalog()
+    std::vector<std::int64_t> batchSizes;    // run in the order given
     std::vector<std::string> devices{"cpu"}; // cpu | cuda | cuda:N, each run on its own
-    int iterations = 20;                    // timed iterations (the seed used 2000)
-    int warmup = 3;                         // untimed iterations before them (at least 1)
-    int inputHeight = 0;                    // 0 = the model's own input size (model_catalog.h)
+    int iterations = 20;                     // timed iterations (the seed used 2000)
+    int warmup = 3;                          // untimed iterations before them (at least 1)
+    int inputHeight = 0;                     // 0 = the model's own input size (model_catalog.h)
     int inputWidth = 0;
-    std::string precision = "fp32";         // fp32 | amp (CUDA only)
+    std::string precision = "fp32"; // fp32 | amp (CUDA only)
     bool channelsLast = false;
-    std::string data = "synthetic";         // "synthetic" (one random batch reused) or a dataset DIR
+    std::string data = "synthetic"; // "synthetic" (one random batch reused) or a dataset DIR
     // CPU memory cap in MiB (0 = none): a batch whose resident-set growth during the first
     // warm-up step exceeds it is reported "oom" (see bench_memory.h for what is measured).
     std::int64_t memoryCapMb = 0;
-    std::string head = "softmax";           // head type (heads/head.h)
-    std::int64_t numClasses = 1000;         // classes of the head for synthetic data
-    int threads = 0;                        // CPU intra-op threads, 0 = the runtime's default
+    std::string head = "softmax";   // head type (heads/head.h)
+    std::int64_t numClasses = 1000; // classes of the head for synthetic data
+    int threads = 0;                // CPU intra-op threads, 0 = the runtime's default
 };
 
 struct BenchRow {
@@ -35,15 +35,15 @@ struct BenchRow {
     std::int64_t batch = 0;
     std::string device;
     std::string precision;
-    std::string input;        // "HxW"
-    double imagesPerSec = 0;  // batch * iterations / sum of iteration times
-    double msMedian = 0;      // per iteration (t_data + t_compute)
+    std::string input;       // "HxW"
+    double imagesPerSec = 0; // batch * iterations / sum of iteration times
+    double msMedian = 0;     // per iteration (t_data + t_compute)
     double msP90 = 0;
-    double peakMemMb = 0;     // CUDA: allocator peak; CPU: resident-set growth (bench_memory.h)
-    double tData = 0;         // mean seconds per iteration waiting for the loader (eq. 7)
-    double tCompute = 0;      // mean seconds per iteration in the training step
-    std::string bound;        // "data" | "compute" with --data DIR (eq. 8); "" for synthetic
-    std::string status;       // ok | oom | error
+    double peakMemMb = 0; // CUDA: allocator peak; CPU: resident-set growth (bench_memory.h)
+    double tData = 0;     // mean seconds per iteration waiting for the loader (eq. 7)
+    double tCompute = 0;  // mean seconds per iteration in the training step
+    std::string bound;    // "data" | "compute" with --data DIR (eq. 8); "" for synthetic
+    std::string status;   // ok | oom | error
     std::string message;
 };
 
@@ -57,9 +57,9 @@ struct GpuInfo {
 
 // Like the seed's Table 1.
 struct DeviceTable {
-    std::string cpuModel; // /proc/cpuinfo "model name"
-    int cpuCores = 0;     // logical processors the OS reports
-    int threads = 0;      // LibTorch intra-op threads
+    std::string cpuModel;      // /proc/cpuinfo "model name"
+    int cpuCores = 0;          // logical processors the OS reports
+    int threads = 0;           // LibTorch intra-op threads
     std::vector<GpuInfo> gpus; // CUDA builds with a GPU only
 };
 

@@ -13,10 +13,11 @@
 namespace fb {
 
 struct IndexedImage {
-    std::string path;          // absolute path of the image file, or of the .rec file
-    std::int64_t offset = -1;  // RecordIO: byte offset of the encoded image in `path`; -1: whole file
-    std::int64_t size = 0;     // bytes: the file's size, or the encoded image's length
-    std::int32_t label = -1;   // index into DatasetIndex::identities
+    std::string path; // absolute path of the image file, or of the .rec file
+    std::int64_t offset =
+        -1;                  // RecordIO: byte offset of the encoded image in `path`; -1: whole file
+    std::int64_t size = 0;   // bytes: the file's size, or the encoded image's length
+    std::int32_t label = -1; // index into DatasetIndex::identities
 };
 
 // An entry left out while indexing (missing file named in a list, unreadable folder, ...). Never

@@ -1,6 +1,6 @@
 #pragma once
-// Errors the core raises. The split follows the CLI contract (docs/ARCHITECTURE.md): bad input a user can
-// fix (exit code 2) versus a failure while running (exit code 1).
+// Errors the core raises. The split follows the CLI contract (docs/ARCHITECTURE.md): bad input a
+// user can fix (exit code 2) versus a failure while running (exit code 1).
 #include <stdexcept>
 #include <string>
 

@@ -30,7 +30,7 @@ struct ProtocolRequest {
     std::vector<double> fars{1e-2, 1e-3, 1e-4};
     std::string pairsFile; // the `pairs` protocol's list ("image1<TAB>image2<TAB>label")
     std::vector<std::string> binFiles; // the `bin` protocol's InsightFace .bin sets
-    int failures = 10;     // false accepts and false rejects kept in the JSON
+    int failures = 10;                 // false accepts and false rejects kept in the JSON
     // The subject bootstrap behind every ROC number's interval (verification_intervals.h);
     // replicates = 0 leaves the intervals out.
     BootstrapOptions bootstrap;

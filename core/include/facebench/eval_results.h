@@ -1,8 +1,9 @@
 #pragma once
-// Reading evaluation results back (docs/ARCHITECTURE.md, "The run directory"): RUN/eval/<protocol>.json as the
-// protocols write them (core/src/eval/protocol_common.cpp, lfw_protocol.cpp, ...) and their
-// <name>-scores.csv files. Torch-free and Qt-free: the GUI's evaluation, failure and comparison
-// panels and `facebench-cli report --figures` read results the same way.
+// Reading evaluation results back (docs/ARCHITECTURE.md, "The run directory"):
+// RUN/eval/<protocol>.json as the protocols write them (core/src/eval/protocol_common.cpp,
+// lfw_protocol.cpp, ...) and their <name>-scores.csv files. Torch-free and Qt-free: the GUI's
+// evaluation, failure and comparison panels and `facebench-cli report --figures` read results the
+// same way.
 #include "facebench/score_file.h"
 #include "facebench/verification_intervals.h"
 #include "facebench/verification_metrics.h"

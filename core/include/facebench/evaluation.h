@@ -22,7 +22,7 @@ struct EvalRequest {
     std::string pairsFile;              // the `pairs` protocol's list
     std::vector<std::string> binFiles;  // the `bin` protocol's InsightFace .bin sets
     std::vector<std::string> overrides; // "a.b=value" applied to the config (--set)
-    BootstrapOptions bootstrap;          // the intervals' subject bootstrap (0 replicates: none)
+    BootstrapOptions bootstrap;         // the intervals' subject bootstrap (0 replicates: none)
 };
 
 struct EvalOutcome {

@@ -1,7 +1,7 @@
 #pragma once
-// ExperimentConfig: one experiment, as the YAML file describes it, fully resolved (docs/ARCHITECTURE.md,
-// "Core concepts"). Every field has the default written here; a preset and the user's file
-// override it in that order, and `--set a.b=c` overrides both.
+// ExperimentConfig: one experiment, as the YAML file describes it, fully resolved
+// (docs/ARCHITECTURE.md, "Core concepts"). Every field has the default written here; a preset and
+// the user's file override it in that order, and `--set a.b=c` overrides both.
 #include "facebench/framework_style.h" // StyleConfig
 
 #include <cstdint>
@@ -11,12 +11,12 @@
 namespace fb {
 
 struct DataConfig {
-    std::string train;              // training set: a folder or list file
-    std::string val;                // held-out set for periodic validation, "" for none
-    std::string format = "auto";    // auto | imagefolder | list | lfw | recordio
+    std::string train;           // training set: a folder or list file
+    std::string val;             // held-out set for periodic validation, "" for none
+    std::string format = "auto"; // auto | imagefolder | list | lfw | recordio
     std::vector<std::int64_t> imageSize{256, 256}; // [H, W] after resizing (Table 2 "image size")
     std::vector<std::int64_t> inputSize{224, 224}; // [H, W] fed to the network ("input size")
-    std::int64_t workers = 0;       // loader threads, 0 = one per core
+    std::int64_t workers = 0;                      // loader threads, 0 = one per core
     // Training identities' images held out for periodic validation when `val` is "" (a fraction
     // of each identity's images, at least one when > 0), so held-out accuracy needs no 2nd folder.
     double valSplit = 0.0;
@@ -26,19 +26,19 @@ struct DataConfig {
 };
 
 struct ModelConfig {
-    std::string name = "resnet50";  // a name from modelCatalog()
-    std::string weights;            // FaceBench checkpoint to start from, "" for random init
-    bool auxLogits = false;         // GoogLeNet / Inception-v3 auxiliary classifiers
+    std::string name = "resnet50"; // a name from modelCatalog()
+    std::string weights;           // FaceBench checkpoint to start from, "" for random init
+    bool auxLogits = false;        // GoogLeNet / Inception-v3 auxiliary classifiers
 };
 
 struct HeadConfig {
-    std::string type = "softmax";   // softmax | center | sphereface | cosface | arcface
+    std::string type = "softmax"; // softmax | center | sphereface | cosface | arcface
     // Scale and margin. Defaults depend on the type when not set (seed eq. 3-5): cosface
     // s 64, m 0.35; arcface s 64, m 0.5; sphereface m 4 (s unused).
     double s = 64.0;
     double m = 0.0;
-    double centerLambda = 0.008;    // eq. 2, caffe-face loss_weight
-    double centerAlpha = 0.5;       // centre update rate (Wen et al. 2016)
+    double centerLambda = 0.008; // eq. 2, caffe-face loss_weight
+    double centerAlpha = 0.5;    // centre update rate (Wen et al. 2016)
     // SphereFace annealing: lambda = max(lambda_min, base * (1 + gamma * iter)^-power).
     double sphereLambdaBase = 1000.0;
     double sphereLambdaGamma = 0.12;
@@ -48,18 +48,18 @@ struct HeadConfig {
 
 struct OptimConfig {
     std::string type = "sgd";
-    double momentum = 0.9;          // every Table 2 row
+    double momentum = 0.9; // every Table 2 row
     double weightDecay = 5e-4;
-    bool noDecayBnBias = false;     // exclude BatchNorm and bias parameters from weight decay
+    bool noDecayBnBias = false; // exclude BatchNorm and bias parameters from weight decay
 };
 
 struct ScheduleConfig {
-    std::string form = "step";      // step | multistep | poly | constant (Table 2 lr column)
+    std::string form = "step"; // step | multistep | poly | constant (Table 2 lr column)
     double baseLr = 0.1;
-    double gamma = 0.1;             // step, multistep
-    std::int64_t everyEpochs = 30;  // step: lr *= gamma every N epochs
+    double gamma = 0.1;                   // step, multistep
+    std::int64_t everyEpochs = 30;        // step: lr *= gamma every N epochs
     std::vector<std::int64_t> milestones; // multistep: iterations
-    double power = 0.5;             // poly
+    double power = 0.5;                   // poly
     std::int64_t warmupIterations = 0;
 };
 
@@ -70,10 +70,10 @@ struct TrainConfig {
     std::int64_t epochs = 10;
     std::int64_t iterations = 0;
     std::int64_t seed = 0;
-    std::int64_t numClasses = 0;    // 0 = the number of identities in the training set
-    std::int64_t logEvery = 10;     // steps between metrics.jsonl rows
+    std::int64_t numClasses = 0;         // 0 = the number of identities in the training set
+    std::int64_t logEvery = 10;          // steps between metrics.jsonl rows
     std::int64_t checkpointEvery = 1000; // steps between checkpoints, 0 = at the end only
-    std::int64_t valEvery = 0;      // steps between validations, 0 = never
+    std::int64_t valEvery = 0;           // steps between validations, 0 = never
     // BatchNorm layers normalise with their running statistics and keep them fixed (eval mode)
     // while the rest trains: the loss of a batch is then a per-image sum, the same split over any
     // number of processes (without it each rank normalises with its own shard's
@@ -82,28 +82,29 @@ struct TrainConfig {
 };
 
 struct EvalConfig {
-    std::vector<std::string> protocols{"lfw"}; // lfw | pairs | templates | cross-quality | dfw | tracks
-    std::string data;               // protocol data folder
+    std::vector<std::string> protocols{
+        "lfw"};       // lfw | pairs | templates | cross-quality | dfw | tracks
+    std::string data; // protocol data folder
     std::int64_t batchSize = 64;
-    std::string flip = "none";      // none | sum (InsightFace) | concat (facenet)
+    std::string flip = "none"; // none | sum (InsightFace) | concat (facenet)
     std::vector<double> far{1e-2, 1e-3, 1e-4};
 };
 
 struct DeviceConfig {
-    std::string name = "cpu";       // cpu | cuda | cuda:N
-    std::int64_t threads = 0;       // CPU intra-op threads, 0 = one per core
-    bool amp = false;               // CUDA mixed precision
+    std::string name = "cpu"; // cpu | cuda | cuda:N
+    std::int64_t threads = 0; // CPU intra-op threads, 0 = one per core
+    bool amp = false;         // CUDA mixed precision
     bool cudnnBenchmark = true;
 };
 
 struct OutputConfig {
-    std::string dir = "runs";       // runs are written to <dir>/<name>-<YYYYmmdd-HHMMSS>/
-    std::string name;               // "" = the preset's name, else the model's
-    bool tensorboard = true;        // also write the scalars as TensorBoard events in RUN/tb/
+    std::string dir = "runs"; // runs are written to <dir>/<name>-<YYYYmmdd-HHMMSS>/
+    std::string name;         // "" = the preset's name, else the model's
+    bool tensorboard = true;  // also write the scalars as TensorBoard events in RUN/tb/
 };
 
 struct ExperimentConfig {
-    std::string preset;             // the bundled preset this config started from, if any
+    std::string preset; // the bundled preset this config started from, if any
     DataConfig data;
     ModelConfig model;
     HeadConfig head;

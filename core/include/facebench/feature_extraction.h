@@ -10,9 +10,9 @@
 namespace fb {
 
 struct ExtractRequest {
-    std::string model;               // a name from modelCatalog(); may be "" with FaceBench weights
-    std::string weights;             // FaceBench weights file or PyTorch state_dict, "" = random init
-    std::int64_t numClasses = -1;    // -1: from the weights file, else 0
+    std::string model;            // a name from modelCatalog(); may be "" with FaceBench weights
+    std::string weights;          // FaceBench weights file or PyTorch state_dict, "" = random init
+    std::int64_t numClasses = -1; // -1: from the weights file, else 0
     std::string layer = "embedding"; // embedding | logits
     std::string inputTensor;         // N x C x H x W float32 .npy, already pre-processed
     std::vector<std::string> images; // image files, used when inputTensor is empty

@@ -12,7 +12,15 @@ enum class Framework { PyTorch, TensorFlow, Caffe };
 // for GoogLeNet and Inception-v3, caffe -> LightCnn for the LightCNNs, any -> Face for the
 // 112x112 / 112x96 face networks); the other values name a row directly.
 // FaceApi: face-api's FaceRecognitionNet (150x150 RGB, minus its mean RGB, / 255).
-enum class PreprocessStyle { PyTorch, TensorFlow, Caffe, TensorFlowInception, LightCnn, Face, FaceApi };
+enum class PreprocessStyle {
+    PyTorch,
+    TensorFlow,
+    Caffe,
+    TensorFlowInception,
+    LightCnn,
+    Face,
+    FaceApi
+};
 
 // Weight initialisation (Table 12): how each framework fills convolution and linear weights.
 enum class InitStyle { PyTorch, TensorFlow, Caffe };

@@ -60,8 +60,8 @@ IjbTemplateSubjects readIjbTemplateSubjects(const std::string& csvPath);
 // Pooled, L2-normalised template features.
 struct IjbTemplates {
     std::int64_t dim = 0;
-    std::vector<std::int32_t> ids;  // sorted ascending
-    std::vector<float> features;    // ids.size() x dim
+    std::vector<std::int32_t> ids;           // sorted ascending
+    std::vector<float> features;             // ids.size() x dim
     std::int64_t row(std::int32_t id) const; // -1 when unknown
 };
 // `features`: images.names.size() x dim; `faceScores` empty or one per image.
@@ -77,8 +77,8 @@ struct IjbIdentification {
     std::string gallery;
     std::int64_t galleryTemplates = 0, gallerySubjects = 0;
     std::int64_t matedProbes = 0, nonMatedProbes = 0;
-    std::vector<int> ranks;          // CMC ranks reported: 1 .. min(gallery subjects, 20)
-    std::vector<double> cmc;         // identification rate at each of `ranks`
+    std::vector<int> ranks;  // CMC ranks reported: 1 .. min(gallery subjects, 20)
+    std::vector<double> cmc; // identification rate at each of `ranks`
     std::vector<ConfidenceInterval> cmcIntervals; // rank 1, 5, 10 (when present) ...
     std::vector<int> intervalRanks;               // ... at these ranks
     std::vector<double> fpirs;

@@ -1,8 +1,8 @@
 #pragma once
-// The run directory (docs/ARCHITECTURE.md, "The run directory"): everything one training run and the work done
-// on it later produce lives in one folder, so the GUI, the CLI and a later session read the
-// same files. This unit is the only place that spells the layout; every other file asks it for
-// a path, and packaging/check_run_layout.py fails the build's tests when one spells a name.
+// The run directory (docs/ARCHITECTURE.md, "The run directory"): everything one training run and
+// the work done on it later produce lives in one folder, so the GUI, the CLI and a later session
+// read the same files. This unit is the only place that spells the layout; every other file asks it
+// for a path, and packaging/check_run_layout.py fails the build's tests when one spells a name.
 //
 //   <output.dir>/<output.name>-<YYYYmmdd-HHMMSS>[-2|-3|...]/   one run (-2.. when two start
 //   |                                                          in the same second)

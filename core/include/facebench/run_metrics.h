@@ -1,8 +1,8 @@
 #pragma once
 // Reading a run directory back (facebench/run_directory.h has the layout): the rows of its
-// metrics file and a summary of the run (config, status from its log, checkpoints, evaluations). Torch-free and
-// Qt-free, so the GUI's Runs panel and the CLI read runs the same way, including runs still
-// being written (a half-written last line is skipped, not an error).
+// metrics file and a summary of the run (config, status from its log, checkpoints, evaluations).
+// Torch-free and Qt-free, so the GUI's Runs panel and the CLI read runs the same way, including
+// runs still being written (a half-written last line is skipped, not an error).
 #include <cstdint>
 #include <map>
 #include <string>

@@ -9,14 +9,14 @@ namespace fb {
 
 struct CudaDeviceInfo {
     int index = 0;
-    std::string name;            // e.g. "NVIDIA H200"
+    std::string name;              // e.g. "NVIDIA H200"
     std::uint64_t totalMemory = 0; // bytes
 };
 
 struct RuntimeInfo {
-    std::string torchVersion;   // e.g. "1.13.1"
-    int cpuCores = 1;           // hardware threads the OS reports
-    int intraOpThreads = 1;     // threads LibTorch uses inside one operator
+    std::string torchVersion; // e.g. "1.13.1"
+    int cpuCores = 1;         // hardware threads the OS reports
+    int intraOpThreads = 1;   // threads LibTorch uses inside one operator
     bool cudaAvailable = false;
     std::vector<CudaDeviceInfo> cudaDevices;
 };

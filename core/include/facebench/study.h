@@ -10,7 +10,8 @@
 //   cells: [{head.type: arcface, head.m: 0.3}]                         # extra cells, optional
 //   repeats: 3                                                         # train.seed = base + r
 //   protocols: [lfw]
-//   layout: losses            # models | losses | frameworks | training-sets | {rows: K, columns: K}
+//   layout: losses            # models | losses | frameworks | training-sets | {rows: K, columns:
+//   K}
 //
 //   DIR/study.yaml            a copy of the study file: another file against DIR is refused
 //   DIR/study.json            the cells' state, rewritten atomically after each cell
@@ -95,15 +96,15 @@ struct StudyCellRecord {
 
 struct StudyState {
     std::string name;
-    StudyLayout layout; // for `study report`, which reads the directory alone
+    StudyLayout layout;                 // for `study report`, which reads the directory alone
     std::vector<std::string> overrides; // the --set list the study was run with
     std::vector<StudyCellRecord> cells;
 };
 
 struct StudyFiles {
     std::string dir;
-    std::string state() const;     // study.json
-    std::string studyCopy() const; // study.yaml
+    std::string state() const;                        // study.json
+    std::string studyCopy() const;                    // study.yaml
     std::string cellDir(const std::string& id) const; // cells/<id>
 };
 
@@ -159,7 +160,7 @@ std::vector<ReportTable> buildStudyReport(const std::string& studyDir);
 struct PairedTest {
     double meanDifference = 0;
     double t = 0;
-    double critical = 0; // t_{0.975, k-1}
+    double critical = 0;      // t_{0.975, k-1}
     bool significant = false; // |t| > critical (two-sided, 5%)
 };
 PairedTest pairedTTest(const std::vector<double>& a, const std::vector<double>& b);

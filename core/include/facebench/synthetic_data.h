@@ -62,8 +62,9 @@ void parseSizeText(const std::string& text, const std::string& option, int& widt
 // Checks every option before anything is written; throws InputError naming the option at fault.
 void validateSynthOptions(const SynthOptions& options);
 
-// The long job of docs/ARCHITECTURE.md: run() writes the whole dataset into a temporary folder beside
-// outDir and renames it into place at the end, so an error or cancel() leaves nothing behind.
+// The long job of docs/ARCHITECTURE.md: run() writes the whole dataset into a temporary folder
+// beside outDir and renames it into place at the end, so an error or cancel() leaves nothing
+// behind.
 class SynthJob {
 public:
     using ProgressCallback = std::function<void(const SynthProgress&)>;

@@ -1,8 +1,8 @@
 #pragma once
 // The training job: model + head + SGD + lr schedule + loader, run for the length the
-// config gives, writing the run directory of DESIGN.md. Torch-free, so the GUI's training panel
-// and the CLI's `train` verb wrap the same object: run() on a worker thread, cancel(), pause()
-// and resume() from any thread, progress through a callback.
+// config gives, writing the run directory of docs/ARCHITECTURE.md. Torch-free, so the GUI's
+// training panel and the CLI's `train` verb wrap the same object: run() on a worker thread,
+// cancel(), pause() and resume() from any thread, progress through a callback.
 #include "facebench/distributed.h"
 #include "facebench/eval_protocols.h" // FeatureSource
 #include "facebench/experiment_config.h"

@@ -67,7 +67,7 @@ std::vector<std::int32_t> bootstrapDraw(std::int32_t units, std::uint64_t seed, 
 
 // One replicate's numbers, in the definitions of verification_metrics.h.
 struct VerificationStatistics {
-    bool defined = false;   // false when the replicate has no genuine or no impostor pair
+    bool defined = false;    // false when the replicate has no genuine or no impostor pair
     std::vector<double> tar; // one per FAR
     double eer = 0;
     double auc = 0;
@@ -97,8 +97,8 @@ struct VerificationIntervals {
     std::string method;
     BootstrapOptions options;
     std::int64_t subjects = 0;
-    int degenerateReplicates = 0; // left out (no genuine or no impostor pair drawn)
-    std::vector<ConfidenceInterval> tar;    // one per FAR
+    int degenerateReplicates = 0;        // left out (no genuine or no impostor pair drawn)
+    std::vector<ConfidenceInterval> tar; // one per FAR
     ConfidenceInterval eer, auc;
 };
 

@@ -14,7 +14,7 @@ struct WeightsImportRequest {
     std::string model;           // a name from modelCatalog(); "" for the authors' formats
     std::int64_t numClasses = 0; // classifier size, 0 = none
     bool auxLogits = false;
-    std::string out;             // FaceBench weights file to write
+    std::string out; // FaceBench weights file to write
 };
 
 struct WeightsImportResult {

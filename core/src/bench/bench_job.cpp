@@ -27,9 +27,10 @@ std::string utcNow() {
 void addScaling(BenchResult& result) {
     const auto& devices = result.options.devices;
     if (devices.size() < 2) {
-        result.scalingNote = "scaling needs several devices (--device cuda:0,cuda:1); multi-process "
-                             "scaling is measured by training with --nproc N "
-                             "(benchmarks/bench_dist.sh)";
+        result.scalingNote =
+            "scaling needs several devices (--device cuda:0,cuda:1); multi-process "
+            "scaling is measured by training with --nproc N "
+            "(benchmarks/bench_dist.sh)";
         return;
     }
     result.scalingNote = "devices measured one after the other: n-device throughput is the sum of "
@@ -104,7 +105,8 @@ BenchResult BenchJob::run(const std::function<void(const BenchProgress&)>& progr
     result.deviceTable = bench::readDeviceTable();
 
     BenchProgress p;
-    p.total = static_cast<int>(devices.size() * m_options.models.size() * m_options.batchSizes.size());
+    p.total =
+        static_cast<int>(devices.size() * m_options.models.size() * m_options.batchSizes.size());
     for (std::size_t d = 0; d < devices.size() && !result.cancelled; ++d)
         for (const std::string& model : m_options.models)
             for (const std::int64_t batch : m_options.batchSizes) {
@@ -112,7 +114,8 @@ BenchResult BenchJob::run(const std::function<void(const BenchProgress&)>& progr
                     result.cancelled = true;
                     break;
                 }
-                p.message = model + " batch " + std::to_string(batch) + " on " + m_options.devices[d] + " ...";
+                p.message = model + " batch " + std::to_string(batch) + " on " +
+                            m_options.devices[d] + " ...";
                 p.row = nullptr;
                 if (progress)
                     progress(p);

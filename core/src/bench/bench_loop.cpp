@@ -6,8 +6,9 @@
 
 namespace fb::bench {
 
-IterationTimes timeIterations(const StepFunction& step, const std::function<void()>& sync, int warmup,
-                              int iterations, const std::function<bool()>& afterFirstWarmup,
+IterationTimes timeIterations(const StepFunction& step, const std::function<void()>& sync,
+                              int warmup, int iterations,
+                              const std::function<bool()>& afterFirstWarmup,
                               const std::atomic_bool* cancel) {
     IterationTimes times;
     const auto stopped = [&] { return cancel && cancel->load(); };

@@ -20,8 +20,9 @@ using StepFunction = std::function<double(int iteration)>;
 // Runs `warmup` untimed iterations, calls afterFirstWarmup() after the first (the memory check;
 // it returns false to stop), then `iterations` timed ones. Clocks are read once per iteration
 // after the sync; the loader wait the step reports is moved from compute to data.
-IterationTimes timeIterations(const StepFunction& step, const std::function<void()>& sync, int warmup,
-                              int iterations, const std::function<bool()>& afterFirstWarmup = {},
+IterationTimes timeIterations(const StepFunction& step, const std::function<void()>& sync,
+                              int warmup, int iterations,
+                              const std::function<bool()>& afterFirstWarmup = {},
                               const std::atomic_bool* cancel = nullptr);
 
 // Median and 90th percentile (nearest rank) of `values`; 0 for an empty list.

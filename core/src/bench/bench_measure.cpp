@@ -31,7 +31,8 @@ std::string firstLine(const std::string& text) {
     return end == std::string::npos ? text : text.substr(0, end);
 }
 
-ExperimentConfig configFor(const BenchOptions& options, const MeasureSpec& spec, int height, int width) {
+ExperimentConfig configFor(const BenchOptions& options, const MeasureSpec& spec, int height,
+                           int width) {
     ExperimentConfig config;
     config.model.name = spec.model;
     config.head.type = options.head;
@@ -127,12 +128,14 @@ BenchRow measureConfiguration(const BenchOptions& options, const MeasureSpec& sp
             if (hwmReset)
                 peak = std::max(peak, peakResidentMb());
             row.peakMemMb = cuda ? cudaPeakMb(cudaIndex) : std::max(0.0, peak - baselineMb);
-            if (!cuda && options.memoryCapMb > 0 && row.peakMemMb > static_cast<double>(options.memoryCapMb)) {
+            if (!cuda && options.memoryCapMb > 0 &&
+                row.peakMemMb > static_cast<double>(options.memoryCapMb)) {
                 overCap = true;
                 char text[200];
-                std::snprintf(text, sizeof text,
-                              "resident memory grew by %.0f MiB in the first step, over --memory-cap-mb %lld",
-                              row.peakMemMb, static_cast<long long>(options.memoryCapMb));
+                std::snprintf(
+                    text, sizeof text,
+                    "resident memory grew by %.0f MiB in the first step, over --memory-cap-mb %lld",
+                    row.peakMemMb, static_cast<long long>(options.memoryCapMb));
                 row.status = "oom";
                 row.message = text;
                 return false;

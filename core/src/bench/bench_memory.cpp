@@ -29,8 +29,12 @@ double statusMb(const char* key) {
 
 } // namespace
 
-double residentMb() { return statusMb("VmRSS"); }
-double peakResidentMb() { return statusMb("VmHWM"); }
+double residentMb() {
+    return statusMb("VmRSS");
+}
+double peakResidentMb() {
+    return statusMb("VmHWM");
+}
 
 bool resetPeakResident() {
     std::ofstream out("/proc/self/clear_refs");
@@ -73,9 +77,10 @@ void resetCudaPeak(int device) {
 double cudaPeakMb(int device) {
 #ifdef FACEBENCH_WITH_CUDA
     const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
-    return static_cast<double>(
-               stats.allocated_bytes[static_cast<std::size_t>(c10::cuda::CUDACachingAllocator::StatType::AGGREGATE)]
-                   .peak) /
+    return static_cast<double>(stats
+                                   .allocated_bytes[static_cast<std::size_t>(
+                                       c10::cuda::CUDACachingAllocator::StatType::AGGREGATE)]
+                                   .peak) /
            (1024.0 * 1024.0);
 #else
     (void)device;

@@ -14,9 +14,9 @@
 
 namespace fb::bench {
 
-double residentMb();     // VmRSS, MiB; 0 when unreadable
-double peakResidentMb(); // VmHWM, MiB; 0 when unreadable
-bool resetPeakResident(); // false when /proc/self/clear_refs cannot be written
+double residentMb();       // VmRSS, MiB; 0 when unreadable
+double peakResidentMb();   // VmHWM, MiB; 0 when unreadable
+bool resetPeakResident();  // false when /proc/self/clear_refs cannot be written
 void releaseFreedMemory(); // malloc_trim(0) with glibc
 
 // Samples VmRSS every millisecond on its own thread while alive; peakMb() = highest seen.

@@ -50,7 +50,8 @@ void validateBenchOptions(const BenchOptions& o) {
     std::set<std::string> seenDevice;
     for (const std::string& device : o.devices) {
         if (!isDeviceName(device))
-            bad("--device", "unknown device '" + device + "' (cpu, cuda or cuda:N, comma-separated)");
+            bad("--device",
+                "unknown device '" + device + "' (cpu, cuda or cuda:N, comma-separated)");
         if (!seenDevice.insert(device == "cuda" ? "cuda:0" : device).second)
             bad("--device", "device '" + device + "' is given twice");
     }
@@ -61,13 +62,15 @@ void validateBenchOptions(const BenchOptions& o) {
         bad("--warmup", "must be 1..1000000, not " + std::to_string(o.warmup));
     if ((o.inputHeight == 0) != (o.inputWidth == 0) || o.inputHeight < 0 || o.inputWidth < 0 ||
         o.inputHeight > 4096 || o.inputWidth > 4096)
-        bad("--input-size", "give HxW with both sides in 1..4096 (or leave it out for the model's own)");
+        bad("--input-size",
+            "give HxW with both sides in 1..4096 (or leave it out for the model's own)");
     if (o.precision != "fp32" && o.precision != "amp")
         bad("--precision", "unknown precision '" + o.precision + "' (fp32 or amp)");
     if (o.precision == "amp")
         for (const std::string& device : o.devices)
             if (device == "cpu")
-                bad("--precision", "amp (autocast + grad scaling) runs on CUDA only; use fp32 on the CPU");
+                bad("--precision",
+                    "amp (autocast + grad scaling) runs on CUDA only; use fp32 on the CPU");
     if (o.memoryCapMb < 0)
         bad("--memory-cap-mb", "must be 0 (no cap) or a positive number of MiB");
     if (o.data.empty())

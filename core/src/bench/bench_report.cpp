@@ -18,7 +18,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // Rounded for files a person reads; the figures are timings, not exact values.
-double rounded(double value, double unit) { return std::round(value / unit) * unit; }
+double rounded(double value, double unit) {
+    return std::round(value / unit) * unit;
+}
 
 Json rowJson(const BenchRow& r) {
     return {{"model", r.model},
@@ -61,7 +63,8 @@ std::string benchJson(const BenchResult& result, int indent) {
                     {"devices", o.devices},
                     {"iterations", o.iterations},
                     {"warmup", o.warmup},
-                    {"input_size", o.inputHeight > 0 ? Json::array({o.inputHeight, o.inputWidth}) : Json(nullptr)},
+                    {"input_size", o.inputHeight > 0 ? Json::array({o.inputHeight, o.inputWidth})
+                                                     : Json(nullptr)},
                     {"precision", o.precision},
                     {"channels_last", o.channelsLast},
                     {"data", o.data},
@@ -101,13 +104,16 @@ std::string benchJson(const BenchResult& result, int indent) {
 }
 
 std::string benchCsv(const BenchResult& result) {
-    std::string out = "model,batch,device,precision,input,images_s,ms_median,ms_p90,peak_mem_mb,t_data,t_compute,"
-                      "bound,status,message\n";
+    std::string out =
+        "model,batch,device,precision,input,images_s,ms_median,ms_p90,peak_mem_mb,t_data,t_compute,"
+        "bound,status,message\n";
     for (const BenchRow& r : result.rows)
-        out += csvField(r.model) + "," + std::to_string(r.batch) + "," + csvField(r.device) + "," + r.precision +
-               "," + r.input + "," + number(r.imagesPerSec, "%.2f") + "," + number(r.msMedian, "%.3f") + "," +
-               number(r.msP90, "%.3f") + "," + number(r.peakMemMb, "%.1f") + "," + number(r.tData, "%.6f") + "," +
-               number(r.tCompute, "%.6f") + "," + r.bound + "," + r.status + "," + csvField(r.message) + "\n";
+        out += csvField(r.model) + "," + std::to_string(r.batch) + "," + csvField(r.device) + "," +
+               r.precision + "," + r.input + "," + number(r.imagesPerSec, "%.2f") + "," +
+               number(r.msMedian, "%.3f") + "," + number(r.msP90, "%.3f") + "," +
+               number(r.peakMemMb, "%.1f") + "," + number(r.tData, "%.6f") + "," +
+               number(r.tCompute, "%.6f") + "," + r.bound + "," + r.status + "," +
+               csvField(r.message) + "\n";
     return out;
 }
 
@@ -126,12 +132,14 @@ std::string benchMarkdown(const BenchResult& result) {
     out << "|---|---:|---|---|---|---:|---:|---:|---:|---:|---:|---|---|\n";
     for (const BenchRow& r : result.rows) {
         const bool ok = r.status == "ok";
-        out << "| " << r.model << " | " << r.batch << " | " << r.device << " | " << r.precision << " | " << r.input
-            << " | " << (ok ? number(r.imagesPerSec, "%.1f") : "-") << " | "
-            << (ok ? number(r.msMedian, "%.1f") : "-") << " | " << (ok ? number(r.msP90, "%.1f") : "-") << " | "
+        out << "| " << r.model << " | " << r.batch << " | " << r.device << " | " << r.precision
+            << " | " << r.input << " | " << (ok ? number(r.imagesPerSec, "%.1f") : "-") << " | "
+            << (ok ? number(r.msMedian, "%.1f") : "-") << " | "
+            << (ok ? number(r.msP90, "%.1f") : "-") << " | "
             << (r.peakMemMb > 0 ? number(r.peakMemMb, "%.0f") : "-") << " | "
-            << (ok ? number(r.tData, "%.4f") : "-") << " | " << (ok ? number(r.tCompute, "%.4f") : "-") << " | "
-            << (r.bound.empty() ? "-" : r.bound) << " | " << r.status << " |\n";
+            << (ok ? number(r.tData, "%.4f") : "-") << " | "
+            << (ok ? number(r.tCompute, "%.4f") : "-") << " | " << (r.bound.empty() ? "-" : r.bound)
+            << " | " << r.status << " |\n";
     }
     if (!result.scaling.empty()) {
         out << "\n| model | batch | devices | images/s | speedup (eq. 6) |\n|---|---:|---:|---:|---:|\n";
@@ -148,7 +156,8 @@ void writeBenchResults(const BenchResult& result, const std::string& dir) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);
     if (error)
-        throw InputError(SourceLocation{dir}, "--out", "cannot create the folder: " + error.message());
+        throw InputError(SourceLocation{dir}, "--out",
+                         "cannot create the folder: " + error.message());
     const BenchFiles files{dir};
     writeFileAtomically(files.json(), benchJson(result));
     writeFileAtomically(files.csv(), benchCsv(result));

@@ -95,7 +95,8 @@ public:
         const std::string origin = "--set " + assignment;
         const std::size_t equals = assignment.find('=');
         if (equals == std::string::npos || equals == 0)
-            throw InputError(SourceLocation{origin}, "", "expected KEY=VALUE, e.g. train.batch_size=32");
+            throw InputError(SourceLocation{origin}, "",
+                             "expected KEY=VALUE, e.g. train.batch_size=32");
         const std::string path = assignment.substr(0, equals);
         const std::string shorthand = detail::scalarShorthand(path);
         const FieldSpec* spec = detail::findField(shorthand.empty() ? path : shorthand);
@@ -141,8 +142,8 @@ public:
                                             sizeText(config.data.imageSize));
         const HeadConfig& head = config.head;
         if (head.type == "sphereface" && (head.m != std::floor(head.m) || head.m < 1 || head.m > 4))
-            fail("head.m", "sphereface needs an integer margin m in 1..4 (eq. 3), got " +
-                               realToText(head.m));
+            fail("head.m",
+                 "sphereface needs an integer margin m in 1..4 (eq. 3), got " + realToText(head.m));
         if (head.type == "cosface" && head.m > 1)
             fail("head.m", "cosface's margin m must be at most 1 (eq. 4: s (cos theta - m))");
         if (head.type == "arcface" && head.m >= kPi)
@@ -256,8 +257,9 @@ YAML::Node parseYaml(const std::string& text, const std::string& sourceName) {
 
 void requireMapping(const YAML::Node& root, const std::string& sourceName) {
     if (!root.IsMap() && !root.IsNull())
-        throw InputError(locationOf(root, sourceName), "",
-                         "expected a mapping of sections (data, model, head, ...) at the top level");
+        throw InputError(
+            locationOf(root, sourceName), "",
+            "expected a mapping of sections (data, model, head, ...) at the top level");
 }
 
 } // namespace

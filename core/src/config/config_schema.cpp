@@ -79,7 +79,9 @@ bool isUtf8(const std::string& text) {
 }
 
 // A plain scalar: quoted YAML scalars ("50") carry the tag "!" and are text, never numbers.
-bool isPlainScalar(const YAML::Node& node) { return node.IsScalar() && node.Tag() != "!"; }
+bool isPlainScalar(const YAML::Node& node) {
+    return node.IsScalar() && node.Tag() != "!";
+}
 
 // How a wrong value is shown: quoted YAML text is named as such, since "32" looks like a number.
 std::string quotedForMessage(const YAML::Node& value) {
@@ -90,10 +92,18 @@ std::string quotedForMessage(const YAML::Node& value) {
 
 // --- conversions between struct members and YAML nodes, one overload per member type ---
 
-YAML::Node toNode(const std::string& value) { return YAML::Node(value); }
-YAML::Node toNode(std::int64_t value) { return YAML::Node(std::to_string(value)); }
-YAML::Node toNode(double value) { return YAML::Node(realToText(value)); }
-YAML::Node toNode(bool value) { return YAML::Node(value ? "true" : "false"); }
+YAML::Node toNode(const std::string& value) {
+    return YAML::Node(value);
+}
+YAML::Node toNode(std::int64_t value) {
+    return YAML::Node(std::to_string(value));
+}
+YAML::Node toNode(double value) {
+    return YAML::Node(realToText(value));
+}
+YAML::Node toNode(bool value) {
+    return YAML::Node(value ? "true" : "false");
+}
 template <class Style, std::enable_if_t<std::is_enum_v<Style>, int> = 0>
 YAML::Node toNode(Style value) {
     return YAML::Node(std::string(styleName(value)));
@@ -105,10 +115,18 @@ template <class T> YAML::Node toNode(const std::vector<T>& values) {
     return node;
 }
 
-void fromNode(const YAML::Node& node, std::string& out) { out = node.Scalar(); }
-void fromNode(const YAML::Node& node, std::int64_t& out) { out = *parseInteger(node.Scalar()); }
-void fromNode(const YAML::Node& node, double& out) { out = *parseReal(node.Scalar()); }
-void fromNode(const YAML::Node& node, bool& out) { out = *parseBoolean(node.Scalar()); }
+void fromNode(const YAML::Node& node, std::string& out) {
+    out = node.Scalar();
+}
+void fromNode(const YAML::Node& node, std::int64_t& out) {
+    out = *parseInteger(node.Scalar());
+}
+void fromNode(const YAML::Node& node, double& out) {
+    out = *parseReal(node.Scalar());
+}
+void fromNode(const YAML::Node& node, bool& out) {
+    out = *parseBoolean(node.Scalar());
+}
 template <class Style, std::enable_if_t<std::is_enum_v<Style>, int> = 0>
 void fromNode(const YAML::Node& node, Style& out) {
     styleFromName(node.Scalar(), out);
@@ -128,10 +146,18 @@ struct Limits {
     bool minExclusive = false;
 };
 constexpr double kInf = std::numeric_limits<double>::infinity();
-Limits atLeast(double min) { return {min, kInf, false}; }
-Limits above(double min) { return {min, kInf, true}; }
-Limits between(double min, double max) { return {min, max, false}; }
-Limits aboveUpTo(double min, double max) { return {min, max, true}; }
+Limits atLeast(double min) {
+    return {min, kInf, false};
+}
+Limits above(double min) {
+    return {min, kInf, true};
+}
+Limits between(double min, double max) {
+    return {min, max, false};
+}
+Limits aboveUpTo(double min, double max) {
+    return {min, max, true};
+}
 
 template <class Section, class T>
 FieldSpec field(const char* section, const char* key, Section ExperimentConfig::*sectionMember,
@@ -146,7 +172,9 @@ FieldSpec field(const char* section, const char* key, Section ExperimentConfig::
     spec.max = limits.max;
     spec.minExclusive = limits.minExclusive;
     spec.listLength = listLength;
-    spec.get = [=](const ExperimentConfig& config) { return toNode(config.*sectionMember.*member); };
+    spec.get = [=](const ExperimentConfig& config) {
+        return toNode(config.*sectionMember.*member);
+    };
     spec.set = [=](ExperimentConfig& config, const YAML::Node& node) {
         fromNode(node, config.*sectionMember.*member);
     };
@@ -157,8 +185,7 @@ using V = ValueKind;
 using C = ExperimentConfig;
 
 // A part of the style: one of its names, or "auto" for the framework's own (Tables 11-12).
-template <class Style>
-FieldSpec styleField(const char* key, Style StyleConfig::*member) {
+template <class Style> FieldSpec styleField(const char* key, Style StyleConfig::*member) {
     std::vector<std::string> choices{"auto"};
     for (const std::string& name : styleNameList<Style>())
         choices.push_back(name);
@@ -190,50 +217,66 @@ std::vector<FieldSpec> buildSchema() {
               {"softmax", "center", "sphereface", "cosface", "arcface"}),
         field("head", "s", &C::head, &HeadConfig::s, V::Real, aboveUpTo(0, 1024)),
         field("head", "m", &C::head, &HeadConfig::m, V::Real, between(0, 4)),
-        field("head", "center_lambda", &C::head, &HeadConfig::centerLambda, V::Real, between(0, 1e3)),
+        field("head", "center_lambda", &C::head, &HeadConfig::centerLambda, V::Real,
+              between(0, 1e3)),
         field("head", "center_alpha", &C::head, &HeadConfig::centerAlpha, V::Real, between(0, 1)),
-        field("head", "sphere_lambda_base", &C::head, &HeadConfig::sphereLambdaBase, V::Real, atLeast(0)),
-        field("head", "sphere_lambda_gamma", &C::head, &HeadConfig::sphereLambdaGamma, V::Real, atLeast(0)),
-        field("head", "sphere_lambda_power", &C::head, &HeadConfig::sphereLambdaPower, V::Real, atLeast(0)),
-        field("head", "sphere_lambda_min", &C::head, &HeadConfig::sphereLambdaMin, V::Real, atLeast(0)),
+        field("head", "sphere_lambda_base", &C::head, &HeadConfig::sphereLambdaBase, V::Real,
+              atLeast(0)),
+        field("head", "sphere_lambda_gamma", &C::head, &HeadConfig::sphereLambdaGamma, V::Real,
+              atLeast(0)),
+        field("head", "sphere_lambda_power", &C::head, &HeadConfig::sphereLambdaPower, V::Real,
+              atLeast(0)),
+        field("head", "sphere_lambda_min", &C::head, &HeadConfig::sphereLambdaMin, V::Real,
+              atLeast(0)),
 
         field("optim", "type", &C::optim, &OptimConfig::type, V::Choice, {}, {"sgd"}),
         field("optim", "momentum", &C::optim, &OptimConfig::momentum, V::Real, between(0, 1)),
-        field("optim", "weight_decay", &C::optim, &OptimConfig::weightDecay, V::Real, between(0, 1)),
+        field("optim", "weight_decay", &C::optim, &OptimConfig::weightDecay, V::Real,
+              between(0, 1)),
         field("optim", "no_decay_bn_bias", &C::optim, &OptimConfig::noDecayBnBias, V::Boolean),
 
         field("schedule", "form", &C::schedule, &ScheduleConfig::form, V::Choice, {},
               {"step", "multistep", "poly", "constant"}),
-        field("schedule", "base_lr", &C::schedule, &ScheduleConfig::baseLr, V::Real, aboveUpTo(0, 100)),
+        field("schedule", "base_lr", &C::schedule, &ScheduleConfig::baseLr, V::Real,
+              aboveUpTo(0, 100)),
         field("schedule", "gamma", &C::schedule, &ScheduleConfig::gamma, V::Real, aboveUpTo(0, 1)),
         field("schedule", "every_epochs", &C::schedule, &ScheduleConfig::everyEpochs, V::Integer,
               between(1, maxCount)),
         field("schedule", "milestones", &C::schedule, &ScheduleConfig::milestones, V::IntegerList,
               between(1, maxCount)),
-        field("schedule", "power", &C::schedule, &ScheduleConfig::power, V::Real, aboveUpTo(0, 100)),
+        field("schedule", "power", &C::schedule, &ScheduleConfig::power, V::Real,
+              aboveUpTo(0, 100)),
         field("schedule", "warmup_iterations", &C::schedule, &ScheduleConfig::warmupIterations,
               V::Integer, between(0, maxCount)),
 
-        field("train", "batch_size", &C::train, &TrainConfig::batchSize, V::Integer, between(1, 1 << 20)),
+        field("train", "batch_size", &C::train, &TrainConfig::batchSize, V::Integer,
+              between(1, 1 << 20)),
         field("train", "epochs", &C::train, &TrainConfig::epochs, V::Integer, between(0, 1e6)),
-        field("train", "iterations", &C::train, &TrainConfig::iterations, V::Integer, between(0, maxCount)),
+        field("train", "iterations", &C::train, &TrainConfig::iterations, V::Integer,
+              between(0, maxCount)),
         field("train", "seed", &C::train, &TrainConfig::seed, V::Integer, between(0, 4294967295.0)),
-        field("train", "num_classes", &C::train, &TrainConfig::numClasses, V::Integer, between(0, 1e8)),
-        field("train", "log_every", &C::train, &TrainConfig::logEvery, V::Integer, between(1, maxCount)),
+        field("train", "num_classes", &C::train, &TrainConfig::numClasses, V::Integer,
+              between(0, 1e8)),
+        field("train", "log_every", &C::train, &TrainConfig::logEvery, V::Integer,
+              between(1, maxCount)),
         field("train", "checkpoint_every", &C::train, &TrainConfig::checkpointEvery, V::Integer,
               between(0, maxCount)),
-        field("train", "val_every", &C::train, &TrainConfig::valEvery, V::Integer, between(0, maxCount)),
+        field("train", "val_every", &C::train, &TrainConfig::valEvery, V::Integer,
+              between(0, maxCount)),
         field("train", "freeze_bn", &C::train, &TrainConfig::freezeBn, V::Boolean),
 
         field("eval", "protocols", &C::eval, &EvalConfig::protocols, V::ChoiceList, {},
               {"lfw", "pairs", "templates", "cross-quality", "dfw", "tracks"}),
         field("eval", "data", &C::eval, &EvalConfig::data, V::Text),
-        field("eval", "batch_size", &C::eval, &EvalConfig::batchSize, V::Integer, between(1, 1 << 20)),
-        field("eval", "flip", &C::eval, &EvalConfig::flip, V::Choice, {}, {"none", "sum", "concat"}),
+        field("eval", "batch_size", &C::eval, &EvalConfig::batchSize, V::Integer,
+              between(1, 1 << 20)),
+        field("eval", "flip", &C::eval, &EvalConfig::flip, V::Choice, {},
+              {"none", "sum", "concat"}),
         field("eval", "far", &C::eval, &EvalConfig::far, V::RealList, aboveUpTo(0, 1)),
 
         field("device", "name", &C::device, &DeviceConfig::name, V::Text),
-        field("device", "threads", &C::device, &DeviceConfig::threads, V::Integer, between(0, 1024)),
+        field("device", "threads", &C::device, &DeviceConfig::threads, V::Integer,
+              between(0, 1024)),
         field("device", "amp", &C::device, &DeviceConfig::amp, V::Boolean),
         field("device", "cudnn_benchmark", &C::device, &DeviceConfig::cudnnBenchmark, V::Boolean),
 
@@ -307,7 +350,8 @@ void checkScalar(const FieldSpec& spec, ValueKind kind, const YAML::Node& value,
         return;
     case ValueKind::Integer:
     case ValueKind::IntegerList: {
-        const std::optional<std::int64_t> parsed = isPlainScalar(value) ? parseInteger(text) : std::nullopt;
+        const std::optional<std::int64_t> parsed =
+            isPlainScalar(value) ? parseInteger(text) : std::nullopt;
         if (!parsed)
             fail("expected a whole number, got " + quotedForMessage(value));
         number = static_cast<double>(*parsed);

@@ -20,7 +20,7 @@ struct FieldSpec {
     std::string section; // "model"
     std::string key;     // "name"
     ValueKind kind = ValueKind::Text;
-    std::vector<std::string> choices; // Choice and ChoiceList
+    std::vector<std::string> choices;                      // Choice and ChoiceList
     double min = -std::numeric_limits<double>::infinity(); // numbers and list elements
     double max = std::numeric_limits<double>::infinity();
     bool minExclusive = false;

@@ -83,10 +83,20 @@ StyleConfig frameworkStyle(Framework framework) {
     return style;
 }
 
-const char* styleName(Framework value) { return nameOf(value); }
-const char* styleName(PreprocessStyle value) { return nameOf(value); }
-const char* styleName(InitStyle value) { return nameOf(value); }
-const char* styleName(LastBatch value) { return nameOf(value); }
-const char* styleName(MemoryFormat value) { return nameOf(value); }
+const char* styleName(Framework value) {
+    return nameOf(value);
+}
+const char* styleName(PreprocessStyle value) {
+    return nameOf(value);
+}
+const char* styleName(InitStyle value) {
+    return nameOf(value);
+}
+const char* styleName(LastBatch value) {
+    return nameOf(value);
+}
+const char* styleName(MemoryFormat value) {
+    return nameOf(value);
+}
 
 } // namespace fb

@@ -56,12 +56,12 @@ struct BatchLoader::Impl {
     std::condition_variable readyChanged; // a batch finished, or a worker failed
     std::condition_variable spaceChanged; // the consumer took a batch, or stop
     bool stopping = false;
-    std::int64_t nextToDeliver = 0;                   // global batch number next() returns
-    std::int64_t nextToClaim = 0;                     // global batch number a worker takes next
-    std::map<std::int64_t, Batch> ready;              // finished, not yet delivered
+    std::int64_t nextToDeliver = 0;                    // global batch number next() returns
+    std::int64_t nextToClaim = 0;                      // global batch number a worker takes next
+    std::map<std::int64_t, Batch> ready;               // finished, not yet delivered
     std::map<std::int64_t, std::exception_ptr> failed; // batches whose building threw
-    std::exception_ptr fatal;                         // rethrown by every next() once met
-    std::map<std::int64_t, BadImage> bad;             // index -> problem
+    std::exception_ptr fatal;                          // rethrown by every next() once met
+    std::map<std::int64_t, BadImage> bad;              // index -> problem
     std::map<std::int64_t, std::shared_ptr<const Order>> orders; // pass -> order, a few recent
     std::vector<std::thread> workers;
 
@@ -77,7 +77,8 @@ struct BatchLoader::Impl {
     }
 
     Order buildOrder(std::int64_t pass) const {
-        std::mt19937_64 rng(mix(mix(options.seed, static_cast<std::uint64_t>(pass)), kOrderPurpose));
+        std::mt19937_64 rng(
+            mix(mix(options.seed, static_cast<std::uint64_t>(pass)), kOrderPurpose));
         Order order(static_cast<std::size_t>(imageCount));
         if (options.classBalanced) {
             const auto groups = static_cast<std::int64_t>(imagesOfIdentity.size());
@@ -108,7 +109,8 @@ struct BatchLoader::Impl {
         // other than this one (a worker may ask for an older pass than those cached, and an
         // evicted pass is rebuilt identically if asked for again).
         while (orders.size() > 4)
-            orders.erase(orders.begin()->first != pass ? orders.begin() : std::next(orders.begin()));
+            orders.erase(orders.begin()->first != pass ? orders.begin()
+                                                       : std::next(orders.begin()));
         return order;
     }
 
@@ -131,7 +133,8 @@ struct BatchLoader::Impl {
                 continue;
             const IndexedImage& image = index->images[candidate];
             try {
-                decoded = decodeImage(readImageBytes(image), image.path, options.preprocess.channels);
+                decoded =
+                    decodeImage(readImageBytes(image), image.path, options.preprocess.channels);
                 return candidate;
             } catch (const InputError& error) {
                 recordBad(candidate, error.problem());
@@ -151,8 +154,8 @@ struct BatchLoader::Impl {
         const std::int64_t size = globalSize > rank ? (globalSize - rank + world - 1) / world : 0;
         const PreprocessSpec& spec = options.preprocess;
         Batch batch;
-        batch.images = torch::empty({size, spec.channels, spec.inputHeight, spec.inputWidth},
-                                    torch::kFloat32);
+        batch.images =
+            torch::empty({size, spec.channels, spec.inputHeight, spec.inputWidth}, torch::kFloat32);
         batch.labels = torch::empty({size}, torch::kInt64);
         batch.indices.resize(static_cast<std::size_t>(size));
         batch.position = {number / batchesPerEpoch, number % batchesPerEpoch};
@@ -241,9 +244,8 @@ BatchLoader::BatchLoader(std::shared_ptr<const DatasetIndex> index, LoaderOption
     const auto n = static_cast<std::int64_t>(index->images.size());
     if (options.lastBatch == LastBatch::Drop && n < options.batchSize)
         throw InputError(SourceLocation{index->root}, "style.last_batch",
-                         "last_batch drop with " + std::to_string(n) +
-                             " images and batch size " + std::to_string(options.batchSize) +
-                             " leaves no batch in an epoch");
+                         "last_batch drop with " + std::to_string(n) + " images and batch size " +
+                             std::to_string(options.batchSize) + " leaves no batch in an epoch");
     checkPreprocessSpec(options.preprocess);
     if (options.worldSize < 1 || options.rank < 0 || options.rank >= options.worldSize)
         throw InputError(SourceLocation{}, "",
@@ -287,7 +289,9 @@ BatchLoader::BatchLoader(std::shared_ptr<const DatasetIndex> index, LoaderOption
     }
 }
 
-BatchLoader::~BatchLoader() { m_impl->stop(); }
+BatchLoader::~BatchLoader() {
+    m_impl->stop();
+}
 
 Batch BatchLoader::next() {
     Impl& impl = *m_impl;
@@ -323,7 +327,9 @@ LoaderPosition BatchLoader::position() const {
     return {number / m_impl->batchesPerEpoch, number % m_impl->batchesPerEpoch};
 }
 
-std::int64_t BatchLoader::batchesPerEpoch() const { return m_impl->batchesPerEpoch; }
+std::int64_t BatchLoader::batchesPerEpoch() const {
+    return m_impl->batchesPerEpoch;
+}
 
 std::vector<BadImage> BatchLoader::badImages() const {
     std::vector<BadImage> list;

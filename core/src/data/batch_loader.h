@@ -20,9 +20,9 @@ struct LoaderOptions {
     int workers = 0;         // decode/augment threads, 0 = one per core
     int prefetchBatches = 4; // bounded queue of ready batches
     std::uint64_t seed = 0;
-    bool shuffle = true;     // reshuffled every epoch from (seed, epoch)
+    bool shuffle = true;                   // reshuffled every epoch from (seed, epoch)
     LastBatch lastBatch = LastBatch::Keep; // style.last_batch (facebench/framework_style.h)
-    bool classBalanced = false; // sample identities uniformly, then an image of each
+    bool classBalanced = false;            // sample identities uniformly, then an image of each
     PreprocessSpec preprocess;
     // Distributed data parallelism: this process is `rank` of `worldSize` and gets
     // its shard of every global batch (see below). worldSize 1 is the whole batch.
@@ -36,7 +36,8 @@ struct LoaderOptions {
 // from (seed, p)). The loader reads the endless stream order(0) ++ order(1) ++ ...; stream
 // position s is image order(s / N)[s % N], augmented by an mt19937_64 seeded from
 // (seed, s / N, s % N), so a sample's pixels depend on nothing else.
-//   Keep: batchesPerEpoch = ceil(N / B); batch k of epoch e is stream [eN + kB, eN + min(kB + B, N)):
+//   Keep: batchesPerEpoch = ceil(N / B); batch k of epoch e is stream [eN + kB, eN + min(kB + B,
+//   N)):
 //         the last batch of an epoch is short when B does not divide N.
 //   Drop: batchesPerEpoch = floor(N / B) (the constructor refuses N < B); batch k of epoch e is
 //         stream [eN + kB, eN + kB + B); the N mod B images left at the end of a pass are skipped.
@@ -62,12 +63,12 @@ struct LoaderPosition {
 };
 
 struct Batch {
-    torch::Tensor images;               // N x C x H x W float32
-    torch::Tensor labels;               // N int64
-    std::vector<std::int64_t> indices;  // into DatasetIndex::images
-    LoaderPosition position;            // of this batch
-    std::int64_t globalSize = 0;        // images in the global batch (all ranks' shards)
-    double waitSeconds = 0.0;           // time next() blocked for it (t_data, seed eq. 7)
+    torch::Tensor images;              // N x C x H x W float32
+    torch::Tensor labels;              // N int64
+    std::vector<std::int64_t> indices; // into DatasetIndex::images
+    LoaderPosition position;           // of this batch
+    std::int64_t globalSize = 0;       // images in the global batch (all ranks' shards)
+    double waitSeconds = 0.0;          // time next() blocked for it (t_data, seed eq. 7)
 };
 
 // An image that failed to read or decode: it is skipped (replaced deterministically), counted and
@@ -83,7 +84,8 @@ struct BadImage {
 class BatchLoader {
 public:
     // Throws InputError for an empty index, a batch size below 1, Drop with fewer images than
-    // one batch, a rank outside [0, worldSize), a pre-processing spec checkPreprocessSpec refuses, or a negative start position.
+    // one batch, a rank outside [0, worldSize), a pre-processing spec checkPreprocessSpec refuses,
+    // or a negative start position.
     BatchLoader(std::shared_ptr<const DatasetIndex> index, LoaderOptions options,
                 LoaderPosition start = {});
     ~BatchLoader(); // stops and joins the workers

@@ -12,9 +12,11 @@ cv::Mat faceApiInput(const cv::Mat& image, int size) {
     const int after = static_cast<int>(std::floor(diff * 0.5 + 0.5));
     const int before = diff - after;
     if (image.rows < image.cols)
-        cv::copyMakeBorder(image, square, before, after, 0, 0, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+        cv::copyMakeBorder(image, square, before, after, 0, 0, cv::BORDER_CONSTANT,
+                           cv::Scalar::all(0));
     else
-        cv::copyMakeBorder(image, square, 0, 0, before, after, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+        cv::copyMakeBorder(image, square, 0, 0, before, after, cv::BORDER_CONSTANT,
+                           cv::Scalar::all(0));
     cv::Mat source;
     square.convertTo(source, CV_32F);
     if (source.rows == size && source.cols == size)
@@ -34,8 +36,10 @@ cv::Mat faceApiInput(const cv::Mat& image, int size) {
             const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, source.cols - 1);
             const float fx = static_cast<float>(sx - x0);
             for (int c = 0; c < channels; ++c) {
-                const float top = row0[x0 * channels + c] + (row0[x1 * channels + c] - row0[x0 * channels + c]) * fx;
-                const float bottom = row1[x0 * channels + c] + (row1[x1 * channels + c] - row1[x0 * channels + c]) * fx;
+                const float top = row0[x0 * channels + c] +
+                                  (row0[x1 * channels + c] - row0[x0 * channels + c]) * fx;
+                const float bottom = row1[x0 * channels + c] +
+                                     (row1[x1 * channels + c] - row1[x0 * channels + c]) * fx;
                 dst[x * channels + c] = top + (bottom - top) * fy;
             }
         }

@@ -197,8 +197,8 @@ IjbTemplateSubjects readIjbTemplateSubjects(const std::string& csvPath) {
     std::unordered_map<std::int32_t, std::int32_t> subjectOf;
     while (lines.next(f)) {
         if (f.size() < needed)
-            lines.fail("the line has too few columns (expected at least " +
-                       std::to_string(needed) + ")");
+            lines.fail("the line has too few columns (expected at least " + std::to_string(needed) +
+                       ")");
         const std::int32_t t = lines.integer(f[std::size_t(templateColumn)], "template id");
         const std::int32_t s = lines.integer(f[std::size_t(subjectColumn)], "subject id");
         const auto [it, added] = subjectOf.emplace(t, s);

@@ -45,7 +45,8 @@ std::string sizeText(std::int64_t width, std::int64_t height) {
 
 } // namespace
 
-cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& source, int channels) {
+cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& source,
+                    int channels) {
     if (bytes.empty())
         bad(source, "empty image (0 bytes)");
     // OpenCV takes the buffer as one row of int columns.
@@ -81,10 +82,17 @@ cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& 
     // float images (TIFF) are taken as [0, 1].
     cv::Mat depth8;
     switch (raw.depth()) {
-    case CV_8U: depth8 = raw; break;
-    case CV_16U: raw.convertTo(depth8, CV_8U, 1.0 / 257.0); break;
-    case CV_32F: raw.convertTo(depth8, CV_8U, 255.0); break;
-    default: bad(source, "unsupported pixel depth (8-bit, 16-bit or float images expected)");
+    case CV_8U:
+        depth8 = raw;
+        break;
+    case CV_16U:
+        raw.convertTo(depth8, CV_8U, 1.0 / 257.0);
+        break;
+    case CV_32F:
+        raw.convertTo(depth8, CV_8U, 255.0);
+        break;
+    default:
+        bad(source, "unsupported pixel depth (8-bit, 16-bit or float images expected)");
     }
 
     // Channels: alpha is dropped, not composited (as PIL's convert("RGB"), which torchvision's
@@ -93,24 +101,40 @@ cv::Mat decodeImage(const std::vector<unsigned char>& bytes, const std::string& 
     const int have = depth8.channels();
     if (channels == 1) {
         switch (have) {
-        case 1: out = depth8; break;
-        case 2: cv::extractChannel(depth8, out, 0); break; // gray + alpha
-        case 3: cv::cvtColor(depth8, out, cv::COLOR_BGR2GRAY); break;
-        case 4: cv::cvtColor(depth8, out, cv::COLOR_BGRA2GRAY); break;
-        default: bad(source, std::to_string(have) + " channels: not a gray or colour image");
+        case 1:
+            out = depth8;
+            break;
+        case 2:
+            cv::extractChannel(depth8, out, 0);
+            break; // gray + alpha
+        case 3:
+            cv::cvtColor(depth8, out, cv::COLOR_BGR2GRAY);
+            break;
+        case 4:
+            cv::cvtColor(depth8, out, cv::COLOR_BGRA2GRAY);
+            break;
+        default:
+            bad(source, std::to_string(have) + " channels: not a gray or colour image");
         }
     } else {
         switch (have) {
-        case 1: cv::cvtColor(depth8, out, cv::COLOR_GRAY2BGR); break;
+        case 1:
+            cv::cvtColor(depth8, out, cv::COLOR_GRAY2BGR);
+            break;
         case 2: {
             cv::Mat gray;
             cv::extractChannel(depth8, gray, 0);
             cv::cvtColor(gray, out, cv::COLOR_GRAY2BGR);
             break;
         }
-        case 3: out = depth8; break;
-        case 4: cv::cvtColor(depth8, out, cv::COLOR_BGRA2BGR); break;
-        default: bad(source, std::to_string(have) + " channels: not a gray or colour image");
+        case 3:
+            out = depth8;
+            break;
+        case 4:
+            cv::cvtColor(depth8, out, cv::COLOR_BGRA2BGR);
+            break;
+        default:
+            bad(source, std::to_string(have) + " channels: not a gray or colour image");
         }
     }
     return out;

@@ -11,10 +11,14 @@ namespace fb::data::steps {
 
 namespace {
 // Python's round() (and C's nearbyint under the default mode): half to even.
-int roundHalfEven(double value) { return static_cast<int>(std::nearbyint(value)); }
+int roundHalfEven(double value) {
+    return static_cast<int>(std::nearbyint(value));
+}
 } // namespace
 
-double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+double uniform01(std::mt19937_64& rng) {
+    return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 double uniform(std::mt19937_64& rng, double low, double high) {
     return low + (high - low) * uniform01(rng);
@@ -29,7 +33,9 @@ std::int64_t uniformInt(std::mt19937_64& rng, std::int64_t count) {
                                   count - 1);
 }
 
-bool coin(std::mt19937_64& rng) { return (rng() >> 63) != 0; }
+bool coin(std::mt19937_64& rng) {
+    return (rng() >> 63) != 0;
+}
 
 cv::Mat resizeBilinear(const cv::Mat& image, int height, int width) {
     if (image.rows == height && image.cols == width)
@@ -48,8 +54,8 @@ namespace {
 constexpr int kPilPrecision = 32 - 8 - 2;
 
 struct PilTaps {
-    std::vector<int> first; // first input index of each output pixel
-    std::vector<int> count; // taps of each output pixel
+    std::vector<int> first;   // first input index of each output pixel
+    std::vector<int> count;   // taps of each output pixel
     std::vector<int> weights; // outSize x taps, fixed point
     int taps = 0;
 };
@@ -77,8 +83,8 @@ PilTaps pilTaps(int inSize, int outSize) {
         }
         for (int x = 0; x < xmax; ++x) {
             const double k = total != 0.0 ? w[x] / total : w[x];
-            t.weights[static_cast<std::size_t>(xx) * t.taps + x] =
-                static_cast<int>(k < 0 ? -0.5 + k * (1 << kPilPrecision) : 0.5 + k * (1 << kPilPrecision));
+            t.weights[static_cast<std::size_t>(xx) * t.taps + x] = static_cast<int>(
+                k < 0 ? -0.5 + k * (1 << kPilPrecision) : 0.5 + k * (1 << kPilPrecision));
         }
         t.first[xx] = xmin;
         t.count[xx] = xmax;
@@ -220,7 +226,9 @@ cv::Rect tfCentralCropRect(cv::Size image, double fraction) {
 
 namespace {
 
-void adjustBrightness(cv::Mat& image, double delta) { image += cv::Scalar::all(delta); }
+void adjustBrightness(cv::Mat& image, double delta) {
+    image += cv::Scalar::all(delta);
+}
 
 void adjustContrast(cv::Mat& image, double factor) {
     // tf.image.adjust_contrast: per channel, (x - mean) * factor + mean.
@@ -260,10 +268,18 @@ void distortColour(cv::Mat& image, int ordering, std::mt19937_64& rng) {
                                       {Hue, Saturation, Contrast, Brightness}};
     for (const Step step : orders[ordering & 3]) {
         switch (step) {
-        case Brightness: adjustBrightness(image, uniform(rng, -32.0 / 255.0, 32.0 / 255.0)); break;
-        case Saturation: adjustHsv(image, uniform(rng, 0.5, 1.5), 0.0); break;
-        case Hue: adjustHsv(image, 1.0, uniform(rng, -0.2, 0.2)); break;
-        case Contrast: adjustContrast(image, uniform(rng, 0.5, 1.5)); break;
+        case Brightness:
+            adjustBrightness(image, uniform(rng, -32.0 / 255.0, 32.0 / 255.0));
+            break;
+        case Saturation:
+            adjustHsv(image, uniform(rng, 0.5, 1.5), 0.0);
+            break;
+        case Hue:
+            adjustHsv(image, 1.0, uniform(rng, -0.2, 0.2));
+            break;
+        case Contrast:
+            adjustContrast(image, uniform(rng, 0.5, 1.5));
+            break;
         }
     }
     cv::min(cv::max(image, 0.0), 1.0, image);

@@ -12,10 +12,10 @@ namespace fb::data::steps {
 
 // --- Random numbers. Own formulas rather than std:: distributions, whose output the C++
 // standard leaves to the library: a seed gives the same augmentation with any compiler.
-double uniform01(std::mt19937_64& rng);                  // [0, 1), 53 bits
-double uniform(std::mt19937_64& rng, double low, double high); // [low, high)
+double uniform01(std::mt19937_64& rng);                            // [0, 1), 53 bits
+double uniform(std::mt19937_64& rng, double low, double high);     // [low, high)
 std::int64_t uniformInt(std::mt19937_64& rng, std::int64_t count); // [0, count), count >= 1
-bool coin(std::mt19937_64& rng);                         // p = 0.5
+bool coin(std::mt19937_64& rng);                                   // p = 0.5
 
 // --- Geometry.
 // Bilinear resize with half-pixel centres (as PIL, torchvision and TF2), bit-exact across CPUs

@@ -34,7 +34,8 @@ constexpr double kOnes[3] = {1.0, 1.0, 1.0};
 bool isFaceModel(const std::string& model) {
     // The 112x112 / 112x96 rows of Table 2 (Softmax, Center-loss, SphereFace, CosFace,
     // ArcFace) and the small CPU networks built like them.
-    for (const char* prefix : {"sphereface", "center-loss", "iresnet", "mobilefacenet", "small-resnet"})
+    for (const char* prefix :
+         {"sphereface", "center-loss", "iresnet", "mobilefacenet", "small-resnet"})
         if (model.rfind(prefix, 0) == 0)
             return true;
     return false;
@@ -58,24 +59,29 @@ PreprocessStyle tableRow(PreprocessStyle requested, const std::string& model) {
     return requested;
 }
 
-int h(std::int64_t value) { return static_cast<int>(value); }
+int h(std::int64_t value) {
+    return static_cast<int>(value);
+}
 
 // Random or centre crop of the spec's input size (Caffe and TF floor the centre offset).
 cv::Rect cropRect(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng) {
-    return spec.train ? S::randomCropRect(image.size(), h(spec.inputHeight), h(spec.inputWidth), rng)
-                      : S::centreCropRect(image.size(), h(spec.inputHeight), h(spec.inputWidth),
-                                          S::CentreRounding::Floor);
+    return spec.train
+               ? S::randomCropRect(image.size(), h(spec.inputHeight), h(spec.inputWidth), rng)
+               : S::centreCropRect(image.size(), h(spec.inputHeight), h(spec.inputWidth),
+                                   S::CentreRounding::Floor);
 }
 
 // PyTorch (torchvision ImageNet recipe). Train: RandomResizedCrop(input), RandomHorizontalFlip,
 // ToTensor, Normalize. Eval: Resize(image size), CenterCrop(input), ToTensor, Normalize. The
 // resizes are PIL's bilinear (antialiased), bit for bit, as torchvision runs them on PIL images;
 // the other styles resize as their frameworks do, without antialias (OpenCV, TF1).
-void pytorchStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng, float* out) {
+void pytorchStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng,
+                  float* out) {
     const S::Affine affine = S::normaliseRgb(1.0 / 255.0, kImageNetMean, kImageNetStd, spec.bgr);
     if (spec.train) {
         const cv::Rect box = S::randomResizedCropRect(image.size(), rng);
-        const cv::Mat resized = S::resizeBilinearPil(image(box), h(spec.inputHeight), h(spec.inputWidth));
+        const cv::Mat resized =
+            S::resizeBilinearPil(image(box), h(spec.inputHeight), h(spec.inputWidth));
         S::writePlanar(resized, S::coin(rng), spec.bgr, affine, out);
         return;
     }
@@ -98,8 +104,8 @@ void tensorflowStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19
     const cv::Mat resized = S::resizeShorterSide(image, side);
     const cv::Rect box = cropRect(resized, spec, rng);
     const bool flip = spec.train && S::coin(rng);
-    S::writePlanar(resized(box), flip, spec.bgr, S::normaliseRgb(1.0, kTensorFlowMean, kOnes, spec.bgr),
-                   out);
+    S::writePlanar(resized(box), flip, spec.bgr,
+                   S::normaliseRgb(1.0, kTensorFlowMean, kOnes, spec.bgr), out);
 }
 
 // TensorFlow, GoogLeNet and Inception-v3 (slim inception_preprocessing). Train: [0, 1], a
@@ -127,7 +133,8 @@ void inceptionStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt199
 // Caffe (transform_param): the stored image resized to the image size, random crop (eval:
 // centre), mirror, BGR, (x - mean) scaled to [0, 1] (Table 11: "subtract mean [87.1, 102.7,
 // 134.6] and scale the image to range [0, 1]", i.e. x 1/255 after the subtraction).
-void caffeStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng, float* out) {
+void caffeStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng,
+                float* out) {
     const cv::Mat resized = S::resizeBilinear(image, h(spec.imageHeight), h(spec.imageWidth));
     const cv::Rect box = cropRect(resized, spec, rng);
     const bool flip = spec.train && S::coin(rng);
@@ -165,7 +172,8 @@ void faceStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64
 // face-api's FaceRecognitionNet (FaceRecognitionNet.forwardInput): padded to a square and
 // resized to the input size as face-api does (data/face_api_input.h), mirrored in training,
 // (x - mean RGB) / 255 with its mean RGB [122.782, 117.001, 104.298].
-void faceApiStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng, float* out) {
+void faceApiStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng,
+                  float* out) {
     const cv::Mat input = faceApiInput(image, h(spec.inputHeight));
     const bool flip = spec.train && S::coin(rng);
     const double mean[3] = {122.782, 117.001, 104.298};
@@ -177,7 +185,8 @@ void faceApiStyle(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937
 
 void checkPreprocessSpec(const PreprocessSpec& spec) {
     if (spec.inputHeight < 1 || spec.inputWidth < 1 || spec.imageHeight < 1 || spec.imageWidth < 1)
-        throw InputError(SourceLocation{}, "data.input_size", "image and input sizes must be positive");
+        throw InputError(SourceLocation{}, "data.input_size",
+                         "image and input sizes must be positive");
     // Only RandomResizedCrop and the Inception crops resize after cropping.
     const bool cropsThenResizes = spec.style == PreprocessStyle::TensorFlowInception ||
                                   (spec.style == PreprocessStyle::PyTorch && spec.train) ||
@@ -190,7 +199,8 @@ void checkPreprocessSpec(const PreprocessSpec& spec) {
     if (spec.channels != 1 && spec.channels != 3)
         throw InputError(SourceLocation{}, "", "1 or 3 input channels expected");
     if (spec.style == PreprocessStyle::FaceApi && spec.inputHeight != spec.inputWidth)
-        throw InputError(SourceLocation{}, "data.input_size", "style 'face-api' takes a square input");
+        throw InputError(SourceLocation{}, "data.input_size",
+                         "style 'face-api' takes a square input");
 }
 
 PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train) {
@@ -239,7 +249,8 @@ void preprocessInto(const cv::Mat& image, const PreprocessSpec& spec, std::mt199
 }
 
 torch::Tensor preprocess(const cv::Mat& image, const PreprocessSpec& spec, std::mt19937_64& rng) {
-    torch::Tensor out = torch::empty({spec.channels, spec.inputHeight, spec.inputWidth}, torch::kFloat32);
+    torch::Tensor out =
+        torch::empty({spec.channels, spec.inputHeight, spec.inputWidth}, torch::kFloat32);
     preprocessInto(image, spec, rng, out.data_ptr<float>());
     return out;
 }

@@ -27,7 +27,7 @@ struct PreprocessSpec {
     std::int64_t imageWidth = 256;
     std::int64_t inputHeight = 224; // network input (Table 2 "input size")
     std::int64_t inputWidth = 224;
-    int channels = 3;               // 1 for grayscale models (LightCNN)
+    int channels = 3; // 1 for grayscale models (LightCNN)
     // Channel order of the output when channels == 3: Caffe's styles feed BGR (Table 11,
     // "reorder image channels to BGR"); the others RGB. preprocessSpecFor sets it per style.
     bool bgr = false;
@@ -39,11 +39,12 @@ struct PreprocessSpec {
 void checkPreprocessSpec(const PreprocessSpec& spec);
 
 // The spec a config implies for training (train = true) or evaluation. A framework's value of
-// style.preprocess means Table 11's row for the model in that framework: tensorflow -> tensorflow-inception for googlenet / inception-v3, caffe -> lightcnn
-// for the LightCNNs, and any framework -> face for the 112x112 / 112x96 face networks
-// (sphereface-*, center-loss-net, iresnet*, small-resnet-*), which Table 11 does not list. The
-// other style names are taken as given. Sizes from data.image_size / data.input_size, channels
-// from the model catalog; bgr for caffe and lightcnn, and for face under framework caffe.
+// style.preprocess means Table 11's row for the model in that framework: tensorflow ->
+// tensorflow-inception for googlenet / inception-v3, caffe -> lightcnn for the LightCNNs, and any
+// framework -> face for the 112x112 / 112x96 face networks (sphereface-*, center-loss-net,
+// iresnet*, small-resnet-*), which Table 11 does not list. The other style names are taken as
+// given. Sizes from data.image_size / data.input_size, channels from the model catalog; bgr for
+// caffe and lightcnn, and for face under framework caffe.
 PreprocessSpec preprocessSpecFor(const ExperimentConfig& config, bool train);
 
 // One image through the style's steps: C x H x W float32 of the spec's input size. `rng` drives

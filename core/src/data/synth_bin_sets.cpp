@@ -39,9 +39,8 @@ using Sides = std::pair<std::vector<std::size_t>, std::vector<std::size_t>>; // 
 // `count` distinct pairs (a, b) drawn from `candidates` (enumerated when they are few) or by
 // `sample` (rejection sampling when they are many).
 template <typename Enumerate, typename Sample>
-std::vector<std::pair<std::size_t, std::size_t>> drawDistinct(long long available, int count,
-                                                              Rng& rng, Enumerate&& enumerate,
-                                                              Sample&& sample) {
+std::vector<std::pair<std::size_t, std::size_t>>
+drawDistinct(long long available, int count, Rng& rng, Enumerate&& enumerate, Sample&& sample) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     if (available <= kEnumerateLimit) {
         enumerate(out);
@@ -63,9 +62,8 @@ std::size_t pick(const std::vector<std::size_t>& v, Rng& rng) {
 }
 
 // Same pairs of one fold: a left image against a right image of one subject.
-std::vector<std::pair<std::size_t, std::size_t>> samePairs(const std::vector<Sides>& fold,
-                                                           long long available, int count,
-                                                           Rng& rng) {
+std::vector<std::pair<std::size_t, std::size_t>>
+samePairs(const std::vector<Sides>& fold, long long available, int count, Rng& rng) {
     return drawDistinct(
         available, count, rng,
         [&](auto& out) {
@@ -136,8 +134,8 @@ std::vector<BinPair> foldedPairs(const std::vector<std::vector<std::size_t>>& su
                 (long long)sides.first.size() * (long long)sides.second.size();
             folds[std::size_t(f)].push_back(std::move(sides));
         }
-    const int perFold = int(std::min<long long>(
-        wanted, *std::min_element(sameAvailable.begin(), sameAvailable.end())));
+    const int perFold = int(
+        std::min<long long>(wanted, *std::min_element(sameAvailable.begin(), sameAvailable.end())));
     std::vector<BinPair> pairs;
     for (int f = 0; f < kBinFolds; ++f) {
         const std::vector<Sides>& fold = folds[std::size_t(f)];
@@ -249,12 +247,12 @@ BinSetSizes writeSynthBinSets(const Plan& plan, const fs::path& root, std::uint6
             [&](std::size_t i) { return plan.images[i].factors.yaw == Yaw::Profile; },
             kCfpPairsPerFold, cfpRng));
     Rng agedbRng(mix(seed, 0xA6E));
-    sizes.agedbPairs = write(
-        "agedb_30",
-        foldedPairs(
-            subjects, [&](std::size_t i) { return plan.images[i].factors.age == Age::Young; },
-            [&](std::size_t i) { return plan.images[i].factors.age == Age::Mature; },
-            kAgedbPairsPerFold, agedbRng));
+    sizes.agedbPairs =
+        write("agedb_30",
+              foldedPairs(
+                  subjects, [&](std::size_t i) { return plan.images[i].factors.age == Age::Young; },
+                  [&](std::size_t i) { return plan.images[i].factors.age == Age::Mature; },
+                  kAgedbPairsPerFold, agedbRng));
     return sizes;
 }
 

@@ -62,14 +62,14 @@ IjbSizes writeSynthIjb(const Plan& plan, const fs::path& root) {
                 const std::string& path = plan.images[image].path;
                 const std::string name = path.substr(path.find('/') + 1);
                 ++sizes.images;
-                faces += name + " " + std::to_string(templateId) + " " + std::to_string(mediaId) +
-                         "\n";
+                faces +=
+                    name + " " + std::to_string(templateId) + " " + std::to_string(mediaId) + "\n";
                 char line[160];
                 std::snprintf(line, sizeof line, "%s 0 0 0 0 0 0 0 0 0 0 %.2f\n", name.c_str(),
                               faceScore(plan.images[image].factors.quality));
                 scores += line;
-                list += std::to_string(templateId) + "," + std::to_string(subject) + "," + name +
-                        "\n";
+                list +=
+                    std::to_string(templateId) + "," + std::to_string(subject) + "," + name + "\n";
             }
         }
     }

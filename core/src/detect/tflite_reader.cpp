@@ -149,13 +149,15 @@ std::vector<TfliteTensor> parseTfliteTensors(const std::vector<std::uint8_t>& by
                 tensor.shape.push_back(r.read<std::int32_t>(s + 4 * k));
         }
         // The element count, checked: a zero dimension makes it 0 whatever the others are.
-        const bool empty = std::find(tensor.shape.begin(), tensor.shape.end(), 0) != tensor.shape.end();
+        const bool empty =
+            std::find(tensor.shape.begin(), tensor.shape.end(), 0) != tensor.shape.end();
         tensor.m_elements = empty ? 0 : 1;
         for (const std::int32_t dim : tensor.shape)
             if (dim < 0 || (!empty && __builtin_mul_overflow(tensor.m_elements, std::int64_t(dim),
                                                              &tensor.m_elements)))
-                r.fail("tensor " + tensor.name + " has a negative shape or more elements than a "
-                                                 "64-bit count holds");
+                r.fail("tensor " + tensor.name +
+                       " has a negative shape or more elements than a "
+                       "64-bit count holds");
         if (const auto f = r.field(t, 1))
             tensor.type = r.read<std::int8_t>(f);
         std::uint32_t buffer = 0;

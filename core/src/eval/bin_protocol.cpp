@@ -60,9 +60,9 @@ struct ScratchImages {
     std::vector<std::string> paths; // per listed image
     ScratchImages(const VerificationBin& bin, const std::string& name) {
         std::random_device random;
-        folder = fs::temp_directory_path() /
-                 ("facebench-bin-" + name + "-" + std::to_string(random()) + "-" +
-                  std::to_string(random()));
+        folder =
+            fs::temp_directory_path() / ("facebench-bin-" + name + "-" + std::to_string(random()) +
+                                         "-" + std::to_string(random()));
         fs::create_directories(folder);
         std::unordered_map<const std::vector<unsigned char>*, std::string> written;
         for (std::size_t i = 0; i < bin.images.size(); ++i) {
@@ -153,8 +153,7 @@ SetResult evaluateSet(const ProtocolRequest& request, const std::string& file,
     };
     auto list = [&](const std::vector<std::size_t>& v) {
         Json out = Json::array();
-        for (std::size_t k = 0; k < v.size() && k < static_cast<std::size_t>(request.failures);
-             ++k)
+        for (std::size_t k = 0; k < v.size() && k < static_cast<std::size_t>(request.failures); ++k)
             out.push_back({{"score", pairs[v[k]].score},
                            {"distance", folds.scores[v[k]]},
                            {"a", kept(2 * v[k])},

@@ -79,10 +79,10 @@ EvalOutcome evaluate(const EvalRequest& request,
     outcome.dataDir = request.dataDir.empty() ? config.eval.data : request.dataDir;
     // --bin alone asks for the bin protocol; .bin sets carry their own images, so the bin
     // protocol alone needs no data folder.
-    const std::vector<std::string> protocols =
-        !request.protocols.empty() ? request.protocols
-        : !request.binFiles.empty() ? std::vector<std::string>{"bin"}
-                                    : config.eval.protocols;
+    const std::vector<std::string> protocols = !request.protocols.empty() ? request.protocols
+                                               : !request.binFiles.empty()
+                                                   ? std::vector<std::string>{"bin"}
+                                                   : config.eval.protocols;
     const auto isBin = [](const std::string& p) { return p == "bin"; };
     if (!request.binFiles.empty() && std::none_of(protocols.begin(), protocols.end(), isBin))
         throw InputError(SourceLocation{}, "--bin",

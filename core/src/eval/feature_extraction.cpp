@@ -24,16 +24,19 @@ void requireImageFiles(const std::vector<std::string>& paths) {
 torch::Tensor loadInputTensor(const std::string& path, const ModelInfo& info) {
     const NpyArray array = readNpy(path);
     const std::vector<std::int64_t> expected{info.channels, info.inputHeight, info.inputWidth};
-    if (array.shape.size() != 4 || std::vector<std::int64_t>(array.shape.begin() + 1, array.shape.end()) != expected) {
+    if (array.shape.size() != 4 ||
+        std::vector<std::int64_t>(array.shape.begin() + 1, array.shape.end()) != expected) {
         std::string shape;
         for (std::int64_t dim : array.shape)
             shape += (shape.empty() ? "" : ", ") + std::to_string(dim);
         throw InputError(SourceLocation{path}, "--input-tensor",
                          "expected shape (N, " + std::to_string(info.channels) + ", " +
-                             std::to_string(info.inputHeight) + ", " + std::to_string(info.inputWidth) +
-                             ") for " + info.name + ", got (" + shape + ")");
+                             std::to_string(info.inputHeight) + ", " +
+                             std::to_string(info.inputWidth) + ") for " + info.name + ", got (" +
+                             shape + ")");
     }
-    return torch::from_blob(const_cast<float*>(array.values.data()), array.shape, torch::kFloat32).clone();
+    return torch::from_blob(const_cast<float*>(array.values.data()), array.shape, torch::kFloat32)
+        .clone();
 }
 
 } // namespace
@@ -50,21 +53,24 @@ std::vector<std::string> imagePathsOfList(const std::string& listFile) {
         std::string path;
         if (!(fields >> path) || path[0] == '#')
             continue;
-        paths.push_back(std::filesystem::path(path).is_absolute() ? path : (folder / path).string());
+        paths.push_back(std::filesystem::path(path).is_absolute() ? path
+                                                                  : (folder / path).string());
     }
     return paths;
 }
 
 NpyArray extractFeatures(const ExtractRequest& request) {
     if (request.layer != "embedding" && request.layer != "logits")
-        throw InputError(SourceLocation{}, "--layer", "unknown layer '" + request.layer + "' (embedding or logits)");
+        throw InputError(SourceLocation{}, "--layer",
+                         "unknown layer '" + request.layer + "' (embedding or logits)");
     WeightsInfo info;
     StateDict state;
     if (!request.weights.empty())
         state = readModelWeights(request.weights, info);
     const std::string modelName = request.model.empty() ? info.model : request.model;
     if (modelName.empty())
-        throw InputError(SourceLocation{}, "--model", "name the model (facebench-cli models lists them)");
+        throw InputError(SourceLocation{}, "--model",
+                         "name the model (facebench-cli models lists them)");
     if (!info.model.empty() && info.model != modelName)
         throw InputError(SourceLocation{request.weights}, "",
                          "these weights are for " + info.model + ", not " + modelName);

@@ -82,9 +82,8 @@ ProtocolResult runIjbProtocol(const ProtocolRequest& request) {
             ? readIjbFaceScores(metaFile("_name_5pts_score.txt"), images.names)
             : std::vector<float>{};
 
-    PathResolver resolver({joinPath(request.dataDir, "ijb/loose_crop"),
-                           joinPath(request.dataDir, "test")},
-                          faceList);
+    PathResolver resolver(
+        {joinPath(request.dataDir, "ijb/loose_crop"), joinPath(request.dataDir, "test")}, faceList);
     std::vector<std::string> paths;
     for (const std::string& name : images.names)
         paths.push_back(resolver.resolve(name));
@@ -153,8 +152,8 @@ ProtocolResult runIjbProtocol(const ProtocolRequest& request) {
             units.subject.push_back(
                 bySubject ? unitOf.emplace(key, std::int32_t(unitOf.size())).first->second : key);
         }
-        const VerificationIntervals ci = bootstrapVerification(
-            units, kIjbFars, options, bySubject ? "subjects" : "pairs");
+        const VerificationIntervals ci =
+            bootstrapVerification(units, kIjbFars, options, bySubject ? "subjects" : "pairs");
         for (std::size_t f = 0; f < kIjbFars.size(); ++f)
             verification["tar_at_far"][f]["ci"] = intervalJson(ci.tar[f]);
         verification["eer_ci"] = intervalJson(ci.eer);

@@ -19,7 +19,7 @@ namespace {
 // width: the AVX2 clone (picked at run time where the CPU has it) and the SSE2 default give
 // the same bits. No FMA: ISO C++ mode keeps multiply and add apart.
 __attribute__((target_clones("avx2", "default"))) float dotFloat(const float* a, const float* b,
-                                                                   std::int64_t dim) {
+                                                                 std::int64_t dim) {
     float partial[16] = {};
     std::int64_t i = 0;
     for (; i + 16 <= dim; i += 16)
@@ -132,8 +132,8 @@ std::vector<double> scoreIjbPairs(const IjbTemplates& templates, const IjbPairs&
         if (a < 0 || b < 0)
             throw InputError(SourceLocation{source, int(std::min<std::size_t>(i + 1, 2147483647))},
                              "template id",
-                             "template " + std::to_string(a < 0 ? pairs.template1[i]
-                                                                : pairs.template2[i]) +
+                             "template " +
+                                 std::to_string(a < 0 ? pairs.template1[i] : pairs.template2[i]) +
                                  " has no images in the face list");
         r1[i] = std::int32_t(a);
         r2[i] = std::int32_t(b);
@@ -204,34 +204,33 @@ IjbIdentification identifyIjb(const IjbTemplates& templates, const IjbTemplateSu
     const std::size_t dim = std::size_t(templates.dim);
     const float* f = templates.features.data();
     parallelFor(p, p * galleryRows.size() >= 1000000, [&](std::size_t begin, std::size_t end) {
-                    std::vector<float> best(subjects);
-                    for (std::size_t i = begin; i < end; ++i) {
-                        std::fill(best.begin(), best.end(), -INFINITY);
-                        const float* probe = f + std::size_t(probeRows[i]) * dim;
-                        for (std::size_t g = 0; g < galleryRows.size(); ++g) {
-                            const float s =
-                                dotFloat(probe, f + std::size_t(galleryRows[g]) * dim,
-                                         templates.dim);
-                            float& b = best[std::size_t(galleryColumn[g])];
-                            b = std::max(b, s);
-                        }
-                        topScore[i] = *std::max_element(best.begin(), best.end());
-                        const auto mate = subjectIndex.find(probes.subjectId[i]);
-                        if (mate == subjectIndex.end())
-                            continue;
-                        const float m = best[std::size_t(mate->second)];
-                        mateScore[i] = m;
-                        rank[i] = 1 + int(std::count_if(best.begin(), best.end(),
-                                                        [m](float s) { return s > m; }));
-                    }
-                });
+        std::vector<float> best(subjects);
+        for (std::size_t i = begin; i < end; ++i) {
+            std::fill(best.begin(), best.end(), -INFINITY);
+            const float* probe = f + std::size_t(probeRows[i]) * dim;
+            for (std::size_t g = 0; g < galleryRows.size(); ++g) {
+                const float s =
+                    dotFloat(probe, f + std::size_t(galleryRows[g]) * dim, templates.dim);
+                float& b = best[std::size_t(galleryColumn[g])];
+                b = std::max(b, s);
+            }
+            topScore[i] = *std::max_element(best.begin(), best.end());
+            const auto mate = subjectIndex.find(probes.subjectId[i]);
+            if (mate == subjectIndex.end())
+                continue;
+            const float m = best[std::size_t(mate->second)];
+            mateScore[i] = m;
+            rank[i] =
+                1 + int(std::count_if(best.begin(), best.end(), [m](float s) { return s > m; }));
+        }
+    });
 
     // Probe subjects as bootstrap units.
     std::unordered_map<std::int32_t, std::int32_t> unitIndex;
     std::vector<std::int32_t> unit(p);
     for (std::size_t i = 0; i < p; ++i)
-        unit[i] = unitIndex.emplace(probes.subjectId[i], std::int32_t(unitIndex.size()))
-                      .first->second;
+        unit[i] =
+            unitIndex.emplace(probes.subjectId[i], std::int32_t(unitIndex.size())).first->second;
     std::vector<std::size_t> nonMated; // by descending top score
     for (std::size_t i = 0; i < p; ++i)
         if (rank[i] == 0)

@@ -244,8 +244,7 @@ void writeScores(const ProtocolRequest& request, const std::string& scoresName,
     if (request.outDir.empty())
         return;
     fs::create_directories(request.outDir);
-    writeFileAtomically(EvalFiles{request.outDir}.scores(scoresName),
-                        formatScoreCsv(pairs));
+    writeFileAtomically(EvalFiles{request.outDir}.scores(scoresName), formatScoreCsv(pairs));
 }
 
 } // namespace fb::eval

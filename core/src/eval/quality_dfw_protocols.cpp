@@ -9,7 +9,6 @@
 
 #include "facebench/protocol_files.h"
 
-
 namespace fb::eval {
 
 ProtocolResult runCrossQualityProtocol(const ProtocolRequest& request) {

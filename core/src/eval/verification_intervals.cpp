@@ -109,8 +109,8 @@ ConfidenceInterval foldInterval(const std::vector<double>& values, double level)
     double squares = 0.0;
     for (double v : values)
         squares += (v - mean) * (v - mean);
-    const double halfWidth =
-        studentTQuantile(0.5 + level / 2.0, k - 1.0) * std::sqrt(squares / (k - 1.0)) / std::sqrt(k);
+    const double halfWidth = studentTQuantile(0.5 + level / 2.0, k - 1.0) *
+                             std::sqrt(squares / (k - 1.0)) / std::sqrt(k);
     return {mean - halfWidth, mean + halfWidth};
 }
 
@@ -168,9 +168,8 @@ SubjectBootstrap::SubjectBootstrap(const SubjectScores& pairs, std::vector<doubl
         throw InputError("subject bootstrap: more than 2^29 subjects");
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return pairs.scores[a] > pairs.scores[b];
-    });
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return pairs.scores[a] > pairs.scores[b]; });
     m_code.resize(n);
     m_genuine.assign(static_cast<std::size_t>(m_subjects), 0);
     m_impostor.assign(static_cast<std::size_t>(m_subjects), 0);
@@ -198,8 +197,7 @@ VerificationStatistics SubjectBootstrap::replicate(const std::vector<std::int32_
     // order of their limits; a FAR's TAR is the tp of the last point before fp passes its limit.
     std::vector<std::int64_t> limit, tarTp(m_fars.size(), 0);
     for (double far : m_fars)
-        limit.push_back(
-            static_cast<std::int64_t>(std::floor(far * static_cast<double>(n) + 1e-9)));
+        limit.push_back(static_cast<std::int64_t>(std::floor(far * static_cast<double>(n) + 1e-9)));
     std::vector<std::size_t> byLimit(m_fars.size());
     std::iota(byLimit.begin(), byLimit.end(), std::size_t{0});
     std::sort(byLimit.begin(), byLimit.end(),

@@ -34,15 +34,18 @@ AngularHead::AngularHead(std::int64_t embeddingDim, std::int64_t numClasses) {
 
 SphereFaceHead::SphereFaceHead(std::int64_t embeddingDim, std::int64_t numClasses,
                                const HeadConfig& config)
-    : AngularHead(embeddingDim, numClasses), m_margin(static_cast<int>(config.m)), m_config(config) {
+    : AngularHead(embeddingDim, numClasses), m_margin(static_cast<int>(config.m)),
+      m_config(config) {
     if (config.m != m_margin || m_margin < 1 || m_margin > 4)
-        throw InputError(SourceLocation{}, "head.m", "sphereface needs an integer margin m in 1..4 (eq. 3)");
+        throw InputError(SourceLocation{}, "head.m",
+                         "sphereface needs an integer margin m in 1..4 (eq. 3)");
 }
 
 double SphereFaceHead::lambda() const {
-    const double annealed = m_config.sphereLambdaBase *
-                            std::pow(1.0 + m_config.sphereLambdaGamma * static_cast<double>(m_iteration),
-                                     -m_config.sphereLambdaPower);
+    const double annealed =
+        m_config.sphereLambdaBase *
+        std::pow(1.0 + m_config.sphereLambdaGamma * static_cast<double>(m_iteration),
+                 -m_config.sphereLambdaPower);
     return std::max(m_config.sphereLambdaMin, annealed);
 }
 
@@ -50,7 +53,8 @@ HeadOutput SphereFaceHead::forward(const torch::Tensor& embeddings, const torch:
     const torch::Tensor cos = cosine::cosineMatrix(embeddings, weight);
     const torch::Tensor norm = cosine::rowNorm(embeddings);
     // k only selects the piece of psi: it carries no gradient.
-    const torch::Tensor k = torch::floor(m_margin * torch::acos(cos.detach()) / kPi).clamp_max(m_margin - 1);
+    const torch::Tensor k =
+        torch::floor(m_margin * torch::acos(cos.detach()) / kPi).clamp_max(m_margin - 1);
     const torch::Tensor sign = 1 - 2 * torch::remainder(k, 2); // (-1)^k
     const torch::Tensor psi = sign * cosMultipleAngle(cos, m_margin) - 2 * k;
     const double lam = lambda();
@@ -80,7 +84,8 @@ HeadOutput ArcFaceHead::forward(const torch::Tensor& embeddings, const torch::Te
     const torch::Tensor sin = (1 - cos.pow(2)).clamp_min(1e-12).sqrt();
     const torch::Tensor cosPlusMargin = cos * std::cos(m_m) - sin * std::sin(m_m);
     const double threshold = std::cos(kPi - m_m);
-    const torch::Tensor target = torch::where(cos > threshold, cosPlusMargin, cos - m_m * std::sin(m_m));
+    const torch::Tensor target =
+        torch::where(cos > threshold, cosPlusMargin, cos - m_m * std::sin(m_m));
     const torch::Tensor mask = cosine::labelMask(labels, weight.size(0), cos.options());
     const torch::Tensor marginLogits = m_s * torch::where(mask, target, cos);
     return {cosine::crossEntropy(marginLogits, labels), m_s * cos};

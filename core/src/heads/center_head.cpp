@@ -4,7 +4,8 @@
 
 namespace fb {
 
-CenterHead::CenterHead(std::int64_t embeddingDim, std::int64_t numClasses, double lambda, double alpha)
+CenterHead::CenterHead(std::int64_t embeddingDim, std::int64_t numClasses, double lambda,
+                       double alpha)
     : fc(register_module("fc", torch::nn::Linear(embeddingDim, numClasses))),
       centers(register_buffer("centers", torch::zeros({numClasses, embeddingDim}))),
       m_lambda(lambda), m_alpha(alpha) {}
@@ -29,8 +30,9 @@ void CenterHead::updateCenters(const torch::Tensor& embeddings, const torch::Ten
     torch::NoGradGuard noGrad;
     const torch::Tensor x = embeddings.to(centers.dtype());
     // sum_{i: y_i = j} (c_j - x_i) = n_j c_j - sum_{i: y_i = j} x_i
-    const torch::Tensor counts = torch::zeros({centers.size(0)}, centers.options())
-                                     .index_add_(0, labels, torch::ones_like(labels, centers.options()));
+    const torch::Tensor counts =
+        torch::zeros({centers.size(0)}, centers.options())
+            .index_add_(0, labels, torch::ones_like(labels, centers.options()));
     const torch::Tensor sums = torch::zeros_like(centers).index_add_(0, labels, x);
     const torch::Tensor delta = (counts.unsqueeze(1) * centers - sums) / (1 + counts.unsqueeze(1));
     centers.sub_(m_alpha * delta);

@@ -7,7 +7,9 @@ namespace fb::cosine {
 
 // Row-wise L2 norm [N, 1]. ATen's norm accumulates float in double (no overflow of x^2 for huge
 // x) and its gradient at a zero vector is 0, where sqrt(sum x^2) would give 0/0.
-inline torch::Tensor rowNorm(const torch::Tensor& x) { return x.norm(2, {1}, /*keepdim=*/true); }
+inline torch::Tensor rowNorm(const torch::Tensor& x) {
+    return x.norm(2, {1}, /*keepdim=*/true);
+}
 
 // Rows scaled to unit length; a zero row stays zero (its cosine with anything is 0).
 inline torch::Tensor normalizeRows(const torch::Tensor& x) {

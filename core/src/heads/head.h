@@ -10,7 +10,7 @@
 namespace fb {
 
 struct HeadOutput {
-    torch::Tensor loss;   // scalar
+    torch::Tensor loss; // scalar
     // [N, classes] scores without any margin (for margin heads: s cos theta, or ||x|| cos theta
     // for sphereface), so accuracy measures the feature, not the margin.
     torch::Tensor logits;

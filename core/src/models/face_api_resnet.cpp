@@ -6,9 +6,9 @@
 // Every convolution has a bias and is followed by a per-channel affine "scale" layer (dlib's
 // affine layers: its batch normalisations frozen), then ReLU except in a block's second
 // convolution. The stem: 7x7 stride 2 VALID convolution with 32 filters, 3x3 stride 2 VALID max
-// pooling. FaceApiResidual blocks: conv-ReLU-conv, add the input, ReLU. Down-sampling blocks: the first
-// convolution 3x3 stride 2 VALID; the shortcut is a 2x2 stride 2 average pooling of the input,
-// zero-padded in channels; when the convolution's map is one smaller than the pooled one, it
+// pooling. FaceApiResidual blocks: conv-ReLU-conv, add the input, ReLU. Down-sampling blocks: the
+// first convolution 3x3 stride 2 VALID; the shortcut is a 2x2 stride 2 average pooling of the
+// input, zero-padded in channels; when the convolution's map is one smaller than the pooled one, it
 // gets a zero row at the bottom and a zero column at the right. Stages 32 x3, 64 down + 3,
 // 128 down + 2, 256 down + 2, then one more 256 down-sampling block; the mean over the map and
 // a bias-free fully connected layer 256 -> 128.
@@ -96,13 +96,13 @@ public:
             bool down;
         };
         const Block blocks[] = {
-            {"conv32_1", 32, 32, false},        {"conv32_2", 32, 32, false},
-            {"conv32_3", 32, 32, false},        {"conv64_down", 32, 64, true},
-            {"conv64_1", 64, 64, false},        {"conv64_2", 64, 64, false},
-            {"conv64_3", 64, 64, false},        {"conv128_down", 64, 128, true},
-            {"conv128_1", 128, 128, false},     {"conv128_2", 128, 128, false},
-            {"conv256_down", 128, 256, true},   {"conv256_1", 256, 256, false},
-            {"conv256_2", 256, 256, false},     {"conv256_down_out", 256, 256, true},
+            {"conv32_1", 32, 32, false},      {"conv32_2", 32, 32, false},
+            {"conv32_3", 32, 32, false},      {"conv64_down", 32, 64, true},
+            {"conv64_1", 64, 64, false},      {"conv64_2", 64, 64, false},
+            {"conv64_3", 64, 64, false},      {"conv128_down", 64, 128, true},
+            {"conv128_1", 128, 128, false},   {"conv128_2", 128, 128, false},
+            {"conv256_down", 128, 256, true}, {"conv256_1", 256, 256, false},
+            {"conv256_2", 256, 256, false},   {"conv256_down_out", 256, 256, true},
         };
         for (const Block& block : blocks)
             m_blocks.push_back(

@@ -13,14 +13,15 @@
 namespace fb {
 
 struct ModelOutput {
-    torch::Tensor embedding;              // [N, D]: the penultimate-layer feature (the paper's face feature)
-    torch::Tensor logits;                 // [N, classes], undefined when no classifier is attached
-    std::vector<torch::Tensor> auxLogits; // GoogLeNet / Inception-v3 auxiliary heads, in training mode only
+    torch::Tensor embedding; // [N, D]: the penultimate-layer feature (the paper's face feature)
+    torch::Tensor logits;    // [N, classes], undefined when no classifier is attached
+    std::vector<torch::Tensor>
+        auxLogits; // GoogLeNet / Inception-v3 auxiliary heads, in training mode only
 };
 
 struct ModelOptions {
-    std::int64_t numClasses = 0; // 0: no classifier, the model ends at the embedding
-    bool auxLogits = false;      // GoogLeNet / Inception-v3 auxiliary classifiers
+    std::int64_t numClasses = 0;         // 0: no classifier, the model ends at the embedding
+    bool auxLogits = false;              // GoogLeNet / Inception-v3 auxiliary classifiers
     InitStyle init = InitStyle::PyTorch; // Table 12 of the seed
 };
 

@@ -24,7 +24,7 @@ namespace {
 // Convolution + BatchNorm (+ PReLU when `activation`): TreB1eN's Conv_block / Linear_block.
 struct MobileConvBlockImpl : torch::nn::Module {
     MobileConvBlockImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride,
-                  std::int64_t groups, bool activation, bool tensorflowPadding) {
+                        std::int64_t groups, bool activation, bool tensorflowPadding) {
         // TensorFlow SAME on an even input with stride 2: total padding kernel - 2, the odd one
         // after (bottom / right). PyTorch's layout pads (kernel - 1) / 2 on each side.
         std::int64_t padding = kernel == 7 ? 0 : (kernel - 1) / 2;
@@ -33,8 +33,8 @@ struct MobileConvBlockImpl : torch::nn::Module {
             m_pad = {total / 2, total - total / 2, total / 2, total - total / 2};
             padding = 0;
         }
-        conv = register_module(
-            "conv", torch::nn::Conv2d(convOptions(in, out, kernel, stride, padding, false, groups)));
+        conv = register_module("conv", torch::nn::Conv2d(convOptions(in, out, kernel, stride,
+                                                                     padding, false, groups)));
         bn = register_module("bn", torch::nn::BatchNorm2d(out));
         if (activation)
             prelu = register_module(
@@ -58,15 +58,15 @@ TORCH_MODULE(MobileConvBlock);
 // The inverted residual bottleneck (TreB1eN's Depth_Wise): 1x1 expansion with PReLU, 3x3
 // depthwise with PReLU, linear 1x1 projection; the input is added when `residual`.
 struct InvertedResidualImpl : torch::nn::Module {
-    InvertedResidualImpl(std::int64_t in, std::int64_t out, std::int64_t expanded, std::int64_t stride,
-                   bool residual, bool tensorflowPadding)
+    InvertedResidualImpl(std::int64_t in, std::int64_t out, std::int64_t expanded,
+                         std::int64_t stride, bool residual, bool tensorflowPadding)
         : m_residual(residual) {
         conv = register_module("conv",
                                MobileConvBlock(in, expanded, 1, 1, 1, true, tensorflowPadding));
-        conv_dw = register_module(
-            "conv_dw", MobileConvBlock(expanded, expanded, 3, stride, expanded, true, tensorflowPadding));
-        project = register_module("project",
-                                  MobileConvBlock(expanded, out, 1, 1, 1, false, tensorflowPadding));
+        conv_dw = register_module("conv_dw", MobileConvBlock(expanded, expanded, 3, stride,
+                                                             expanded, true, tensorflowPadding));
+        project = register_module(
+            "project", MobileConvBlock(expanded, out, 1, 1, 1, false, tensorflowPadding));
     }
     torch::Tensor forward(const torch::Tensor& x) {
         torch::Tensor out = project(conv_dw(conv(x)));
@@ -87,7 +87,8 @@ public:
         m_stem.push_back(register_module("conv1", MobileConvBlock(3, 64, 3, 2, 1, true, tf)));
         m_stem.push_back(register_module("conv2_dw", MobileConvBlock(64, 64, 3, 1, 64, true, tf)));
         if (tf)
-            m_stem.push_back(register_module("conv2_pw", MobileConvBlock(64, 64, 1, 1, 1, false, tf)));
+            m_stem.push_back(
+                register_module("conv2_pw", MobileConvBlock(64, 64, 1, 1, 1, false, tf)));
         // Table 1's bottleneck rows: a strided first block, then `repeats` residual ones.
         struct Stage {
             const char* down;
@@ -103,13 +104,17 @@ public:
             auto group = registerGroup(*this, stage.rest);
             torch::nn::Sequential model;
             for (std::int64_t i = 0; i < stage.repeats; ++i)
-                model->push_back(InvertedResidual(stage.out, stage.out, stage.out * 2, 1, true, tf));
+                model->push_back(
+                    InvertedResidual(stage.out, stage.out, stage.out * 2, 1, true, tf));
             m_residuals.push_back(group->register_module("model", model));
         }
-        m_head.push_back(register_module("conv_6_sep", MobileConvBlock(128, 512, 1, 1, 1, true, tf)));
-        m_head.push_back(register_module("conv_6_dw", MobileConvBlock(512, 512, 7, 1, 512, false, tf)));
+        m_head.push_back(
+            register_module("conv_6_sep", MobileConvBlock(128, 512, 1, 1, 1, true, tf)));
+        m_head.push_back(
+            register_module("conv_6_dw", MobileConvBlock(512, 512, 7, 1, 512, false, tf)));
         if (tf)
-            m_head.push_back(register_module("conv_6_pw", MobileConvBlock(512, 512, 1, 1, 1, false, tf)));
+            m_head.push_back(
+                register_module("conv_6_pw", MobileConvBlock(512, 512, 1, 1, 1, false, tf)));
         // The linear 1x1 convolution on a 1x1 map is a fully connected layer.
         m_linear = register_module(
             "linear", torch::nn::Linear(torch::nn::LinearOptions(512, m_embedding).bias(false)));

@@ -1,6 +1,5 @@
 #include "models/model_init.h"
 
-
 #include <cmath>
 
 namespace fb {

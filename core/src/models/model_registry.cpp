@@ -36,9 +36,14 @@ std::shared_ptr<FaceModel> createModel(const std::string& name, const ModelOptio
         {"iresnet34", [](const ModelOptions& o) { return makeIResNet(o, 34); }},
         {"iresnet50", [](const ModelOptions& o) { return makeIResNet(o, 50); }},
         {"iresnet100", [](const ModelOptions& o) { return makeIResNet(o, 100); }},
-        {"mobilefacenet", [](const ModelOptions& o) { return makeMobileFaceNet(o, {128, false}); }},
+        {"mobilefacenet",
+         [](const ModelOptions& o) {
+             return makeMobileFaceNet(o, {128, false});
+         }},
         {"mobilefacenet-tf192",
-         [](const ModelOptions& o) { return makeMobileFaceNet(o, {192, true}); }},
+         [](const ModelOptions& o) {
+             return makeMobileFaceNet(o, {192, true});
+         }},
         {"face-api-resnet", makeFaceApiResNet},
         {"small-resnet-112x96", [](const ModelOptions& o) { return makeSmallResNet(o, 112, 96); }},
         {"small-resnet-64", [](const ModelOptions& o) { return makeSmallResNet(o, 64, 64); }},

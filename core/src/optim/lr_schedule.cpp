@@ -21,8 +21,9 @@ double learningRate(const ScheduleConfig& schedule, std::int64_t iteration,
         const std::int64_t period = schedule.everyEpochs * iterationsPerEpoch;
         lr = base * std::pow(schedule.gamma, static_cast<double>(iteration / period));
     } else if (schedule.form == "multistep") {
-        const auto passed = std::upper_bound(schedule.milestones.begin(), schedule.milestones.end(),
-                                             iteration) - schedule.milestones.begin();
+        const auto passed =
+            std::upper_bound(schedule.milestones.begin(), schedule.milestones.end(), iteration) -
+            schedule.milestones.begin();
         lr = base * std::pow(schedule.gamma, static_cast<double>(passed));
     } else if (schedule.form == "poly") {
         if (total < 1)
@@ -30,7 +31,8 @@ double learningRate(const ScheduleConfig& schedule, std::int64_t iteration,
         const double remaining = std::max(0.0, 1.0 - static_cast<double>(iteration) / total);
         lr = base * std::pow(remaining, schedule.power);
     } else if (schedule.form != "constant") {
-        throw InputError(SourceLocation{}, "schedule.form", "unknown schedule '" + schedule.form + "'");
+        throw InputError(SourceLocation{}, "schedule.form",
+                         "unknown schedule '" + schedule.form + "'");
     }
     if (iteration < schedule.warmupIterations)
         lr *= static_cast<double>(iteration + 1) / static_cast<double>(schedule.warmupIterations);

@@ -4,8 +4,9 @@
 
 namespace fb {
 
-std::unique_ptr<torch::optim::SGD> makeSgd(const torch::OrderedDict<std::string, torch::Tensor>& parameters,
-                                           const OptimConfig& config, double learningRate) {
+std::unique_ptr<torch::optim::SGD>
+makeSgd(const torch::OrderedDict<std::string, torch::Tensor>& parameters, const OptimConfig& config,
+        double learningRate) {
     if (config.type != "sgd")
         throw InputError(SourceLocation{}, "optim.type", "unknown optimiser '" + config.type + "'");
     std::vector<torch::Tensor> decayed, undecayed;
@@ -16,10 +17,13 @@ std::unique_ptr<torch::optim::SGD> makeSgd(const torch::OrderedDict<std::string,
         (exempt ? undecayed : decayed).push_back(item.value());
     }
     const auto options = [&](double weightDecay) {
-        return torch::optim::SGDOptions(learningRate).momentum(config.momentum).weight_decay(weightDecay);
+        return torch::optim::SGDOptions(learningRate)
+            .momentum(config.momentum)
+            .weight_decay(weightDecay);
     };
     std::vector<torch::optim::OptimizerParamGroup> groups;
-    groups.emplace_back(decayed, std::make_unique<torch::optim::SGDOptions>(options(config.weightDecay)));
+    groups.emplace_back(decayed,
+                        std::make_unique<torch::optim::SGDOptions>(options(config.weightDecay)));
     if (!undecayed.empty())
         groups.emplace_back(undecayed, std::make_unique<torch::optim::SGDOptions>(options(0.0)));
     return std::make_unique<torch::optim::SGD>(groups, options(config.weightDecay));

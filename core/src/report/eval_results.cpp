@@ -139,10 +139,10 @@ EvalResult readEvalResult(const std::string& jsonPath) {
                     (std::string(key) == "thresholds" ? r.foldThresholds : r.foldAccuracies)
                         .push_back(v.is_number() ? v.get<double>() : std::nan(""));
         if (doc.contains("verification"))
-            r.blocks.push_back(r.protocol == "lfw"
-                                   ? readBlock(doc["verification"], "lfw", "", evalDir, "lfw")
-                                   : readBlock(doc["verification"], "bin", r.set, evalDir,
-                                               "bin-" + r.set));
+            r.blocks.push_back(
+                r.protocol == "lfw"
+                    ? readBlock(doc["verification"], "lfw", "", evalDir, "lfw")
+                    : readBlock(doc["verification"], "bin", r.set, evalDir, "bin-" + r.set));
     } else if (r.protocol == "templates") {
         for (const char* study : {"pose", "age"}) {
             if (!doc.contains(study))

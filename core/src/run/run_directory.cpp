@@ -203,8 +203,8 @@ RunDirectory RunDirectory::openForResume(const std::string& folder) {
         run.path.pop_back();
     if (!run.hasLastCheckpoint())
         throw InputError(SourceLocation{folder}, "--resume",
-                         "no checkpoint to resume from (" +
-                             join(kCheckpointDir, kLastCheckpoint) + " is missing)");
+                         "no checkpoint to resume from (" + join(kCheckpointDir, kLastCheckpoint) +
+                             " is missing)");
     return run;
 }
 

@@ -32,7 +32,8 @@ RuntimeInfo runtimeInfo() {
         const int count = static_cast<int>(torch::cuda::device_count());
         for (int i = 0; i < count; ++i) {
             const cudaDeviceProp* prop = at::cuda::getDeviceProperties(i);
-            info.cudaDevices.push_back({i, prop->name, static_cast<std::uint64_t>(prop->totalGlobalMem)});
+            info.cudaDevices.push_back(
+                {i, prop->name, static_cast<std::uint64_t>(prop->totalGlobalMem)});
         }
     }
 #else

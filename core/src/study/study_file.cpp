@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 // an astronomical product.
 constexpr std::size_t kMaxCells = 10000;
 
-const std::vector<std::string> kStudyKeys = {"name",      "base",   "axes",  "cells",
+const std::vector<std::string> kStudyKeys = {"name",    "base",      "axes",  "cells",
                                              "repeats", "protocols", "layout"};
 
 // The named layouts and the config key that labels their rows (seed Tables 3, 6, 7-10, 4).
@@ -107,7 +107,8 @@ BaseConfig readBaseFile(const YAML::Node& node, const std::string& file, const s
         }
         return {"preset: " + value + "\n", file, {}};
     }
-    const fs::path path = fs::path(value).is_absolute() ? fs::path(value) : fs::path(baseDir) / value;
+    const fs::path path =
+        fs::path(value).is_absolute() ? fs::path(value) : fs::path(baseDir) / value;
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(locationOf(node, file), "base",
@@ -129,8 +130,9 @@ BaseConfig readBase(const YAML::Node& node, const std::string& file, const std::
         return readBaseFile(node, file, baseDir, preset);
     }
     if (!node.IsMap())
-        throw InputError(locationOf(node, file), "base",
-                         "expected a preset name, a config file, or {preset|config: ..., set: {...}}");
+        throw InputError(
+            locationOf(node, file), "base",
+            "expected a preset name, a config file, or {preset|config: ..., set: {...}}");
     BaseConfig base;
     bool haveSource = false;
     for (const auto& entry : node) {
@@ -160,7 +162,8 @@ int readRepeats(const YAML::Node& node, const std::string& file) {
     char rest = 0;
     if (!node.IsScalar() || std::sscanf(node.Scalar().c_str(), "%lld%c", &value, &rest) != 1 ||
         value < 1 || value > 1000)
-        throw InputError(locationOf(node, file), "repeats", "expected a whole number from 1 to 1000");
+        throw InputError(locationOf(node, file), "repeats",
+                         "expected a whole number from 1 to 1000");
     return static_cast<int>(value);
 }
 
@@ -300,9 +303,9 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
         for (const YAML::Node& protocol : protocols)
             study.protocols.push_back(protocol.Scalar());
         // Checked by the config's own rules for eval.protocols.
-        base.settings.insert(base.settings.begin(),
-                             StudySetting{"eval.protocols", flowText(protocols),
-                                          locationOf(protocols, sourceName)});
+        base.settings.insert(
+            base.settings.begin(),
+            StudySetting{"eval.protocols", flowText(protocols), locationOf(protocols, sourceName)});
     }
     if (const YAML::Node repeats = root["repeats"])
         study.repeats = readRepeats(repeats, sourceName);
@@ -324,7 +327,8 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
         for (const auto& axis : axes) {
             const std::string key = axis.first.Scalar();
             if (!axisKeys.insert(key).second)
-                throw InputError(locationOf(axis.first, sourceName), "axes." + key, "duplicate key");
+                throw InputError(locationOf(axis.first, sourceName), "axes." + key,
+                                 "duplicate key");
             if (!axis.second.IsSequence())
                 throw InputError(locationOf(axis.second, sourceName), "axes." + key,
                                  "expected a list of values, e.g. [softmax, arcface]");
@@ -366,26 +370,28 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
 
     if (conditions.size() * static_cast<std::size_t>(study.repeats) > kMaxCells)
         throw InputError(locationOf(root["repeats"] ? root["repeats"] : root["base"], sourceName),
-                         "repeats", "the study has more than " + std::to_string(kMaxCells) +
-                                        " cells (conditions x repeats)");
+                         "repeats",
+                         "the study has more than " + std::to_string(kMaxCells) +
+                             " cells (conditions x repeats)");
     if (const YAML::Node layout = root["layout"]) {
         study.layout = readLayout(layout, sourceName);
         for (const std::string& key : {study.layout.rows, study.layout.columns})
             if (!key.empty() && !variedKeys.count(key))
                 throw InputError(locationOf(layout, sourceName), "layout",
-                                 "the layout's " + std::string(key == study.layout.rows ? "rows" : "columns") +
+                                 "the layout's " +
+                                     std::string(key == study.layout.rows ? "rows" : "columns") +
                                      " follow " + key + ", but no axis or cell sets " + key);
     } else if (!variedKeys.empty()) {
-        study.layout = {"rows", conditions.front().empty() ? *variedKeys.begin()
-                                                          : conditions.front().front().key, ""};
+        study.layout = {
+            "rows",
+            conditions.front().empty() ? *variedKeys.begin() : conditions.front().front().key, ""};
     }
 
     std::map<std::string, std::string> seenConfigs; // identity text -> cell id
     for (std::size_t c = 0; c < conditions.size(); ++c) {
         std::vector<StudySetting> settings = base.settings;
         settings.insert(settings.end(), conditions[c].begin(), conditions[c].end());
-        const ExperimentConfig resolved =
-            resolveCell(base, settings, overrides, conditionWhere[c]);
+        const ExperimentConfig resolved = resolveCell(base, settings, overrides, conditionWhere[c]);
         for (int repeat = 0; repeat < study.repeats; ++repeat) {
             StudyCell cell;
             cell.settings = conditions[c];
@@ -427,7 +433,8 @@ std::string firstDifference(const YAML::Node& a, const YAML::Node& b, const std:
     const auto join = [&](const std::string& key) { return path.empty() ? key : path + "." + key; };
     if (a.IsSequence()) {
         for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
-            const std::string inner = firstDifference(a[i], b[i], path + "[" + std::to_string(i) + "]");
+            const std::string inner =
+                firstDifference(a[i], b[i], path + "[" + std::to_string(i) + "]");
             if (!inner.empty())
                 return inner;
         }

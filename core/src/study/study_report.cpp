@@ -104,7 +104,8 @@ ReportCell percentCell(const std::vector<double>& fractions,
     ReportCell cell = numberCell(meanOf(values), 2);
     if (values.size() >= 2) {
         const ConfidenceInterval interval = foldInterval(values);
-        cell.interval = ReportInterval{interval.low, interval.high, 0.95, repeatMethod(values.size())};
+        cell.interval =
+            ReportInterval{interval.low, interval.high, 0.95, repeatMethod(values.size())};
     } else if (ownIntervals.size() == 1 && !std::isnan(ownIntervals.front().low)) {
         cell.interval = ReportInterval{100.0 * ownIntervals.front().low,
                                        100.0 * ownIntervals.front().high, 0.95, ownMethod};
@@ -205,16 +206,16 @@ ReportTable conditionTable(const StudyState& state, const std::vector<Condition>
     for (const Condition& condition : conditions)
         showOthers = showOthers || !othersOf(*condition.first, {layout.rows}).empty();
 
-    table.columns.push_back({layout.rows.empty() ? "cell" : layout.rows,
-                             layout.rows.empty() ? "cell" : layout.rows});
+    table.columns.push_back(
+        {layout.rows.empty() ? "cell" : layout.rows, layout.rows.empty() ? "cell" : layout.rows});
     if (showOthers)
         table.columns.push_back({"settings", "other settings"});
     table.columns.push_back({"n", "repeats"});
     table.columns.push_back({protocol + "_acc_pct", protocol + " acc (%)"});
     table.columns.push_back({protocol + "_acc_sd", "sd"});
     for (const double far : fars)
-        table.columns.push_back({protocol + "_tar_pct@" + percentText(far),
-                                 "TAR@FAR " + percentText(far) + " (%)"});
+        table.columns.push_back(
+            {protocol + "_tar_pct@" + percentText(far), "TAR@FAR " + percentText(far) + " (%)"});
     table.columns.push_back({"diff_pp", "vs baseline (pp)"});
     table.columns.push_back({"paired_t", "paired t (10 folds)"});
     table.columns.push_back({"differs", "beyond noise (p<0.05)"});
@@ -224,8 +225,8 @@ ReportTable conditionTable(const StudyState& state, const std::vector<Condition>
     for (std::size_t c = 0; c < conditions.size(); ++c) {
         const Condition& condition = conditions[c];
         std::vector<ReportCell> row;
-        const std::string label =
-            layout.rows.empty() ? condition.first->condition : valueOf(*condition.first, layout.rows);
+        const std::string label = layout.rows.empty() ? condition.first->condition
+                                                      : valueOf(*condition.first, layout.rows);
         row.push_back(textCell(label));
         if (showOthers)
             row.push_back(textCell(othersOf(*condition.first, {layout.rows})));
@@ -350,9 +351,9 @@ PairedTest pairedTTest(const std::vector<double>& a, const std::vector<double>& 
     if (standardError > 0)
         test.t = test.meanDifference / standardError;
     else // identical differences on every fold: no noise to compare against
-        test.t = test.meanDifference == 0 ? 0.0
-                                          : std::copysign(std::numeric_limits<double>::infinity(),
-                                                          test.meanDifference);
+        test.t = test.meanDifference == 0
+                     ? 0.0
+                     : std::copysign(std::numeric_limits<double>::infinity(), test.meanDifference);
     test.significant = std::fabs(test.t) > test.critical;
     return test;
 }

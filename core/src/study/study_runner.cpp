@@ -69,11 +69,13 @@ StudyRunSummary StudyRunner::run() {
     // One folder, one study: refuse another file (or other --set overrides) before any work.
     StudyState previous;
     if (fs::exists(files.studyCopy())) {
-        const std::string key = firstDifferingStudyKey(readWholeFile(files.studyCopy()), m_study.text);
+        const std::string key =
+            firstDifferingStudyKey(readWholeFile(files.studyCopy()), m_study.text);
         if (!key.empty())
             throw InputError(SourceLocation{m_study.file}, key,
-                             "'" + m_options.outDir + "' holds another study (its study.yaml "
-                             "differs first at this key): give another --out or the same file");
+                             "'" + m_options.outDir +
+                                 "' holds another study (its study.yaml "
+                                 "differs first at this key): give another --out or the same file");
         if (fs::exists(files.state())) {
             previous = readStudyState(files.state());
             if (previous.overrides != m_options.overrides)
@@ -132,11 +134,15 @@ StudyRunSummary StudyRunner::run() {
         record.error.clear();
         writeStudyState(files.state(), state);
         log("cell " + std::to_string(i + 1) + "/" + std::to_string(m_study.cells.size()) + " " +
-            cell.id + (trained ? ": evaluating" : resume ? ": resuming" : ": training"));
+            cell.id +
+            (trained  ? ": evaluating"
+             : resume ? ": resuming"
+                      : ": training"));
 
         const auto started = std::chrono::steady_clock::now();
         const auto elapsed = [&] {
-            return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                .count();
         };
         try {
             if (!trained) {

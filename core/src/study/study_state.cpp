@@ -45,9 +45,15 @@ std::string studyCellStatusName(StudyCellStatus status) {
     return "pending";
 }
 
-std::string StudyFiles::state() const { return dir + "/study.json"; }
-std::string StudyFiles::studyCopy() const { return dir + "/study.yaml"; }
-std::string StudyFiles::cellDir(const std::string& id) const { return dir + "/cells/" + id; }
+std::string StudyFiles::state() const {
+    return dir + "/study.json";
+}
+std::string StudyFiles::studyCopy() const {
+    return dir + "/study.yaml";
+}
+std::string StudyFiles::cellDir(const std::string& id) const {
+    return dir + "/cells/" + id;
+}
 
 void writeStudyState(const std::string& stateFile, const StudyState& state) {
     Json cells = Json::array();
@@ -69,10 +75,8 @@ void writeStudyState(const std::string& stateFile, const StudyState& state) {
     const Json layout = {{"name", state.layout.name},
                          {"rows", state.layout.rows},
                          {"columns", state.layout.columns}};
-    const Json document = {{"name", state.name},
-                           {"layout", layout},
-                           {"overrides", state.overrides},
-                           {"cells", cells}};
+    const Json document = {
+        {"name", state.name}, {"layout", layout}, {"overrides", state.overrides}, {"cells", cells}};
     writeFileAtomically(stateFile, document.dump(2) + "\n");
 }
 
@@ -102,8 +106,8 @@ StudyState readStudyState(const std::string& stateFile) {
             state.cells.push_back(std::move(cell));
         }
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(SourceLocation{stateFile}, "", std::string("malformed study state: ") +
-                                                            error.what());
+        throw InputError(SourceLocation{stateFile}, "",
+                         std::string("malformed study state: ") + error.what());
     }
     return state;
 }

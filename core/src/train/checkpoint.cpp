@@ -144,8 +144,8 @@ Checkpoint readCheckpoint(const std::string& dir) {
     }
     throw InputError(SourceLocation{weightsPath}, "--resume",
                      "no training state with the weights' step " + std::to_string(step) +
-                         " beside it (" + fs::path(files.lastState()).filename().string() +
-                         " or " + fs::path(files.previousState()).filename().string() + ")");
+                         " beside it (" + fs::path(files.lastState()).filename().string() + " or " +
+                         fs::path(files.previousState()).filename().string() + ")");
 }
 
 void writeBestWeights(const std::string& dir, const WeightsInfo& info, const StateDict& model,

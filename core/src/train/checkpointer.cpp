@@ -70,8 +70,8 @@ void Checkpointer::updateBestByLoss() {
         (state.bestMetric && -m_lastLoggedLoss <= *state.bestMetric))
         return;
     state.bestMetric = -m_lastLoggedLoss;
-    writeBestWeights(m_context.run.checkpointDir(), m_context.weights,
-                     modelState(*m_modules.model), state.step, *state.bestMetric);
+    writeBestWeights(m_context.run.checkpointDir(), m_context.weights, modelState(*m_modules.model),
+                     state.step, *state.bestMetric);
 }
 
 void Checkpointer::stopNonFinite(std::int64_t failedStep, const std::string& value,
@@ -82,10 +82,10 @@ void Checkpointer::stopNonFinite(std::int64_t failedStep, const std::string& val
                        {"epoch", c.epoch},
                        {what, value},
                        {"lr", c.lastLr}});
-    const std::string kept = m_lastStep >= 0 ? "the last good checkpoint (step " +
-                                                   std::to_string(m_lastStep) + ") is " +
-                                                   c.result.lastCheckpoint
-                                             : "no checkpoint had been written yet";
+    const std::string kept = m_lastStep >= 0
+                                 ? "the last good checkpoint (step " + std::to_string(m_lastStep) +
+                                       ") is " + c.result.lastCheckpoint
+                                 : "no checkpoint had been written yet";
     const std::string message =
         "the " + what + " became " + value + " at step " + std::to_string(failedStep) + " (lr " +
         numberText(c.lastLr) + "); training stopped, " + kept +

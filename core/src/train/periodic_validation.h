@@ -16,7 +16,8 @@ public:
     // `given`: the caller's hooks; the LFW protocol is added when eval.protocols names lfw and
     // eval.data holds lfw/pairs.txt.
     PeriodicValidation(TrainingContext& context, TrainModules& modules,
-                       std::shared_ptr<const DatasetIndex> val, std::vector<VerificationHook> given);
+                       std::shared_ptr<const DatasetIndex> val,
+                       std::vector<VerificationHook> given);
 
     // Validation is on: train.val_every > 0 and held-out images or a hook to run.
     bool enabled() const { return m_enabled; }
@@ -25,7 +26,8 @@ public:
     void run();
 
 private:
-    void heldOut(nlohmann::ordered_json& row, TrainingProgress& event, std::optional<double>& metric);
+    void heldOut(nlohmann::ordered_json& row, TrainingProgress& event,
+                 std::optional<double>& metric);
     void verification(nlohmann::ordered_json& row, TrainingProgress& event,
                       std::optional<double>& metric);
 

@@ -57,8 +57,8 @@ RunDirectory startRunIn(const std::string& folder, const ExperimentConfig& confi
     std::error_code error;
     std::filesystem::create_directories(run.checkpointDir(), error);
     if (error)
-        throw InputError(SourceLocation{folder}, "", "cannot create the run folder: " +
-                                                          error.message());
+        throw InputError(SourceLocation{folder}, "",
+                         "cannot create the run folder: " + error.message());
     run.writeConfig(config);
     return run;
 }
@@ -157,8 +157,8 @@ std::unique_ptr<data::BatchLoader> trainingLoader(const TrainingContext& context
     options.rank = context.rank();
     options.worldSize = context.worldSize();
     const TrainState::LoaderPosition& at = context.state.loader;
-    auto loader = std::make_unique<data::BatchLoader>(data.train, options,
-                                                      data::LoaderPosition{at.epoch, at.batchInEpoch});
+    auto loader = std::make_unique<data::BatchLoader>(
+        data.train, options, data::LoaderPosition{at.epoch, at.batchInEpoch});
     if (loader->batchesPerEpoch() < 1)
         throw InputError(SourceLocation{}, "train.batch_size",
                          "batch size " + std::to_string(config.train.batchSize) +
@@ -172,8 +172,7 @@ void finishRun(TrainingContext& context, const data::BatchLoader& loader,
                PeriodicValidation& validation, Checkpointer& checkpointer) {
     TrainingResult& result = context.result;
     const std::int64_t step = context.state.step;
-    if (validation.enabled() && !result.cancelled &&
-        step % context.config.train.valEvery != 0)
+    if (validation.enabled() && !result.cancelled && step % context.config.train.valEvery != 0)
         validation.run();
     if (!checkpointer.current())
         checkpointer.writeLast();

@@ -16,8 +16,8 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder))
-        throw InputError(SourceLocation{path}, "", "cannot write: folder '" + folder.string() +
-                                                       "' does not exist");
+        throw InputError(SourceLocation{path}, "",
+                         "cannot write: folder '" + folder.string() + "' does not exist");
     std::random_device entropy;
     const fs::path temporary =
         folder / ("." + target.filename().string() + ".tmp-" + std::to_string(entropy()));

@@ -7,7 +7,8 @@ namespace fb {
 
 namespace {
 bool sameLetter(char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
 }
 
 // Edit distance counting a swap of neighbours as one edit ("modle" -> "model"), case-insensitive
@@ -45,7 +46,8 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
     std::size_t bestDistance = std::string::npos;
     for (const std::string& candidate : candidates) {
         const std::size_t distance = editDistance(word, candidate);
-        const std::size_t allowed = std::max<std::size_t>(1, std::max(word.size(), candidate.size()) / 3);
+        const std::size_t allowed =
+            std::max<std::size_t>(1, std::max(word.size(), candidate.size()) / 3);
         if (distance <= allowed && distance < bestDistance) {
             best = candidate;
             bestDistance = distance;

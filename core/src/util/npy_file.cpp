@@ -76,7 +76,8 @@ std::vector<std::int64_t> parseShape(std::string_view inside, const SourceLocati
     if (!items.empty() && items.back() == ',') {
         items.remove_suffix(1);
         if (trimmed(items).empty())
-            throw InputError(where, "", "the .npy shape '(" + std::string(inside) + ")' is not a tuple");
+            throw InputError(where, "",
+                             "the .npy shape '(" + std::string(inside) + ")' is not a tuple");
     }
     std::vector<std::int64_t> shape;
     while (!trimmed(items).empty()) {
@@ -84,8 +85,9 @@ std::vector<std::int64_t> parseShape(std::string_view inside, const SourceLocati
         const std::string_view item = trimmed(items.substr(0, comma));
         const std::optional<std::int64_t> dim = parseDimension(item);
         if (!dim)
-            throw InputError(where, "", "the .npy shape has '" + std::string(item) +
-                                            "' where a non-negative integer dimension belongs");
+            throw InputError(where, "",
+                             "the .npy shape has '" + std::string(item) +
+                                 "' where a non-negative integer dimension belongs");
         shape.push_back(*dim);
         items = comma == std::string_view::npos ? std::string_view() : items.substr(comma + 1);
         if (comma != std::string_view::npos && trimmed(items).empty())
@@ -120,10 +122,11 @@ NpyArray readNpy(const std::string& path) {
     const int major = static_cast<unsigned char>(preamble[6]);
     const int minor = static_cast<unsigned char>(preamble[7]);
     if (major < 1 || major > 3)
-        throw InputError(where, "", "unsupported .npy format version " + std::to_string(major) +
-                                        "." + std::to_string(minor) + " (1.0 to 3.0 are known)");
-    std::size_t headerLength = static_cast<unsigned char>(preamble[8]) |
-                               (static_cast<unsigned char>(preamble[9]) << 8);
+        throw InputError(where, "",
+                         "unsupported .npy format version " + std::to_string(major) + "." +
+                             std::to_string(minor) + " (1.0 to 3.0 are known)");
+    std::size_t headerLength =
+        static_cast<unsigned char>(preamble[8]) | (static_cast<unsigned char>(preamble[9]) << 8);
     std::streamoff dataStart = 10;
     if (major >= 2) { // versions 2 and 3 have a 4-byte header length
         char more[2] = {};
@@ -135,13 +138,15 @@ NpyArray readNpy(const std::string& path) {
         dataStart = 12;
     }
     if (headerLength > kMaxHeaderLength)
-        throw InputError(where, "", "the .npy header length " + std::to_string(headerLength) +
-                                        " is over numpy's limit of " +
-                                        std::to_string(kMaxHeaderLength) + " bytes");
+        throw InputError(where, "",
+                         "the .npy header length " + std::to_string(headerLength) +
+                             " is over numpy's limit of " + std::to_string(kMaxHeaderLength) +
+                             " bytes");
     if (static_cast<std::streamoff>(headerLength) > fileSize - dataStart)
-        throw InputError(where, "", "the .npy header is truncated: it claims " +
-                                        std::to_string(headerLength) + " bytes, the file has " +
-                                        std::to_string(fileSize - dataStart) + " after the preamble");
+        throw InputError(where, "",
+                         "the .npy header is truncated: it claims " + std::to_string(headerLength) +
+                             " bytes, the file has " + std::to_string(fileSize - dataStart) +
+                             " after the preamble");
     std::string header(headerLength, '\0');
     in.read(header.data(), static_cast<std::streamsize>(headerLength));
     if (static_cast<std::size_t>(in.gcount()) != headerLength)
@@ -150,37 +155,44 @@ NpyArray readNpy(const std::string& path) {
 
     const std::optional<std::string_view> descr = valueOf(header, "descr");
     std::string dtype;
-    if (descr && !descr->empty() && descr->front() == '\'' && descr->find('\'', 1) != std::string_view::npos)
+    if (descr && !descr->empty() && descr->front() == '\'' &&
+        descr->find('\'', 1) != std::string_view::npos)
         dtype = std::string(descr->substr(1, descr->find('\'', 1) - 1));
     if (dtype != "<f4")
-        throw InputError(where, "", "expected float32 values (dtype '<f4'), found " +
-                                        (dtype.empty() ? std::string("no dtype") : "'" + dtype + "'") +
-                                        "; convert with array.astype(numpy.float32)");
+        throw InputError(where, "",
+                         "expected float32 values (dtype '<f4'), found " +
+                             (dtype.empty() ? std::string("no dtype") : "'" + dtype + "'") +
+                             "; convert with array.astype(numpy.float32)");
     const std::optional<std::string_view> fortranOrder = valueOf(header, "fortran_order");
     if (fortranOrder && fortranOrder->substr(0, 4) == "True")
-        throw InputError(where, "", "Fortran-ordered arrays are not supported; save numpy.ascontiguousarray(x)");
+        throw InputError(
+            where, "", "Fortran-ordered arrays are not supported; save numpy.ascontiguousarray(x)");
     const std::optional<std::string_view> shapeValue = valueOf(header, "shape");
     const std::size_t close = shapeValue ? shapeValue->find(')') : std::string_view::npos;
-    if (!shapeValue || shapeValue->empty() || shapeValue->front() != '(' || close == std::string_view::npos)
+    if (!shapeValue || shapeValue->empty() || shapeValue->front() != '(' ||
+        close == std::string_view::npos)
         throw InputError(where, "", "the .npy header has no shape");
 
     NpyArray array;
     array.shape = parseShape(shapeValue->substr(1, close - 1), where);
     const std::optional<std::int64_t> count = valueCount(array.shape);
     if (!count)
-        throw InputError(where, "", "the .npy shape " + shapeText(array.shape) +
-                                        " has more values than a 64-bit count holds");
-    const std::int64_t valuesInFile = (fileSize - dataStart) / static_cast<std::int64_t>(sizeof(float));
+        throw InputError(where, "",
+                         "the .npy shape " + shapeText(array.shape) +
+                             " has more values than a 64-bit count holds");
+    const std::int64_t valuesInFile =
+        (fileSize - dataStart) / static_cast<std::int64_t>(sizeof(float));
     if (*count > valuesInFile)
-        throw InputError(where, "", "the file is truncated: the shape needs " + std::to_string(*count) +
-                                        " float32 values, the file holds " +
-                                        std::to_string(valuesInFile));
+        throw InputError(where, "",
+                         "the file is truncated: the shape needs " + std::to_string(*count) +
+                             " float32 values, the file holds " + std::to_string(valuesInFile));
     array.values.resize(static_cast<std::size_t>(*count));
     in.read(reinterpret_cast<char*>(array.values.data()),
             static_cast<std::streamsize>(array.values.size() * sizeof(float)));
     if (static_cast<std::size_t>(in.gcount()) != array.values.size() * sizeof(float))
-        throw InputError(where, "", "the file is truncated: the shape needs " +
-                                        std::to_string(array.values.size()) + " float32 values");
+        throw InputError(where, "",
+                         "the file is truncated: the shape needs " +
+                             std::to_string(array.values.size()) + " float32 values");
     return array;
 }
 
@@ -205,7 +217,8 @@ void writeNpy(const std::string& path, const NpyArray& array) {
     bytes += static_cast<char>(header.size() & 0xff);
     bytes += static_cast<char>(header.size() >> 8);
     bytes += header;
-    bytes.append(reinterpret_cast<const char*>(array.values.data()), array.values.size() * sizeof(float));
+    bytes.append(reinterpret_cast<const char*>(array.values.data()),
+                 array.values.size() * sizeof(float));
     writeFileAtomically(path, bytes);
 }
 

@@ -10,11 +10,13 @@ namespace fb {
 namespace {
 
 bool hasSuffix(const std::string& text, const std::string& tail) {
-    return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+    return text.size() >= tail.size() &&
+           text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // A face-api name as FaceBench's, and its tensor in PyTorch's layout.
-std::pair<std::string, torch::Tensor> faceApiToTorch(const FaceApiTensor& in, const std::string& source) {
+std::pair<std::string, torch::Tensor> faceApiToTorch(const FaceApiTensor& in,
+                                                     const std::string& source) {
     torch::Tensor tensor =
         torch::from_blob(const_cast<float*>(in.values.data()), in.shape, torch::kFloat32).clone();
     std::string name = in.name;
@@ -31,7 +33,8 @@ std::pair<std::string, torch::Tensor> faceApiToTorch(const FaceApiTensor& in, co
     };
     if (renamed(".conv.filters", ".conv.weight", 4))
         tensor = tensor.permute({3, 2, 0, 1}).contiguous(); // HWIO -> OIHW
-    else if (renamed(".conv.bias", ".conv.bias", 1) || renamed(".scale.weights", ".scale.weight", 1) ||
+    else if (renamed(".conv.bias", ".conv.bias", 1) ||
+             renamed(".scale.weights", ".scale.weight", 1) ||
              renamed(".scale.biases", ".scale.bias", 1))
         ;
     else if (name == "fc" && tensor.dim() == 2)

@@ -44,7 +44,8 @@ std::vector<std::int64_t> shapeOf(const nlohmann::json& weight, const std::strin
     for (const nlohmann::json& dim : weight["shape"]) {
         if (!dim.is_number_integer() || dim.get<std::int64_t>() < 0 ||
             dim.get<std::int64_t>() > kMaxElements)
-            throw InputError(SourceLocation{source}, name, "shape sizes must be whole numbers >= 0");
+            throw InputError(SourceLocation{source}, name,
+                             "shape sizes must be whole numbers >= 0");
         shape.push_back(dim.get<std::int64_t>());
         elements *= shape.back();
         if (elements > kMaxElements)
@@ -72,7 +73,8 @@ static std::vector<FaceApiTensor> parseManifest(const std::string& manifestText,
     std::int64_t total = 0;
     for (const nlohmann::json& group : manifest) {
         if (!group.is_object() || !group.contains("weights") || !group["weights"].is_array())
-            throw InputError(SourceLocation{source}, "weights", "each group needs a \"weights\" list");
+            throw InputError(SourceLocation{source}, "weights",
+                             "each group needs a \"weights\" list");
         for (const nlohmann::json& weight : group["weights"]) {
             if (!weight.is_object() || !weight.contains("name") || !weight["name"].is_string())
                 throw InputError(SourceLocation{source}, "name", "each weight needs a name");
@@ -81,7 +83,8 @@ static std::vector<FaceApiTensor> parseManifest(const std::string& manifestText,
             FaceApiTensor tensor{name, shapeOf(weight, source, name, elements), {}};
             total += elements;
             if (total > kMaxElements)
-                throw InputError(SourceLocation{source}, name, "more values than any face network has");
+                throw InputError(SourceLocation{source}, name,
+                                 "more values than any face network has");
             const int bytes = storedBytes(weight, source, name);
             const std::size_t need = static_cast<std::size_t>(elements) * bytes;
             if (need > data.size() - offset)
@@ -112,9 +115,10 @@ static std::vector<FaceApiTensor> parseManifest(const std::string& manifestText,
         }
     }
     if (offset != data.size())
-        throw InputError(SourceLocation{source}, "",
-                         std::to_string(data.size() - offset) +
-                             " bytes of the data files are not in the manifest (another model's files?)");
+        throw InputError(
+            SourceLocation{source}, "",
+            std::to_string(data.size() - offset) +
+                " bytes of the data files are not in the manifest (another model's files?)");
     return tensors;
 }
 
@@ -125,7 +129,8 @@ std::vector<FaceApiTensor> parseFaceApiWeights(const std::string& manifestText,
         return parseManifest(manifestText, data, source);
     } catch (const nlohmann::json::exception& error) {
         // A value of the wrong JSON type ("dtype": 5, "quantization": []).
-        throw InputError(SourceLocation{source}, "", std::string("not a weights manifest: ") + error.what());
+        throw InputError(SourceLocation{source}, "",
+                         std::string("not a weights manifest: ") + error.what());
     }
 }
 
@@ -138,14 +143,16 @@ std::vector<FaceApiTensor> readFaceApiWeights(const std::string& manifestPath) {
     try {
         manifest = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(SourceLocation{manifestPath}, "", std::string("not JSON: ") + error.what());
+        throw InputError(SourceLocation{manifestPath}, "",
+                         std::string("not JSON: ") + error.what());
     }
     // The data files, in order, beside the manifest.
     std::vector<std::uint8_t> data;
     const std::filesystem::path folder = std::filesystem::path(manifestPath).parent_path();
     for (const nlohmann::json& group : manifest.is_array() ? manifest : nlohmann::json::array()) {
         if (!group.is_object() || !group.contains("paths") || !group["paths"].is_array())
-            throw InputError(SourceLocation{manifestPath}, "paths", "each group needs a \"paths\" list");
+            throw InputError(SourceLocation{manifestPath}, "paths",
+                             "each group needs a \"paths\" list");
         for (const nlohmann::json& name : group["paths"]) {
             if (!name.is_string() || name.get<std::string>().find('/') != std::string::npos)
                 throw InputError(SourceLocation{manifestPath}, "paths",
@@ -154,14 +161,17 @@ std::vector<FaceApiTensor> readFaceApiWeights(const std::string& manifestPath) {
             std::error_code error;
             const std::uintmax_t size = std::filesystem::file_size(path, error);
             if (error)
-                throw InputError(SourceLocation{path.string()}, "", "cannot read the weights data file");
+                throw InputError(SourceLocation{path.string()}, "",
+                                 "cannot read the weights data file");
             if (size > kMaxDataBytes - data.size())
                 throw InputError(SourceLocation{path.string()}, "", "weights data too large");
             std::ifstream file(path, std::ios::binary);
             const std::size_t start = data.size();
             data.resize(start + size);
-            if (!file.read(reinterpret_cast<char*>(data.data() + start), static_cast<std::streamsize>(size)))
-                throw InputError(SourceLocation{path.string()}, "", "cannot read the weights data file");
+            if (!file.read(reinterpret_cast<char*>(data.data() + start),
+                           static_cast<std::streamsize>(size)))
+                throw InputError(SourceLocation{path.string()}, "",
+                                 "cannot read the weights data file");
         }
     }
     return parseFaceApiWeights(text, data, manifestPath);

@@ -10,8 +10,8 @@
 namespace fb {
 
 struct FaceApiTensor {
-    std::string name;                 // "conv32_1/conv1/conv/filters"
-    std::vector<std::int64_t> shape;  // TensorFlow's layout: HWIO filters, [in, out] fc
+    std::string name;                // "conv32_1/conv1/conv/filters"
+    std::vector<std::int64_t> shape; // TensorFlow's layout: HWIO filters, [in, out] fc
     std::vector<float> values;
 };
 

@@ -75,7 +75,8 @@ void loadModelState(FaceModel& model, const StateDict& state, const std::string&
     if (!missing.empty() || !misShaped.empty() || !unexpected.empty())
         throw InputError(SourceLocation{source}, "",
                          "the weights do not fit the model (another model, or another number of "
-                         "classes?)" + listLine("missing", missing) + listLine("mis-shaped", misShaped) +
+                         "classes?)" +
+                             listLine("missing", missing) + listLine("mis-shaped", misShaped) +
                              listLine("unexpected", unexpected));
     torch::NoGradGuard noGrad;
     for (auto& [name, tensor] : own)
@@ -86,7 +87,8 @@ StateDict readModelWeights(const std::string& path, WeightsInfo& info) {
     WeightsFile file = readWeightsFile(path);
     if (file.metadata.count("format")) {
         if (file.metadata["format"] != kFormat)
-            throw InputError(SourceLocation{path}, "", "unknown weights format '" + file.metadata["format"] + "'");
+            throw InputError(SourceLocation{path}, "",
+                             "unknown weights format '" + file.metadata["format"] + "'");
         info.model = file.metadata["model"];
         info.numClasses = std::stoll(file.metadata["num_classes"]);
         info.auxLogits = file.metadata["aux_logits"] == "true";
@@ -119,11 +121,13 @@ WeightsImportResult importWeights(const WeightsImportRequest& request) {
     options.numClasses = request.numClasses;
     options.auxLogits = request.auxLogits;
     const std::shared_ptr<FaceModel> model = createModel(modelName, options);
-    const StateDict state = format == "mobilefacenet-tf192" ? mobileFaceNetTfliteState(request.source)
-                            : format == "face-api-resnet"   ? faceApiResNetState(request.source)
-                                                            : readStateDict(request.source);
+    const StateDict state = format == "mobilefacenet-tf192"
+                                ? mobileFaceNetTfliteState(request.source)
+                            : format == "face-api-resnet" ? faceApiResNetState(request.source)
+                                                          : readStateDict(request.source);
     loadModelState(*model, state, request.source);
-    writeModelWeights(request.out, {modelName, request.numClasses, request.auxLogits}, modelState(*model));
+    writeModelWeights(request.out, {modelName, request.numClasses, request.auxLogits},
+                      modelState(*model));
     WeightsImportResult result;
     result.model = modelName;
     for (const auto& [name, tensor] : state) {
@@ -137,8 +141,9 @@ std::string exportWeights(const std::string& weightsFile, const std::string& out
     WeightsInfo info;
     const StateDict state = readModelWeights(weightsFile, info);
     if (info.model.empty())
-        throw InputError(SourceLocation{weightsFile}, "",
-                         "not a FaceBench weights file (make one with `facebench-cli weights import`)");
+        throw InputError(
+            SourceLocation{weightsFile}, "",
+            "not a FaceBench weights file (make one with `facebench-cli weights import`)");
     writeStateDict(out, state);
     return info.model;
 }

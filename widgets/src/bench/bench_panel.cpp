@@ -62,8 +62,8 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     auto* chooseOutput = new QPushButton(tr("…"));
     chooseOutput->setToolTip(tr("Choose the folder"));
     connect(chooseOutput, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Save benchmarks in"),
-                                                                 outputFolder());
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Save benchmarks in"), outputFolder());
         if (!folder.isEmpty())
             m_outputFolder->setText(folder);
     });
@@ -163,10 +163,8 @@ bool BenchPanel::openBenchJson(const QString& path, QString* error) {
         return false;
     }
     setResult(r, tAgg);
-    m_status->setText(tr("%1: %2 rows, started %3")
-                          .arg(path)
-                          .arg(r.rows.size())
-                          .arg(toQString(r.startedAt)));
+    m_status->setText(
+        tr("%1: %2 rows, started %3").arg(path).arg(r.rows.size()).arg(toQString(r.startedAt)));
     return true;
 }
 
@@ -246,17 +244,15 @@ void BenchPanel::run() {
     auto job = std::make_shared<BenchJob>(o);
     auto result = std::make_shared<BenchResult>();
     // A benchmark of its own is a run named bench-<time>, its rows in that run's bench folder.
-    const QString outDir = toQString(
-        RunDirectory::stamped(outputFolder().toStdString(), "bench").benchDir());
+    const QString outDir =
+        toQString(RunDirectory::stamped(outputFolder().toStdString(), "bench").benchDir());
     JobSpec spec;
     spec.title = tr("Benchmark %1 models").arg(o.models.size());
     spec.kind = QStringLiteral("benchmark");
-    spec.device =
-        toQString(o.devices.empty() ? std::string("cpu") : o.devices.front());
+    spec.device = toQString(o.devices.empty() ? std::string("cpu") : o.devices.front());
     spec.run = [job, result, outDir](JobContext& context) {
         *result = job->run([&context](const BenchProgress& p) {
-            context.setStatus(p.total > 0 ? double(p.index) / p.total : -1,
-                              toQString(p.message));
+            context.setStatus(p.total > 0 ? double(p.index) / p.total : -1, toQString(p.message));
             if (p.row)
                 context.post(toQString(p.message));
         });
@@ -265,7 +261,8 @@ void BenchPanel::run() {
     spec.onCancel = [job] { job->cancel(); };
     const int id = m_runner->submit(spec);
     m_run->setEnabled(false);
-    m_status->setText(tr("Benchmark queued: it runs when its device is free (progress on the Jobs page)…"));
+    m_status->setText(
+        tr("Benchmark queued: it runs when its device is free (progress on the Jobs page)…"));
     // Both connections end with this job: every run would otherwise add two more for good.
     auto changed = std::make_shared<QMetaObject::Connection>();
     auto finished = std::make_shared<QMetaObject::Connection>();

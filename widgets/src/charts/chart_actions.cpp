@@ -97,9 +97,9 @@ QString exportChartInteractively(QWidget* parent, QCustomPlot* plot, const QStri
 }
 
 QString exportTableInteractively(QWidget* parent, const TableData& table, const QString& baseName) {
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export table"),
-                                                      exportStartPath(baseName + QStringLiteral(".csv")),
-                                                      QObject::tr("CSV (*.csv);;Markdown (*.md)"));
+    const QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Export table"), exportStartPath(baseName + QStringLiteral(".csv")),
+        QObject::tr("CSV (*.csv);;Markdown (*.md)"));
     if (path.isEmpty())
         return {};
     QString error;

@@ -64,8 +64,7 @@ void plotTrainingCurves(QCustomPlot* plot, const QList<QPair<QString, RunMetrics
 bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, QStringList* written,
                       QString* error) {
     const RunDirectory run(runDir.toStdString());
-    const QString outDir =
-        options.outDir.isEmpty() ? toQString(run.figuresDir()) : options.outDir;
+    const QString outDir = options.outDir.isEmpty() ? toQString(run.figuresDir()) : options.outDir;
     auto plot = std::make_unique<QCustomPlot>();
     plot->resize(800, 500);
     QStringList files;

@@ -137,9 +137,8 @@ void DatasetsPanel::addDatasetRows(QVBoxLayout* layout) {
     connect(m_pathEdit, &QLineEdit::returnPressed, this,
             [this] { openDataset(m_pathEdit->text().trimmed()); });
     connect(m_cancelButton, &QPushButton::clicked, this, &DatasetsPanel::cancelIndexing);
-    connect(m_partBox, qOverload<int>(&QComboBox::activated), this, [this] {
-        openDataset(QDir(m_partsRoot).filePath(m_partBox->currentText()));
-    });
+    connect(m_partBox, qOverload<int>(&QComboBox::activated), this,
+            [this] { openDataset(QDir(m_partsRoot).filePath(m_partBox->currentText())); });
 }
 
 // Identities | their images above the face crop preview | statistics, side by side.
@@ -302,10 +301,12 @@ bool DatasetsPanel::openDataset(const QString& path, const QString& format) {
     // a shared or read-only disk).
     options.cacheDir = indexCacheFolder().toStdString();
     JobSpec spec;
-    spec.title = tr("Index %1").arg(QDir::toNativeSeparators(
-        QFileInfo(root).fileName() == QLatin1String("train")
-            ? QFileInfo(QFileInfo(root).absolutePath()).fileName() + QStringLiteral("/train")
-            : QFileInfo(root).fileName()));
+    spec.title = tr("Index %1")
+                     .arg(QDir::toNativeSeparators(
+                         QFileInfo(root).fileName() == QLatin1String("train")
+                             ? QFileInfo(QFileInfo(root).absolutePath()).fileName() +
+                                   QStringLiteral("/train")
+                             : QFileInfo(root).fileName()));
     spec.kind = QStringLiteral("index");
     spec.run = [outcome, options, root = root.toStdString()](JobContext& context) {
         const auto progress = [&context](const fb::IndexProgress& p) {
@@ -340,8 +341,7 @@ void DatasetsPanel::showParts(const QString& root, const QString& part) {
         m_partsRoot = root;
         m_partBox->clear();
         if (!root.isEmpty()) {
-            QStringList parts =
-                QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+            QStringList parts = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
             parts.removeAll(QStringLiteral("train"));
             parts.prepend(QStringLiteral("train"));
             m_partBox->addItems(parts);
@@ -388,11 +388,11 @@ void DatasetsPanel::onJobFinished(int id) {
     if (info.state == JobState::Done && outcome && outcome->index) {
         const fb::DatasetIndex& index = *outcome->index;
         showIndex(outcome->index, outcome->stats);
-        QString text = tr("%1 (%2): %3 identities, %4 images")
-                           .arg(QDir::toNativeSeparators(toQString(index.root)),
-                                toQString(index.format),
-                                QLocale().toString(outcome->stats.identities),
-                                QLocale().toString(outcome->stats.images));
+        QString text =
+            tr("%1 (%2): %3 identities, %4 images")
+                .arg(QDir::toNativeSeparators(toQString(index.root)), toQString(index.format),
+                     QLocale().toString(outcome->stats.identities),
+                     QLocale().toString(outcome->stats.images));
         if (!index.problems.empty())
             text +=
                 tr("; %n problem(s), e.g. %1: %2", nullptr, static_cast<int>(index.problems.size()))

@@ -281,8 +281,8 @@ void FaceCropPreview::run() {
     const FaceCropRequest request = m_request;
     const std::shared_ptr<DetectorCache> detectors = m_detectors;
     JobSpec spec;
-    spec.title = tr("Face crop preview of %1")
-                     .arg(QFileInfo(toQString(request.image.path)).fileName());
+    spec.title =
+        tr("Face crop preview of %1").arg(QFileInfo(toQString(request.image.path)).fileName());
     spec.kind = QStringLiteral("detection");
     spec.transient = true; // one per click: not worth a line in the job list unless it fails
     spec.run = [pending, request, detectors](JobContext& context) {

@@ -29,8 +29,7 @@ fb::RgbImage decodeRgb(const fb::IndexedImage& image) {
         throw std::runtime_error(
             QCoreApplication::translate("FaceCropTask",
                                         "%1 (record at %2): cannot decode the image (%3)")
-                .arg(toQString(image.path), QString::number(image.offset),
-                     reader.errorString())
+                .arg(toQString(image.path), QString::number(image.offset), reader.errorString())
                 .toStdString());
     return toRgbImage(decoded);
 }

@@ -344,7 +344,8 @@ void EvaluationPanel::evaluate() {
     };
     const int id = m_runner->submit(spec);
     m_evaluate->setEnabled(false);
-    m_status->setText(tr("Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…"));
+    m_status->setText(
+        tr("Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…"));
     // Both connections end with this job: every press would otherwise add two more for good.
     auto progress = std::make_shared<QMetaObject::Connection>();
     auto finished = std::make_shared<QMetaObject::Connection>();
@@ -353,19 +354,20 @@ void EvaluationPanel::evaluate() {
                             if (job == id && !events.isEmpty())
                                 m_status->setText(events.last().toString());
                         });
-    *finished = connect(m_runner, &JobRunner::jobFinished, this,
-                        [this, id, run, progress, finished](int job, JobState state) {
-        if (job != id)
-            return;
-        disconnect(*progress);
-        disconnect(*finished);
-        m_evaluate->setEnabled(true);
-        if (state == JobState::Done)
-            loadRun(run);
-        else
-            m_status->setText(
-                tr("Evaluation %1: %2").arg(jobStateText(state), m_runner->info(id).error));
-    });
+    *finished = connect(
+        m_runner, &JobRunner::jobFinished, this,
+        [this, id, run, progress, finished](int job, JobState state) {
+            if (job != id)
+                return;
+            disconnect(*progress);
+            disconnect(*finished);
+            m_evaluate->setEnabled(true);
+            if (state == JobState::Done)
+                loadRun(run);
+            else
+                m_status->setText(
+                    tr("Evaluation %1: %2").arg(jobStateText(state), m_runner->info(id).error));
+        });
 }
 
 void EvaluationPanel::exportAll() {

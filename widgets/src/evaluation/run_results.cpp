@@ -29,11 +29,11 @@ std::shared_ptr<RunResults> loadRunResults(const QString& runDir, bool withScore
     out->dir = runDir;
     out->name = QFileInfo(QDir::cleanPath(runDir)).fileName();
     if (!QFileInfo(runDir).isDir()) {
-        out->error = QCoreApplication::translate(
-                         "EvaluationPanel",
-                         "%1 is not a run folder. Choose a folder inside runs/ (named "
-                         "<name>-<date>-<time>, holding config.yaml and metrics.jsonl).")
-                         .arg(QDir::toNativeSeparators(runDir));
+        out->error =
+            QCoreApplication::translate(
+                "EvaluationPanel", "%1 is not a run folder. Choose a folder inside runs/ (named "
+                                   "<name>-<date>-<time>, holding config.yaml and metrics.jsonl).")
+                .arg(QDir::toNativeSeparators(runDir));
         return out;
     }
     try {

@@ -203,8 +203,9 @@ QGroupBox* ExperimentPanel::buildHeadBox() {
     m_head = new QComboBox;
     for (const char* type : {"softmax", "center", "sphereface", "cosface", "arcface"})
         m_head->addItem(QString::fromLatin1(type), QString::fromLatin1(type));
-    addField(headForm, QStringLiteral("head.type"), tr("Head:"), m_head,
-             tr("Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)"));
+    addField(
+        headForm, QStringLiteral("head.type"), tr("Head:"), m_head,
+        tr("Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)"));
     m_headS = realBox(0.01, 1024, 2, 1);
     addField(headForm, QStringLiteral("head.s"), tr("Scale s:"), m_headS);
     m_headM = realBox(0, 4, 3, 0.05);

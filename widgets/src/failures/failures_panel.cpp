@@ -186,8 +186,7 @@ void FailuresPanel::addSection(const QString& title, const QString& kind,
                 [this](const QString& a, const QString& b) { showFullPair(this, a, b); });
         m_grid->addWidget(card, row + int(i) / kColumns, int(i) % kColumns);
         m_shown << QStringLiteral("%1|%2|%3|%4")
-                       .arg(tag, QString::number(p.score, 'g', 17), toQString(p.a),
-                            toQString(p.b));
+                       .arg(tag, QString::number(p.score, 'g', 17), toQString(p.a), toQString(p.b));
     }
 }
 

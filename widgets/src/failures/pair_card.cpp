@@ -123,19 +123,19 @@ QWidget* fullImageView(const QString& path) {
     } else {
         label->setText(QObject::tr("Cannot read %1").arg(path));
     }
-    auto* caption = new QLabel(
-        box.isValid() ? QObject::tr("%1\n%2 x %3 px, face box %4,%5 %6 x %7")
-                            .arg(path)
-                            .arg(image.width())
-                            .arg(image.height())
-                            .arg(box.x())
-                            .arg(box.y())
-                            .arg(box.width())
-                            .arg(box.height())
-                      : QObject::tr("%1\n%2 x %3 px, a face crop (no boxes.csv)")
-                            .arg(path)
-                            .arg(image.width())
-                            .arg(image.height()));
+    auto* caption =
+        new QLabel(box.isValid() ? QObject::tr("%1\n%2 x %3 px, face box %4,%5 %6 x %7")
+                                       .arg(path)
+                                       .arg(image.width())
+                                       .arg(image.height())
+                                       .arg(box.x())
+                                       .arg(box.y())
+                                       .arg(box.width())
+                                       .arg(box.height())
+                                 : QObject::tr("%1\n%2 x %3 px, a face crop (no boxes.csv)")
+                                       .arg(path)
+                                       .arg(image.width())
+                                       .arg(image.height()));
     caption->setWordWrap(true);
     caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     caption->setMaximumWidth(std::max(448, label->sizeHint().width()));

@@ -19,7 +19,8 @@ QString userMessage(const QString& coreText) {
                                                  "%2): it may be empty, cut short or not the "
                                                  "file meant; write it again with FaceBench")
                          .arg(parse.captured(1), parse.captured(2)));
-    static const QRegularExpression jsonOther(QStringLiteral(R"(\[json\.exception\.\w+\.\d+\]\s*)"));
+    static const QRegularExpression jsonOther(
+        QStringLiteral(R"(\[json\.exception\.\w+\.\d+\]\s*)"));
     text.remove(jsonOther);
     // The weights reader's advice for developers who call torch.save themselves.
     static const QRegularExpression notZip(

@@ -78,9 +78,8 @@ void CurvePlot::showValuesAt(const QPoint& pos) {
         QToolTip::hideText();
         return;
     }
-    lines.prepend(QStringLiteral("<b>%1 %2</b>")
-                      .arg(m_plot->xAxis->label())
-                      .arg(shownKey, 0, 'g', 6));
+    lines.prepend(
+        QStringLiteral("<b>%1 %2</b>").arg(m_plot->xAxis->label()).arg(shownKey, 0, 'g', 6));
     QToolTip::showText(m_plot->mapToGlobal(pos), lines.join(QStringLiteral("<br>")), m_plot);
 }
 

@@ -178,15 +178,13 @@ bool RunsPanel::canResumeOpenRun() const {
 
 void RunsPanel::updateActions() {
     const int checked = int(checkedRuns().size());
-    m_compare->setText(checked > 0 ? tr("Compare %n Run(s)", nullptr, checked)
-                                   : tr("Compare"));
+    m_compare->setText(checked > 0 ? tr("Compare %n Run(s)", nullptr, checked) : tr("Compare"));
     m_compare->setEnabled(checked > 0);
     m_resume->setEnabled(m_resumable);
-    m_resume->setToolTip(m_resumable
-                             ? tr("Continue this run from its last checkpoint, as "
-                                  "facebench-cli train --resume")
-                             : tr("A cancelled or interrupted run with a checkpoint can be "
-                                  "continued"));
+    m_resume->setToolTip(m_resumable ? tr("Continue this run from its last checkpoint, as "
+                                          "facebench-cli train --resume")
+                                     : tr("A cancelled or interrupted run with a checkpoint can be "
+                                          "continued"));
 }
 
 void RunsPanel::setProjectFolder(const QString& folder) {
@@ -196,8 +194,8 @@ void RunsPanel::setProjectFolder(const QString& folder) {
 void RunsPanel::setRunsFolder(const QString& folder) {
     m_runsFolder = QDir::cleanPath(folder);
     // The open run belongs to the folder left behind unless it lies in the new one.
-    if (!m_openRun.isEmpty() &&
-        QFileInfo(QDir::cleanPath(m_openRun)).absolutePath() != QFileInfo(m_runsFolder).absoluteFilePath())
+    if (!m_openRun.isEmpty() && QFileInfo(QDir::cleanPath(m_openRun)).absolutePath() !=
+                                    QFileInfo(m_runsFolder).absoluteFilePath())
         closeRun();
     m_folderLabel->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(m_runsFolder)));
     emit runsFolderChanged(m_runsFolder);
@@ -346,9 +344,8 @@ void RunsPanel::showRun(const fb::RunSummary& run, const fb::RunMetrics& metrics
         m_follow->stop();
     // A run written to within the last half minute is still being trained (here or by a CLI).
     const QFileInfo metricsFile(toQString(fb::RunDirectory(run.dir).metricsFile()));
-    const bool recentlyWritten =
-        metricsFile.exists() &&
-        metricsFile.lastModified().secsTo(QDateTime::currentDateTime()) < 30;
+    const bool recentlyWritten = metricsFile.exists() && metricsFile.lastModified().secsTo(
+                                                             QDateTime::currentDateTime()) < 30;
     m_resumable = (run.status == fb::RunStatus::Cancelled ||
                    (run.status == fb::RunStatus::Running && !recentlyWritten)) &&
                   fb::RunDirectory(run.dir).hasLastCheckpoint();

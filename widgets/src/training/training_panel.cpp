@@ -176,7 +176,7 @@ int TrainingPanel::startTraining(const fb::ExperimentConfig& config, const QStri
     spec.title = resumeDir.isEmpty()
                      ? tr("Train %1 (%2 + %3)")
                            .arg(toQString(config.output.name.empty() ? std::string("run")
-                                                              : config.output.name),
+                                                                     : config.output.name),
                                 toQString(config.model.name), toQString(config.head.type))
                      : tr("Resume %1").arg(QFileInfo(resumeDir).fileName());
     spec.kind = tr("training");

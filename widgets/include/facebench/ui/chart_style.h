@@ -25,8 +25,9 @@ struct ChartLabels {
 // adding graphs; calling twice does not add a second title).
 void styleChart(QCustomPlot* plot, const ChartLabels& labels);
 
-// Removes every graph, item, colour scale, the title and the legend, and puts the axes back to linear with default
-// tickers, so one QCustomPlot can draw one figure after another (export of all figures).
+// Removes every graph, item, colour scale, the title and the legend, and puts the axes back to
+// linear with default tickers, so one QCustomPlot can draw one figure after another (export of all
+// figures).
 void resetChart(QCustomPlot* plot);
 
 // A log-10 axis with powers of ten as tick labels ("10^-3" written as 1e-3 style superscripts).

@@ -1,9 +1,9 @@
 #pragma once
-// The GUI's job runner (docs/ARCHITECTURE.md, "Data flow"): every long core job (training, evaluation,
-// benchmark, indexing, detection) runs as a QRunnable on the runner's QThreadPool, never on the
-// GUI thread. Progress posted by a job is buffered and delivered to the GUI thread in batches by
-// a timer, at most kUpdatesPerSecond times a second, however fast the job posts: a training job
-// logging every step cannot flood the event loop.
+// The GUI's job runner (docs/ARCHITECTURE.md, "Data flow"): every long core job (training,
+// evaluation, benchmark, indexing, detection) runs as a QRunnable on the runner's QThreadPool,
+// never on the GUI thread. Progress posted by a job is buffered and delivered to the GUI thread in
+// batches by a timer, at most kUpdatesPerSecond times a second, however fast the job posts: a
+// training job logging every step cannot flood the event loop.
 //
 // Jobs that name a device ("cpu", "cuda:0") wait their turn: one job runs per device at a time,
 // as experiments do on a shared machine; jobs with an empty device (an index, a thumbnail batch)
