@@ -169,9 +169,21 @@ std::vector<double> scoreIjbPairs(const IjbTemplates& templates, const IjbPairs&
     return scores;
 }
 
-IjbIdentification identifyIjb(const IjbTemplates& templates, const IjbTemplateSubjects& gallery,
-                              const IjbTemplateSubjects& probes, const std::vector<double>& fpirs,
-                              const BootstrapOptions& options, const std::string& source) {
+namespace {
+
+// Every probe searched against the gallery: the rank of its mate's subject (0: non-mated, its
+// subject has no gallery template), the mate's best score and the best score of all subjects.
+struct GallerySearch {
+    std::vector<int> rank;
+    std::vector<double> mateScore, topScore;
+    std::vector<std::int32_t> unit; // the probe's subject as 0 .. U-1: the bootstrap unit
+    std::int32_t units = 0;
+    std::vector<std::size_t> nonMated; // by descending top score
+    std::int64_t gallerySubjects = 0;
+};
+
+GallerySearch searchGallery(const IjbTemplates& templates, const IjbTemplateSubjects& gallery,
+                            const IjbTemplateSubjects& probes, const std::string& source) {
     const RowIndex rowOf(templates);
     auto rowsOf = [&](const IjbTemplateSubjects& list) {
         std::vector<std::int32_t> rows;
@@ -194,13 +206,12 @@ IjbIdentification identifyIjb(const IjbTemplates& templates, const IjbTemplateSu
             subjectIndex.emplace(s, std::int32_t(subjectIndex.size())).first->second);
     const std::size_t subjects = subjectIndex.size();
 
-    IjbIdentification out;
-    out.gallery = source;
-    out.galleryTemplates = std::int64_t(galleryRows.size());
+    GallerySearch out;
     out.gallerySubjects = std::int64_t(subjects);
     const std::size_t p = probeRows.size();
-    std::vector<int> rank(p, 0); // 0: non-mated
-    std::vector<double> mateScore(p, 0.0), topScore(p, 0.0);
+    out.rank.assign(p, 0);
+    out.mateScore.assign(p, 0.0);
+    out.topScore.assign(p, 0.0);
     const std::size_t dim = std::size_t(templates.dim);
     const float* f = templates.features.data();
     parallelFor(p, p * galleryRows.size() >= 1000000, [&](std::size_t begin, std::size_t end) {
@@ -214,117 +225,141 @@ IjbIdentification identifyIjb(const IjbTemplates& templates, const IjbTemplateSu
                 float& b = best[std::size_t(galleryColumn[g])];
                 b = std::max(b, s);
             }
-            topScore[i] = *std::max_element(best.begin(), best.end());
+            out.topScore[i] = *std::max_element(best.begin(), best.end());
             const auto mate = subjectIndex.find(probes.subjectId[i]);
             if (mate == subjectIndex.end())
                 continue;
             const float m = best[std::size_t(mate->second)];
-            mateScore[i] = m;
-            rank[i] =
+            out.mateScore[i] = m;
+            out.rank[i] =
                 1 + int(std::count_if(best.begin(), best.end(), [m](float s) { return s > m; }));
         }
     });
 
-    // Probe subjects as bootstrap units.
     std::unordered_map<std::int32_t, std::int32_t> unitIndex;
-    std::vector<std::int32_t> unit(p);
+    out.unit.resize(p);
     for (std::size_t i = 0; i < p; ++i)
-        unit[i] =
+        out.unit[i] =
             unitIndex.emplace(probes.subjectId[i], std::int32_t(unitIndex.size())).first->second;
-    std::vector<std::size_t> nonMated; // by descending top score
+    out.units = std::int32_t(unitIndex.size());
     for (std::size_t i = 0; i < p; ++i)
-        if (rank[i] == 0)
-            nonMated.push_back(i);
-    std::sort(nonMated.begin(), nonMated.end(),
-              [&](std::size_t a, std::size_t b) { return topScore[a] > topScore[b]; });
-    out.nonMatedProbes = std::int64_t(nonMated.size());
-    out.matedProbes = std::int64_t(p - nonMated.size());
-    if (out.matedProbes == 0)
-        throw InputError(SourceLocation{source}, "",
-                         "no probe's subject is in this gallery: identification is undefined");
-    for (int k = 1; k <= int(std::min<std::size_t>(subjects, 20)); ++k)
-        out.ranks.push_back(k);
-    out.fpirs = fpirs;
+        if (out.rank[i] == 0)
+            out.nonMated.push_back(i);
+    std::sort(out.nonMated.begin(), out.nonMated.end(),
+              [&](std::size_t a, std::size_t b) { return out.topScore[a] > out.topScore[b]; });
+    return out;
+}
 
-    // Every number from weights per probe subject (all 1 for the point estimate).
-    struct Numbers {
-        bool defined = false;
-        std::vector<double> cmc, tpir, thresholds;
-    };
-    auto numbers = [&](const std::vector<std::int32_t>& w) {
-        Numbers r;
-        double mated = 0, nonMatedWeight = 0;
-        std::vector<double> hits(out.ranks.size(), 0.0);
-        for (std::size_t i = 0; i < p; ++i) {
-            const double wi = w[std::size_t(unit[i])];
-            if (rank[i] == 0) {
-                nonMatedWeight += wi;
-                continue;
-            }
-            mated += wi;
-            for (std::size_t k = 0; k < out.ranks.size(); ++k)
-                if (rank[i] <= out.ranks[k])
-                    hits[k] += wi;
+// The CMC and TPIR of one weighting of the probe subjects (all 1 for the point estimate, the
+// bootstrap's counts for a replicate).
+struct IdentificationNumbers {
+    bool defined = false; // a replicate without mated probes, or without the non-mated ones
+    std::vector<double> cmc, tpir, thresholds;
+};
+
+IdentificationNumbers identificationNumbers(const GallerySearch& search,
+                                            const std::vector<std::int32_t>& weight,
+                                            const std::vector<int>& ranks,
+                                            const std::vector<double>& fpirs) {
+    IdentificationNumbers r;
+    const std::size_t p = search.rank.size();
+    auto w = [&](std::size_t probe) { return double(weight[std::size_t(search.unit[probe])]); };
+    double mated = 0, nonMatedWeight = 0;
+    std::vector<double> hits(ranks.size(), 0.0);
+    for (std::size_t i = 0; i < p; ++i) {
+        if (search.rank[i] == 0) {
+            nonMatedWeight += w(i);
+            continue;
         }
-        if (mated == 0)
-            return r;
-        r.defined = nonMatedWeight > 0 || nonMated.empty();
-        for (double h : hits)
-            r.cmc.push_back(h / mated);
-        for (double fpir : fpirs) {
-            // tau: the (k+1)-th largest non-mated top score, duplicates counted by weight.
-            const double k = std::floor(fpir * nonMatedWeight + 1e-9);
-            double tau = -INFINITY, seen = 0;
-            for (std::size_t j : nonMated) {
-                seen += w[std::size_t(unit[j])];
-                if (seen > k) {
-                    tau = topScore[j];
-                    break;
-                }
-            }
-            double returned = 0;
-            for (std::size_t i = 0; i < p; ++i)
-                if (rank[i] == 1 && mateScore[i] > tau)
-                    returned += w[std::size_t(unit[i])];
-            r.tpir.push_back(returned / mated);
-            r.thresholds.push_back(tau);
-        }
+        mated += w(i);
+        for (std::size_t k = 0; k < ranks.size(); ++k)
+            if (search.rank[i] <= ranks[k])
+                hits[k] += w(i);
+    }
+    if (mated == 0)
         return r;
-    };
-    const Numbers point = numbers(std::vector<std::int32_t>(unitIndex.size(), 1));
-    out.cmc = point.cmc;
-    out.tpir = point.tpir;
-    out.tpirThresholds = point.thresholds;
-    for (double fpir : fpirs)
-        out.tpirResolvable.push_back(fpir * double(nonMated.size()) >= 1.0 - 1e-9);
-    for (int k : {1, 5, 10})
-        if (k <= int(out.ranks.size()))
-            out.intervalRanks.push_back(k);
-    if (options.replicates <= 0)
-        return out;
-    std::vector<Numbers> replicates(std::size_t(options.replicates));
+    r.defined = nonMatedWeight > 0 || search.nonMated.empty();
+    for (double h : hits)
+        r.cmc.push_back(h / mated);
+    for (double fpir : fpirs) {
+        // tau: the (k+1)-th largest non-mated top score, duplicates counted by weight.
+        const double k = std::floor(fpir * nonMatedWeight + 1e-9);
+        double tau = -INFINITY, seen = 0;
+        for (std::size_t j : search.nonMated) {
+            seen += w(j);
+            if (seen > k) {
+                tau = search.topScore[j];
+                break;
+            }
+        }
+        double returned = 0;
+        for (std::size_t i = 0; i < p; ++i)
+            if (search.rank[i] == 1 && search.mateScore[i] > tau)
+                returned += w(i);
+        r.tpir.push_back(returned / mated);
+        r.thresholds.push_back(tau);
+    }
+    return r;
+}
+
+// The percentile bootstrap over probe subjects of rank-k identification rates and TPIRs.
+void addIdentificationIntervals(const GallerySearch& search, const BootstrapOptions& options,
+                                IjbIdentification& out) {
+    std::vector<IdentificationNumbers> replicates(std::size_t(options.replicates));
     for (int r = 0; r < options.replicates; ++r)
-        replicates[std::size_t(r)] =
-            numbers(bootstrapDraw(std::int32_t(unitIndex.size()), options.seed, r));
+        replicates[std::size_t(r)] = identificationNumbers(
+            search, bootstrapDraw(search.units, options.seed, r), out.ranks, out.fpirs);
     const double low = (1.0 - options.level) / 2.0, high = 1.0 - low;
     auto interval = [&](auto&& value) {
         std::vector<double> v;
-        for (const Numbers& n : replicates)
+        for (const IdentificationNumbers& n : replicates)
             if (n.defined)
                 v.push_back(value(n));
         return ConfidenceInterval{percentile(v, low), percentile(v, high)};
     };
     for (int k : out.intervalRanks)
         out.cmcIntervals.push_back(
-            interval([k](const Numbers& n) { return n.cmc[std::size_t(k - 1)]; }));
-    for (std::size_t j = 0; j < fpirs.size(); ++j)
-        out.tpirIntervals.push_back(interval([j](const Numbers& n) { return n.tpir[j]; }));
-    out.intervalMethod = std::to_string(int(std::lround(100 * options.level))) +
-                         "% interval: percentile bootstrap over probe subjects (" +
-                         std::to_string(unitIndex.size()) +
-                         " subjects resampled with replacement, each with all its probes), " +
-                         std::to_string(options.replicates) + " replicates, seed " +
-                         std::to_string(options.seed);
+            interval([k](const IdentificationNumbers& n) { return n.cmc[std::size_t(k - 1)]; }));
+    for (std::size_t j = 0; j < out.fpirs.size(); ++j)
+        out.tpirIntervals.push_back(
+            interval([j](const IdentificationNumbers& n) { return n.tpir[j]; }));
+    out.intervalMethod =
+        std::to_string(int(std::lround(100 * options.level))) +
+        "% interval: percentile bootstrap over probe subjects (" + std::to_string(search.units) +
+        " subjects resampled with replacement, each with all its probes), " +
+        std::to_string(options.replicates) + " replicates, seed " + std::to_string(options.seed);
+}
+
+} // namespace
+
+IjbIdentification identifyIjb(const IjbTemplates& templates, const IjbTemplateSubjects& gallery,
+                              const IjbTemplateSubjects& probes, const std::vector<double>& fpirs,
+                              const BootstrapOptions& options, const std::string& source) {
+    const GallerySearch search = searchGallery(templates, gallery, probes, source);
+    IjbIdentification out;
+    out.gallery = source;
+    out.galleryTemplates = std::int64_t(gallery.templateId.size());
+    out.gallerySubjects = search.gallerySubjects;
+    out.nonMatedProbes = std::int64_t(search.nonMated.size());
+    out.matedProbes = std::int64_t(search.rank.size() - search.nonMated.size());
+    if (out.matedProbes == 0)
+        throw InputError(SourceLocation{source}, "",
+                         "no probe's subject is in this gallery: identification is undefined");
+    for (int k = 1; k <= int(std::min<std::int64_t>(search.gallerySubjects, 20)); ++k)
+        out.ranks.push_back(k);
+    out.fpirs = fpirs;
+    const IdentificationNumbers point = identificationNumbers(
+        search, std::vector<std::int32_t>(std::size_t(search.units), 1), out.ranks, fpirs);
+    out.cmc = point.cmc;
+    out.tpir = point.tpir;
+    out.tpirThresholds = point.thresholds;
+    for (double fpir : fpirs)
+        out.tpirResolvable.push_back(fpir * double(search.nonMated.size()) >= 1.0 - 1e-9);
+    for (int k : {1, 5, 10})
+        if (k <= int(out.ranks.size()))
+            out.intervalRanks.push_back(k);
+    if (options.replicates > 0)
+        addIdentificationIntervals(search, options, out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "facebench/score_file.h"
 
 #include "facebench/errors.h"
+#include "util/csv_field.h"
 
 #include <algorithm>
 #include <charconv>
@@ -245,14 +246,6 @@ ScoreSet readScoreCsv(const std::string& path, std::size_t threadedAboveBytes) {
 }
 
 std::string formatScoreCsv(const std::vector<ScoredPair>& pairs) {
-    auto field = [](const std::string& text) {
-        if (text.find_first_of(",\"\n\r") == std::string::npos)
-            return text;
-        std::string quoted = "\"";
-        for (char c : text)
-            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return quoted + "\"";
-    };
     const bool subjects = std::any_of(pairs.begin(), pairs.end(),
                                       [](const ScoredPair& p) { return !p.subject.empty(); });
     std::string out = subjects ? "score,label,a,b,subject\n" : "score,label,a,b\n";
@@ -262,12 +255,12 @@ std::string formatScoreCsv(const std::vector<ScoredPair>& pairs) {
         const int length = std::snprintf(number, sizeof number, "%.17g", pair.score);
         out.append(number, static_cast<std::size_t>(length));
         out += pair.same ? ",1," : ",0,";
-        out += field(pair.a);
+        out += csvField(pair.a);
         out += ',';
-        out += field(pair.b);
+        out += csvField(pair.b);
         if (subjects) {
             out += ',';
-            out += field(pair.subject);
+            out += csvField(pair.subject);
         }
         out += '\n';
     }

@@ -1,23 +1,16 @@
 // Results tables as CSV (facebench/report_render.h).
 #include "facebench/report_render.h"
 
+#include "util/csv_field.h"
+
 namespace fb {
 
 namespace {
 
-std::string field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string line(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i)
-        out += (i ? "," : "") + field(fields[i]);
+        out += (i ? "," : "") + csvField(fields[i]);
     return out + "\n";
 }
 

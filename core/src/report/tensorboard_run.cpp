@@ -79,6 +79,8 @@ struct MetricsRow {
 
 // Every row of RUN/metrics.jsonl (none when the file is missing). Throws InputError naming the
 // file and line of a line that is too long, not a JSON object, or without an integer step.
+// Not run_metrics.h's lenient reader: the export must keep each row's key order, as the live
+// writer does (metricsRowScalars), and refuse a malformed row rather than skip it.
 std::vector<MetricsRow> readMetricsRows(const std::string& path) {
     std::vector<MetricsRow> rows;
     std::ifstream in(path, std::ios::binary);

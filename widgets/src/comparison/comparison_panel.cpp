@@ -10,6 +10,7 @@
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/run_figures.h"
+#include "facebench/ui/to_qstring.h"
 #include "jobs/user_message.h"
 
 #include <QApplication>
@@ -38,7 +39,7 @@ namespace {
 // One report cell as a table item: its text as the report prints it, the exact number for
 // sorting and copying, and a tooltip for an interval or the not-resolvable mark.
 QTableWidgetItem* itemFor(const ReportCell& cell) {
-    auto* item = new QTableWidgetItem(QString::fromStdString(cellText(cell)));
+    auto* item = new QTableWidgetItem(toQString(cellText(cell)));
     if (cell.kind == ReportCell::Kind::Number) {
         item->setData(Qt::UserRole, cell.number);
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -47,9 +48,9 @@ QTableWidgetItem* itemFor(const ReportCell& cell) {
     if (cell.interval)
         tips << ComparisonPanel::tr("%1% interval (%2): %3 to %4")
                     .arg(100 * cell.interval->level)
-                    .arg(QString::fromStdString(cell.interval->method))
-                    .arg(QString::fromStdString(fixedText(cell.interval->low, cell.decimals)))
-                    .arg(QString::fromStdString(fixedText(cell.interval->high, cell.decimals)));
+                    .arg(toQString(cell.interval->method))
+                    .arg(toQString(fixedText(cell.interval->low, cell.decimals)))
+                    .arg(toQString(fixedText(cell.interval->high, cell.decimals)));
     if (cell.has(CellFlag::NotResolvable)) {
         // Marked as the Evaluation page marks a TAR at a FAR the set cannot resolve.
         item->setForeground(QColor(0xB0, 0x30, 0x00));
@@ -70,7 +71,7 @@ void fillTable(QTableWidget* table, const ReportTable* report) {
         return;
     QStringList headers;
     for (const ReportColumn& c : report->columns)
-        headers << QString::fromStdString(c.header);
+        headers << toQString(c.header);
     table->setColumnCount(headers.size());
     table->setHorizontalHeaderLabels(headers);
     table->setRowCount(static_cast<int>(report->rows.size()));
@@ -214,8 +215,8 @@ void ComparisonPanel::refresh() {
     for (const QString& d : dirs) {
         const auto loaded = loadRunResults(d, false); // kept alive while its blocks are read
         for (const auto& b : loaded->blocks)
-            if (!sets.contains(QString::fromStdString(b.block.label)))
-                sets << QString::fromStdString(b.block.label);
+            if (!sets.contains(toQString(b.block.label)))
+                sets << toQString(b.block.label);
     }
     m_set->blockSignals(true);
     m_set->clear();
@@ -236,7 +237,7 @@ void ComparisonPanel::refresh() {
         m_status->setText(
             tr("%1 runs, %2 with evaluation results").arg(dirs.size()).arg(withEval.size()));
     } catch (const std::exception& e) {
-        m_status->setText(userMessage(QString::fromStdString(e.what())));
+        m_status->setText(userMessage(toQString(e.what())));
     }
     showTables(tables);
 }
@@ -248,7 +249,7 @@ void ComparisonPanel::showTables(const std::vector<ReportTable>& tables) {
 }
 
 QString ComparisonPanel::tableMarkdown() const {
-    return m_tables.empty() ? QString() : QString::fromStdString(renderMarkdown(m_tables));
+    return m_tables.empty() ? QString() : toQString(renderMarkdown(m_tables));
 }
 
 // Both tables from the report itself (not the items' text): CSV, Markdown or JSON by suffix.
@@ -263,8 +264,7 @@ void ComparisonPanel::exportTables() {
                                : suffix == QLatin1String("json") ? "json"
                                                                  : "csv";
     QString error;
-    if (!writeTextFileAtomically(path, QString::fromStdString(renderReport(m_tables, format)),
-                                 &error)) {
+    if (!writeTextFileAtomically(path, toQString(renderReport(m_tables, format)), &error)) {
         QMessageBox::warning(this, tr("Export table"), error);
         return;
     }
@@ -281,7 +281,7 @@ void ComparisonPanel::drawCurves() {
         try {
             series << qMakePair(QFileInfo(QDir::cleanPath(d)).fileName(), run.readMetrics());
         } catch (const std::exception& e) {
-            m_status->setText(userMessage(QString::fromStdString(e.what())));
+            m_status->setText(userMessage(toQString(e.what())));
         }
     }
     plotTrainingCurves(m_curves, series, m_metric->currentData().toString(),
@@ -303,12 +303,11 @@ void ComparisonPanel::drawRoc() {
                     (p.same ? scores.genuine : scores.impostor).push_back(p.score);
                 rocs << rocSeries(QFileInfo(QDir::cleanPath(d)).fileName(), scores);
             } catch (const std::exception& e) {
-                m_status->setText(userMessage(QString::fromStdString(e.what())));
+                m_status->setText(userMessage(toQString(e.what())));
             }
         }
     }
-    plotRocCurves(m_roc, rocs,
-                  set.empty() ? QString() : tr("ROC: %1").arg(QString::fromStdString(set)));
+    plotRocCurves(m_roc, rocs, set.empty() ? QString() : tr("ROC: %1").arg(toQString(set)));
     m_roc->replot();
 }
 
