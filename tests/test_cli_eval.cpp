@@ -1,7 +1,8 @@
 // `verify-scores`, `eval` and `report` through the CLI: a hand-worked TAR@FAR example
 // as a score file (values and JSON schema), every bad score file -> exit 2 naming file:line, an
 // end-to-end eval of a random-init small model on a tiny synthetic set with every protocol, the
-// report in the seed's Table 3 / Table 15 layout, and bad eval input -> exit 2 naming it.
+// report in the seed's Table 3 / Table 15 layout, bad eval input -> exit 2 naming it, and
+// `eval --pretrained` (its missing install always; the installed network when it is there).
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "data_home_scope.h"
 #include "process_runner.h"
 
 namespace {
@@ -226,6 +228,65 @@ private slots:
         const ProcessResult r = runCli(base + args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString(r.err).contains(expected), r.err.constData());
+    }
+
+    // --pretrained with nothing installed (an empty data folder): exit 2 naming the setup
+    // command and the missing file, for eval and extract, and nothing written.
+    void evalPretrainedNotInstalled() {
+        QVERIFY(!m_data.isEmpty());
+        QTemporaryDir empty;
+        const DataHomeScope scope(empty.path());
+        const QString out = m_dir.filePath("pretrained-missing/eval");
+        const ProcessResult r = runCli({"eval", "--pretrained", "mobilefacenet-tf192", "--data",
+                                        m_data, "--protocol", "lfw", "--out", out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("packaging/setup.sh weights") &&
+                     r.err.contains("facebench/pretrained/mobilefacenet-tf192.pt") &&
+                     r.err.contains(empty.path().toLocal8Bit()),
+                 r.err.constData());
+        QVERIFY(!QFile::exists(out));
+        const ProcessResult extract =
+            runCli({"extract", "--pretrained", "face-api-resnet", "--out",
+                    m_dir.filePath("pretrained-missing.npy"), m_data + "/lfw/pairs.txt"});
+        QCOMPARE(extract.exitCode, 2);
+        QVERIFY2(extract.err.contains("packaging/setup.sh weights"), extract.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath("pretrained-missing.npy")));
+        const ProcessResult unknown = runCli({"eval", "--pretrained", "resnet50", "--data", m_data,
+                                              "--out", out, "--protocol", "lfw"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("mobilefacenet-tf192, face-api-resnet"),
+                 unknown.err.constData());
+        // --pretrained names the model and its weights: with --model or --weights it is bad input.
+        QCOMPARE(runCli({"eval", "--pretrained", "mobilefacenet-tf192", "--model",
+                         "small-resnet-64", "--data", m_data, "--out", out})
+                     .exitCode,
+                 2);
+    }
+
+    // The installed MobileFaceNet: --pretrained is --model plus its installed weights file, with
+    // the same numbers.
+    void evalPretrainedInstalled() {
+        QVERIFY(!m_data.isEmpty());
+        const ProcessResult list = runCli({"models", "--pretrained", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        QString weights;
+        for (const QJsonValue row : jsonOf(list)["pretrained"].toArray())
+            if (row["model"].toString() == "mobilefacenet-tf192" && row["installed"].toBool())
+                weights = row["weights"].toString();
+        if (weights.isEmpty())
+            QSKIP("mobilefacenet-tf192 is not installed: run `bash packaging/setup.sh weights`");
+        const ProcessResult r =
+            runCli({"eval", "--pretrained", "mobilefacenet-tf192", "--data", m_data, "--protocol",
+                    "lfw", "--out", m_dir.filePath("pretrained/eval"), "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(jsonOf(r)["model"].toString(), QString("mobilefacenet-tf192"));
+        QCOMPARE(jsonOf(r)["weights"].toString(), weights);
+        const ProcessResult longhand = runCli(
+            {"eval", "--model", "mobilefacenet-tf192", "--weights", weights, "--data", m_data,
+             "--protocol", "lfw", "--out", m_dir.filePath("longhand/eval"), "--json"});
+        QVERIFY2(longhand.exitCode == 0, longhand.err.constData());
+        QCOMPARE(jsonOf(r)["results"].toObject()["lfw"].toObject()["fold_accuracies"],
+                 jsonOf(longhand)["results"].toObject()["lfw"].toObject()["fold_accuracies"]);
     }
 
     // A pair naming a missing image is an error listing it, never a silently dropped pair.

@@ -636,6 +636,26 @@
         <source>Benchmark queued: it runs when its device is free (progress on the Jobs page)…</source>
         <translation>Benchmark eingereiht: Er läuft, sobald sein Gerät frei ist (Fortschritt auf der Seite „Aufträge“) …</translation>
     </message>
+    <message>
+        <source>Check the pretrained networks</source>
+        <translation>Vortrainierte Netze auswählen</translation>
+    </message>
+    <message>
+        <source>Pretrained, installed: %1
+%2
+Throughput does not depend on the weights.</source>
+        <translation>Vortrainiert, installiert: %1
+%2
+Der Durchsatz hängt nicht von den Gewichten ab.</translation>
+    </message>
+    <message>
+        <source>Pretrained, not installed: run %1</source>
+        <translation>Vortrainiert, nicht installiert: %1 ausführen</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>%1 auswählen</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ComparisonPanel</name>
@@ -1136,6 +1156,30 @@
         <source>Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…</source>
         <translation>Evaluation eingereiht: Sie läuft, sobald die CPU frei ist (Fortschritt auf der Seite „Aufträge“) …</translation>
     </message>
+    <message>
+        <source>The run&apos;s checkpoint</source>
+        <translation>Checkpoint des Laufs</translation>
+    </message>
+    <message>
+        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
+        <translation>Den besten Checkpoint des Laufs auswerten oder ein installiertes vortrainiertes Netz mit der Vorverarbeitung seiner Autoren, in den Laufordner oben</translation>
+    </message>
+    <message>
+        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
+        <translation>Der Datenordner der Protokolle (lfw/pairs.txt und die anderen), wie `data synth` ihn schreibt; ein Lauf bringt seinen eigenen mit (eval.data)</translation>
+    </message>
+    <message>
+        <source>Evaluate:</source>
+        <translation>Auswerten:</translation>
+    </message>
+    <message>
+        <source>Protocol data:</source>
+        <translation>Protokolldaten:</translation>
+    </message>
+    <message>
+        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
+        <translation>%1 ist kein Datenordner der Protokolle: den Ordner mit lfw/pairs.txt angeben (`facebench-cli data synth` schreibt einen)</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ExperimentPanel</name>
@@ -1440,6 +1484,22 @@
     <message>
         <source>the file is empty: it holds no experiment settings. Choose another file or fill in the form and save it</source>
         <translation>die Datei ist leer und enthält keine Experimenteinstellungen. Wählen Sie eine andere Datei oder füllen Sie das Formular aus und speichern Sie es</translation>
+    </message>
+    <message>
+        <source>Random initialisation</source>
+        <translation>Zufällige Initialisierung</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Start mit:</translation>
+    </message>
+    <message>
+        <source>Fine-tune an installed pretrained network: its model, input size and pre-processing, its weights as the backbone&apos;s start</source>
+        <translation>Ein installiertes vortrainiertes Netz feinabstimmen: sein Modell, seine Eingabegröße und Vorverarbeitung, seine Gewichte als Start des Backbones</translation>
+    </message>
+    <message>
+        <source>Weights file %1</source>
+        <translation>Gewichtsdatei %1</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2596,25 @@ fehlt</translation>
     <message>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainedChoices</name>
+    <message>
+        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
+        <translation>Kein vortrainiertes Netz installiert: `%1` lädt sie nach %2</translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation>Vortrainiert</translation>
+    </message>
+    <message>
+        <source>%1 (pretrained, %2)</source>
+        <translation>%1 (vortrainiert, %2)</translation>
+    </message>
+    <message>
+        <source>none installed: run %1</source>
+        <translation>keines installiert: %1 ausführen</translation>
     </message>
 </context>
 </TS>

@@ -636,6 +636,26 @@
         <source>Benchmark failed: %1</source>
         <translation>基准测试失败：%1</translation>
     </message>
+    <message>
+        <source>Check the pretrained networks</source>
+        <translation>勾选预训练网络</translation>
+    </message>
+    <message>
+        <source>Pretrained, installed: %1
+%2
+Throughput does not depend on the weights.</source>
+        <translation>预训练，已安装：%1
+%2
+吞吐量与权重无关。</translation>
+    </message>
+    <message>
+        <source>Pretrained, not installed: run %1</source>
+        <translation>预训练，未安装：运行 %1</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>勾选 %1</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ComparisonPanel</name>
@@ -1134,6 +1154,30 @@
         <source>Wrote %1 files to %2</source>
         <translation>已将 %1 个文件写入 %2</translation>
     </message>
+    <message>
+        <source>The run&apos;s checkpoint</source>
+        <translation>运行的检查点</translation>
+    </message>
+    <message>
+        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
+        <translation>评估运行的最佳检查点，或以作者的预处理评估已安装的预训练网络，结果写入上方的运行文件夹</translation>
+    </message>
+    <message>
+        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
+        <translation>协议的数据文件夹（lfw/pairs.txt 及其他），格式同 `data synth` 的输出；运行自带其数据文件夹（eval.data）</translation>
+    </message>
+    <message>
+        <source>Evaluate:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>Protocol data:</source>
+        <translation>协议数据：</translation>
+    </message>
+    <message>
+        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
+        <translation>%1 不是协议数据文件夹：请指定包含 lfw/pairs.txt 的文件夹（`facebench-cli data synth` 可生成）</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ExperimentPanel</name>
@@ -1438,6 +1482,22 @@
     <message>
         <source>Save Experiment</source>
         <translation>保存实验</translation>
+    </message>
+    <message>
+        <source>Random initialisation</source>
+        <translation>随机初始化</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>起始权重：</translation>
+    </message>
+    <message>
+        <source>Fine-tune an installed pretrained network: its model, input size and pre-processing, its weights as the backbone&apos;s start</source>
+        <translation>微调已安装的预训练网络：采用其模型、输入尺寸和预处理，以其权重作为主干网络的起点</translation>
+    </message>
+    <message>
+        <source>Weights file %1</source>
+        <translation>权重文件 %1</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2583,25 @@ image</source>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainedChoices</name>
+    <message>
+        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
+        <translation>未安装预训练网络：运行 `%1` 将其获取到 %2</translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>%1 (pretrained, %2)</source>
+        <translation>%1（预训练，%2）</translation>
+    </message>
+    <message>
+        <source>none installed: run %1</source>
+        <translation>未安装：运行 %1</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // `facebench-cli eval --run RUN_DIR [--protocol P]... [--data DIR] [--pairs FILE] [--json]`
-// (or `--model NAME [--weights FILE] --out DIR`) and `facebench-cli report RUN_DIR...
+// (or `--model NAME [--weights FILE] --out DIR`, or `--pretrained MODEL --out DIR`) and
+// `facebench-cli report RUN_DIR...
 // [--out FILE.md|.csv|.json] [--format md|csv|json]`: the seed's test protocols (Section 3.2)
 // and the cross-run tables of Tables 3 and 15.
 #include "verbs.h"
@@ -10,6 +11,7 @@
 #include "facebench/errors.h"
 #include "facebench/eval_report.h"
 #include "facebench/evaluation.h"
+#include "facebench/pretrained_weights.h"
 #include "facebench/report_render.h"
 #include "facebench/run_directory.h"
 
@@ -41,6 +43,13 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
     eval->add_option("--model", request->model, "Instead of --run: a model name (see `models`)");
     eval->add_option("--weights", request->weights,
                      "Weights file (default: the run's checkpoint; random init with --model)");
+    auto pretrained = std::make_shared<std::string>();
+    eval->add_option("--pretrained", *pretrained,
+                     "Instead of --run or --model: an installed pretrained network (see `models "
+                     "--pretrained`), with its own pre-processing")
+        ->excludes("--run")
+        ->excludes("--model")
+        ->excludes("--weights");
     eval->add_option("--out", request->outDir,
                      "Results folder (default " + RunDirectory("RUN").evalDir() + ")");
     eval->add_option("--protocol", request->protocols,
@@ -60,8 +69,16 @@ void addEvalVerb(CLI::App& app, const GlobalOptions& options, VerbAction& action
         ->check(CLI::Range(0, 1000000));
     eval->add_option("--bootstrap-seed", request->bootstrap.seed, "Seed of the subject bootstrap")
         ->capture_default_str();
-    eval->callback([&options, &action, request] {
-        action = [&options, request] {
+    eval->callback([&options, &action, request, pretrained] {
+        action = [&options, request, pretrained] {
+            if (!pretrained->empty()) {
+                request->weights = installedPretrainedWeights(*pretrained);
+                request->model = *pretrained;
+                // Its authors' pre-processing whatever style.framework says; --set still wins.
+                request->overrides.insert(request->overrides.begin(),
+                                          "style.preprocess=" +
+                                              findPretrained(*pretrained)->preprocess);
+            }
             const EvalOutcome outcome =
                 evaluate(*request, [](const std::string& line) { std::cerr << line << "\n"; });
             if (options.json) {

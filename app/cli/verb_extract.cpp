@@ -1,10 +1,12 @@
-// `facebench-cli extract --model NAME [--weights FILE] [--classes N] [--layer embedding|logits]
-//  [--set KEY=VALUE]... (--input-tensor X.npy | --list FILE | IMAGE...) --out OUT.npy`
+// `facebench-cli extract (--model NAME [--weights FILE] | --pretrained MODEL) [--classes N]
+//  [--layer embedding|logits] [--set KEY=VALUE]... (--input-tensor X.npy | --list FILE | IMAGE...)
+//  --out OUT.npy`
 // Images are pre-processed as `eval --model` does (the model's style, seed Table 11).
 #include "verbs.h"
 
 #include "facebench/errors.h"
 #include "facebench/feature_extraction.h"
+#include "facebench/pretrained_weights.h"
 
 #include <iostream>
 #include <memory>
@@ -16,6 +18,7 @@ struct ExtractOptions {
     ExtractRequest request;
     std::string list;
     std::string out;
+    std::string pretrained; // instead of --model and --weights
 };
 } // namespace
 
@@ -29,6 +32,12 @@ void addExtractVerb(CLI::App& app, const GlobalOptions& options, VerbAction& act
                         "Model (see `models`); optional with FaceBench weights");
     extract->add_option("--weights", r.weights,
                         "FaceBench weights or a PyTorch state_dict; default: random init");
+    extract
+        ->add_option("--pretrained", opts->pretrained,
+                     "Instead of --model and --weights: an installed pretrained network (see "
+                     "`models --pretrained`), with its own pre-processing")
+        ->excludes("--model")
+        ->excludes("--weights");
     extract
         ->add_option("--classes", r.numClasses,
                      "Classifier size (default: the weights file's, else 0)")
@@ -52,6 +61,13 @@ void addExtractVerb(CLI::App& app, const GlobalOptions& options, VerbAction& act
                 !request.inputTensor.empty() + !opts->list.empty() + !request.images.empty();
             if (sources != 1)
                 throw InputError("give exactly one input: --input-tensor, --list or image files");
+            if (!opts->pretrained.empty()) { // as eval --pretrained
+                request.weights = installedPretrainedWeights(opts->pretrained);
+                request.model = opts->pretrained;
+                request.overrides.insert(request.overrides.begin(),
+                                         "style.preprocess=" +
+                                             findPretrained(opts->pretrained)->preprocess);
+            }
             if (!opts->list.empty())
                 request.images = imagePathsOfList(opts->list);
             const NpyArray features = extractFeatures(request);

@@ -30,6 +30,11 @@ std::string pretrainedSourcePath(const PretrainedWeights& weights);
 // The FaceBench weights file: userDataFolder()/pretrained/<model>.pt.
 std::string pretrainedWeightsPath(const PretrainedWeights& weights);
 
+// The installed weights file of a pretrained network (pretrainedWeightsPath()), for `eval
+// --pretrained` and the GUI's pickers. Unknown model, or not installed: InputError naming the
+// setup command.
+std::string installedPretrainedWeights(const std::string& model);
+
 // The setup command that fetches the packages, for error messages.
 std::string pretrainedSetupCommand();
 

@@ -64,7 +64,8 @@ std::string pretrainedSetupCommand() {
     return "bash packaging/setup.sh weights";
 }
 
-WeightsImportResult importPretrained(const std::string& model, const std::string& out) {
+namespace {
+const PretrainedWeights& requirePretrained(const std::string& model) {
     const PretrainedWeights* weights = findPretrained(model);
     if (!weights) {
         std::string names;
@@ -73,6 +74,20 @@ WeightsImportResult importPretrained(const std::string& model, const std::string
         throw InputError(SourceLocation{}, "--pretrained",
                          "no pretrained weights for '" + model + "' (there are: " + names + ")");
     }
+    return *weights;
+}
+} // namespace
+
+std::string installedPretrainedWeights(const std::string& model) {
+    const std::string path = pretrainedWeightsPath(requirePretrained(model));
+    if (!std::filesystem::is_regular_file(path))
+        throw InputError(SourceLocation{path}, "--pretrained",
+                         model + " is not installed: run `" + pretrainedSetupCommand() + "`");
+    return path;
+}
+
+WeightsImportResult importPretrained(const std::string& model, const std::string& out) {
+    const PretrainedWeights* weights = &requirePretrained(model);
     WeightsImportRequest request;
     request.source = pretrainedSourcePath(*weights);
     request.model = weights->model;

@@ -2,7 +2,9 @@
 #include "facebench/ui/bench_panel.h"
 
 #include "charts/chart_actions.h"
+#include "experiment/pretrained_choices.h"
 #include "facebench/model_catalog.h"
+#include "facebench/pretrained_weights.h"
 #include "facebench/run_directory.h"
 #include "facebench/ui/bench_charts.h"
 #include "facebench/ui/chart_style.h"
@@ -40,6 +42,31 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(m.name.rfind("small-resnet", 0) == 0 ? Qt::Checked : Qt::Unchecked);
     }
+    // The pretrained networks are catalog models: their entries say whether the weights are
+    // installed, and one button checks the installed ones.
+    auto* pretrained = new QPushButton(tr("Check the pretrained networks"));
+    pretrained->setObjectName(QStringLiteral("benchPretrained"));
+    QStringList installed;
+    for (const PretrainedChoice& choice : pretrainedChoices()) {
+        for (QListWidgetItem* item : m_models->findItems(choice.model, Qt::MatchExactly))
+            item->setToolTip(choice.installed
+                                 ? tr("Pretrained, installed: %1\n%2\nThroughput does not "
+                                      "depend on the weights.")
+                                       .arg(choice.description, choice.weights)
+                                 : tr("Pretrained, not installed: run %1")
+                                       .arg(toQString(pretrainedSetupCommand())));
+        if (choice.installed)
+            installed << choice.model;
+    }
+    pretrained->setEnabled(!installed.isEmpty());
+    pretrained->setToolTip(installed.isEmpty()
+                               ? pretrainedSetupHint()
+                               : tr("Check %1").arg(installed.join(QStringLiteral(", "))));
+    connect(pretrained, &QPushButton::clicked, this, [this, installed] {
+        for (const QString& model : installed)
+            for (QListWidgetItem* item : m_models->findItems(model, Qt::MatchExactly))
+                item->setCheckState(Qt::Checked);
+    });
     m_batches = new QLineEdit(QStringLiteral("8,16,32"));
     m_devices = new QLineEdit(QStringLiteral("cpu"));
     m_devices->setToolTip(tr("cpu, cuda or cuda:N; comma-separated for several (Fig. 3 scaling)"));
@@ -75,6 +102,7 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     auto* exportChart = new QPushButton(tr("Export chart…"));
     auto* form = new QFormLayout;
     form->addRow(tr("Models:"), m_models);
+    form->addRow(QString(), pretrained);
     form->addRow(tr("Batch sizes:"), m_batches);
     form->addRow(tr("Devices:"), m_devices);
     form->addRow(tr("Precision:"), m_precision);

@@ -139,6 +139,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_status->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(buildSourceRow());
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
@@ -315,7 +316,8 @@ void EvaluationPanel::drawHistogram() {
 
 void EvaluationPanel::evaluate() {
     const QString run = m_runEdit->text();
-    if (run.isEmpty() || !QFileInfo(run).isDir()) {
+    const bool pretrained = !m_source->currentData().toString().isEmpty();
+    if (run.isEmpty() || (!pretrained && !QFileInfo(run).isDir())) {
         QMessageBox::warning(this, tr("Evaluate"), tr("Choose a run folder first."));
         return;
     }
@@ -324,7 +326,10 @@ void EvaluationPanel::evaluate() {
         return;
     }
     EvalRequest request;
-    request.runDir = run.toStdString();
+    if (!pretrained)
+        request.runDir = run.toStdString();
+    else if (!pretrainedRequest(run, request))
+        return;
     for (int i = 0; i < m_protocols->count(); ++i)
         if (m_protocols->item(i)->checkState() == Qt::Checked)
             request.protocols.push_back(m_protocols->item(i)->text().toStdString());

@@ -26,6 +26,7 @@
 #include <facebench/presets.h>
 #include <facebench/runtime.h>
 
+#include "pretrained_choices.h"
 #include "schedule_preview.h"
 
 namespace fb::ui {
@@ -169,6 +170,13 @@ QGroupBox* ExperimentPanel::buildDataBox() {
     m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
     m_modelInfo->setWordWrap(true);
     dataForm->addRow(QString(), m_modelInfo);
+    m_startFrom = new QComboBox;
+    m_startFrom->addItem(tr("Random initialisation"), QString());
+    m_startFrom->setItemData(0, QString(), kPretrainedWeightsRole);
+    addPretrainedEntries(m_startFrom);
+    addField(dataForm, QStringLiteral("model.weights"), tr("Start from:"), m_startFrom,
+             tr("Fine-tune an installed pretrained network: its model, input size and "
+                "pre-processing, its weights as the backbone's start"));
     auto* sizeRow = new QWidget;
     auto* sizeLayout = new QHBoxLayout(sizeRow);
     sizeLayout->setContentsMargins(0, 0, 0, 0);
@@ -327,8 +335,15 @@ void ExperimentPanel::connectEdits() {
             m_inputH->setValue(info->inputHeight);
             m_inputW->setValue(info->inputWidth);
         }
+        // Another architecture cannot start from this one's weights.
+        if (m_startFrom->currentData() != m_model->currentData()) {
+            const QSignalBlocker block(m_startFrom);
+            m_startFrom->setCurrentIndex(0);
+        }
         formChanged();
     });
+    connect(m_startFrom, qOverload<int>(&QComboBox::activated), this,
+            &ExperimentPanel::startFromPretrained);
     connect(m_head, qOverload<int>(&QComboBox::activated), this, [this] {
         const QString type = m_head->currentData().toString();
         const QSignalBlocker block(m_headM);

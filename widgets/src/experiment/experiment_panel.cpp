@@ -25,6 +25,7 @@
 #include <facebench/runtime.h>
 #include <facebench/ui/to_qstring.h>
 
+#include "pretrained_choices.h"
 #include "schedule_preview.h"
 
 namespace fb::ui {
@@ -39,6 +40,16 @@ QString fieldKeyFor(const QString& key) {
     if (key.startsWith(QLatin1String("style")))
         return QStringLiteral("style.framework");
     return key;
+}
+
+// The pre-processing row a pretrained network's catalog entry names ("face", "face-api").
+fb::PreprocessStyle preprocessNamed(const QString& name, fb::PreprocessStyle fallback) {
+    using P = fb::PreprocessStyle;
+    for (P style : {P::PyTorch, P::TensorFlow, P::Caffe, P::TensorFlowInception, P::LightCnn,
+                    P::Face, P::FaceApi})
+        if (name == QLatin1String(fb::styleName(style)))
+            return style;
+    return fallback;
 }
 
 } // namespace
@@ -65,6 +76,7 @@ void ExperimentPanel::setConfig(const fb::ExperimentConfig& c) {
         m_trainData->setText(toQString(c.data.train));
         m_valSplit->setValue(c.data.valSplit);
         m_model->setCurrentIndex(std::max(0, m_model->findData(toQString(c.model.name))));
+        showStartWeights(c);
         if (c.data.inputSize.size() == 2) {
             m_inputH->setValue(int(c.data.inputSize[0]));
             m_inputW->setValue(int(c.data.inputSize[1]));
@@ -118,6 +130,12 @@ fb::ExperimentConfig ExperimentPanel::formConfig() const {
     const auto framework = static_cast<fb::Framework>(m_framework->currentData().toInt());
     if (framework != c.style.framework) // all of its own defaults (Tables 11-12, Section 4.1)
         c.style = fb::frameworkStyle(framework);
+    c.model.weights = m_startFrom->currentData(kPretrainedWeightsRole).toString().toStdString();
+    // A pretrained network is fine-tuned on the pre-processing its authors trained it with.
+    for (const PretrainedChoice& choice : pretrainedChoices())
+        if (choice.model == m_startFrom->currentData().toString() &&
+            choice.weights == toQString(c.model.weights))
+            c.style.preprocess = preprocessNamed(choice.preprocess, c.style.preprocess);
     c.head.type = m_head->currentData().toString().toStdString();
     c.head.s = m_headS->value();
     c.head.m = m_headM->value();
@@ -234,6 +252,43 @@ void ExperimentPanel::updateModelInfo() {
                              .arg(info->inputWidth)
                              .arg(info->embeddingDim)
                              .arg(double(info->backboneParameters) / 1e6, 0, 'f', 2));
+}
+
+// Selects the entry of `config`'s model.weights in the start picker; a file that is no installed
+// pretrained network (a loaded YAML's) gets an entry of its own.
+void ExperimentPanel::showStartWeights(const fb::ExperimentConfig& config) {
+    const QString weights = toQString(config.model.weights);
+    int index = 0;
+    for (int i = 0; i < m_startFrom->count(); ++i)
+        if (m_startFrom->itemData(i, kPretrainedWeightsRole).toString() == weights &&
+            m_startFrom->itemData(i).toString() ==
+                (weights.isEmpty() ? QString() : toQString(config.model.name)))
+            index = i;
+    if (index == 0 && !weights.isEmpty()) {
+        m_startFrom->addItem(tr("Weights file %1").arg(QFileInfo(weights).fileName()),
+                             toQString(config.model.name));
+        index = m_startFrom->count() - 1;
+        m_startFrom->setItemData(index, weights, kPretrainedWeightsRole);
+        m_startFrom->setItemData(index, QDir::toNativeSeparators(weights), Qt::ToolTipRole);
+    }
+    m_startFrom->setCurrentIndex(index);
+}
+
+// A pretrained network chosen to start from brings its model, native input size and the
+// PyTorch style (its authors' pre-processing: RGB, whatever a Caffe style would read).
+void ExperimentPanel::startFromPretrained() {
+    const QString model = m_startFrom->currentData().toString();
+    if (!model.isEmpty()) {
+        const QScopedValueRollback<bool> guard(m_updating, true);
+        m_model->setCurrentIndex(std::max(0, m_model->findData(model)));
+        if (const fb::ModelInfo* info = fb::findModel(model.toStdString())) {
+            m_inputH->setValue(info->inputHeight);
+            m_inputW->setValue(info->inputWidth);
+        }
+        m_framework->setCurrentIndex(
+            std::max(0, m_framework->findData(int(fb::Framework::PyTorch))));
+    }
+    formChanged();
 }
 
 void ExperimentPanel::clearErrors() {

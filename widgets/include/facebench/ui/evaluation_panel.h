@@ -10,12 +10,17 @@
 
 class QComboBox;
 class QCustomPlot;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
+
+namespace fb {
+struct EvalRequest;
+} // namespace fb
 
 namespace fb::ui {
 
@@ -54,6 +59,13 @@ private:
     void fillTable();
     void drawHistogram();
     void evaluate();
+    // The picker of what Evaluate runs on (evaluation_source.cpp): the run's checkpoint, or an
+    // installed pretrained network whose results go to the run folder named above.
+    QHBoxLayout* buildSourceRow();
+    void sourceChosen();
+    // Fills `request` for the chosen pretrained network into `folder`; false (said on the
+    // status line) when its weights or the data folder are missing.
+    bool pretrainedRequest(const QString& folder, EvalRequest& request);
     void exportAll();
 
     JobRunner* m_runner = nullptr;
@@ -61,6 +73,8 @@ private:
     std::shared_ptr<RunResults> m_results;
     int m_generation = 0;
     QLineEdit* m_runEdit;
+    QComboBox* m_source = nullptr;   // the run's checkpoint or a pretrained network
+    QLineEdit* m_dataEdit = nullptr; // the protocols' data folder of a pretrained network
     QListWidget* m_protocols;
     QPushButton* m_evaluate;
     QLabel* m_status;

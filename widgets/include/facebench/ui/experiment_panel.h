@@ -1,7 +1,8 @@
 #pragma once
 // The Experiment panel: one ExperimentConfig edited as a form. A Table 2 preset fills it; the
 // user changes model, head (s, m, lambda), optimiser, schedule (with a live plot of the lr over
-// the run), batch and input size, framework style, device and the run's length; the result
+// the run), batch and input size, framework style, the weights to start from (random or an
+// installed pretrained network), device and the run's length; the result
 // loads from and saves to YAML. Every change is checked by the core's own rules
 // (validateExperimentConfig); an error is shown under the field its key names.
 #include <QMap>
@@ -70,6 +71,8 @@ private:
     void updateHeadFields();
     void updateScheduleFields();
     void updateModelInfo();
+    void showStartWeights(const fb::ExperimentConfig& config);
+    void startFromPretrained();
     void showError(const QString& key, const QString& message);
     void clearErrors();
     fb::ExperimentConfig formConfig() const;
@@ -95,6 +98,9 @@ private:
     QDoubleSpinBox* m_valSplit = nullptr;
     QComboBox* m_model = nullptr;
     QLabel* m_modelInfo = nullptr;
+    // model.weights: random initialisation, an installed pretrained network (fine-tuning sets
+    // model, input size and its authors' pre-processing) or the file a loaded YAML names.
+    QComboBox* m_startFrom = nullptr;
     QSpinBox* m_inputH = nullptr;
     QSpinBox* m_inputW = nullptr;
     QComboBox* m_head = nullptr;
