@@ -13,6 +13,8 @@
 #include "facebench/ui/eval_charts.h"
 #include "facebench/ui/evaluation_panel.h"
 #include "facebench/ui/failures_panel.h"
+#include "facebench/ui/figure_export.h"
+#include "facebench/ui/run_figures.h"
 #include "facebench/ui/job_runner.h"
 
 #include "process_runner.h"
@@ -39,6 +41,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 using namespace fb::ui;
@@ -84,6 +87,52 @@ void writeText(const QString& path, const QByteArray& text) {
     f.write(text);
 }
 
+// "12.34 [10.00, 15.00]": a rate and its interval in percent, as the tables print them.
+QString percentInterval(double v, const QJsonArray& ci) {
+    return QStringLiteral("%1 [%2, %3]")
+        .arg(100 * v, 0, 'f', 2)
+        .arg(100 * ci[0].toDouble(), 0, 'f', 2)
+        .arg(100 * ci[1].toDouble(), 0, 'f', 2);
+}
+
+QJsonObject rateRow(const char* xKey, double x, const char* rateKey, double rate, double low,
+                    double high, std::optional<bool> resolvable = std::nullopt) {
+    QJsonObject row{{QLatin1String(xKey), x},
+                    {QLatin1String(rateKey), rate},
+                    {QStringLiteral("ci"), QJsonArray{low, high}}};
+    if (resolvable)
+        row[QStringLiteral("resolvable")] = *resolvable;
+    return row;
+}
+
+// One gallery's "identification" entry as core's ijb protocol writes it: a 10-rank CMC, ranks
+// 1, 5, 10 and TPIR at FPIR 0.1%, 1%, 10% with intervals. `shift` makes the galleries differ.
+QJsonObject ijbGallery(double shift) {
+    QJsonArray cmc;
+    for (int rank = 1; rank <= 10; ++rank)
+        cmc.append(QJsonObject{{QStringLiteral("rank"), rank},
+                               {QStringLiteral("rate"), std::min(1.0, shift + rank / 13.0)}});
+    return QJsonObject{
+        {QStringLiteral("gallery_templates"), 10},
+        {QStringLiteral("gallery_subjects"), 10},
+        {QStringLiteral("mated_probes"), 30},
+        {QStringLiteral("non_mated_probes"), 30},
+        {QStringLiteral("cmc"), cmc},
+        {QStringLiteral("rank_k"),
+         QJsonArray{rateRow("rank", 1, "rate", shift + 1 / 13.0, shift / 3, 0.3),
+                    rateRow("rank", 5, "rate", shift + 5 / 13.0, 0.2 + shift / 7, 0.61),
+                    rateRow("rank", 10, "rate", std::min(1.0, shift + 10 / 13.0), 0.55, 1.0)}},
+        {QStringLiteral("tpir_at_fpir"),
+         QJsonArray{rateRow("fpir", 1e-3, "tpir", shift / 5, 0.0, 0.25, false),
+                    rateRow("fpir", 1e-2, "tpir", 0.1 + shift / 5, 0.0, 0.3 + shift / 11, false),
+                    rateRow("fpir", 1e-1, "tpir", 0.2 + shift / 3, 0.041666666666666664,
+                            0.3333333333333333 + shift, true)}},
+        {QStringLiteral("intervals"),
+         QJsonObject{{QStringLiteral("method"),
+                      QStringLiteral("95% interval: percentile bootstrap over probe subjects")},
+                     {QStringLiteral("kind"), QStringLiteral("percentile bootstrap")}}}};
+}
+
 } // namespace
 
 class TestEvalPanels : public QObject {
@@ -91,7 +140,7 @@ class TestEvalPanels : public QObject {
 
 private:
     QTemporaryDir m_tmp;
-    QString m_data, m_run, m_run2;
+    QString m_data, m_run, m_run2, m_ijbRun;
 
 private slots:
     void initTestCase() {
@@ -165,6 +214,42 @@ private slots:
                             .arg(step / 250.0)
                             .toUtf8();
         writeText(m_run2 + QStringLiteral("/metrics.jsonl"), metrics2);
+
+        // A run with only IJB-C results, written by hand: a 1:1 block over 4 genuine and 12
+        // impostor pairs (so FAR 10% is resolvable, 1% is not) and two 1:N galleries.
+        m_ijbRun = m_tmp.filePath(QStringLiteral("runs/ijb-20261129-030000"));
+        QVERIFY(QDir().mkpath(m_ijbRun + QStringLiteral("/eval")));
+        QByteArray scores("score,label,a,b,subject\n");
+        for (int i = 0; i < 16; ++i)
+            scores += QStringLiteral("%1,%2,%3,%4,%5\n")
+                          .arg(i < 4 ? 0.9 - 0.1 * i : 0.75 - 0.05 * i)
+                          .arg(i < 4 ? 1 : 0)
+                          .arg(100 + i)
+                          .arg(200 + i)
+                          .arg(i % 4)
+                          .toUtf8();
+        writeText(m_ijbRun + QStringLiteral("/eval/ijb-scores.csv"), scores);
+        const QJsonObject verification{
+            {QStringLiteral("genuine"), 4},
+            {QStringLiteral("impostor"), 12},
+            {QStringLiteral("tar_at_far"),
+             QJsonArray{
+                 rateRow("far", 1e-2, "tar", 0.5, 0.25, 0.75, false),
+                 rateRow("far", 1e-1, "tar", 0.75, 0.3333333333333333, 0.9166666666666666, true)}},
+            {QStringLiteral("eer"), 0.25},
+            {QStringLiteral("eer_ci"), QJsonArray{0.1, 0.4}},
+            {QStringLiteral("auc"), 0.875},
+            {QStringLiteral("auc_ci"), QJsonArray{0.7, 0.97}},
+            {QStringLiteral("intervals"),
+             QJsonObject{{QStringLiteral("method"),
+                          QStringLiteral("95% interval: percentile bootstrap over subjects")}}}};
+        const QJsonObject ijb{{QStringLiteral("protocol"), QStringLiteral("ijb")},
+                              {QStringLiteral("dataset"), QStringLiteral("IJB-C")},
+                              {QStringLiteral("verification"), verification},
+                              {QStringLiteral("identification"),
+                               QJsonObject{{QStringLiteral("G1"), ijbGallery(0.4666666666666667)},
+                                           {QStringLiteral("G2"), ijbGallery(0.1)}}}};
+        writeText(m_ijbRun + QStringLiteral("/eval/ijb.json"), QJsonDocument(ijb).toJson());
     }
 
     void evaluationTableMatchesJson() {
@@ -183,13 +268,27 @@ private slots:
         QCOMPARE(table->item(row, 1)->text(),
                  QString::number(dfw[QStringLiteral("genuine")].toInt()));
         const QJsonArray tars = dfw[QStringLiteral("tar_at_far")].toArray();
+        const QString method =
+            dfw[QStringLiteral("intervals")][QStringLiteral("method")].toString();
+        QVERIFY(method.contains(QStringLiteral("bootstrap")));
         for (int c = 0; c < 3; ++c) {
             const QJsonObject t = tars[c].toObject();
-            QString expected = QString::number(100 * t[QStringLiteral("tar")].toDouble(), 'f', 2);
+            const QJsonArray ci = t[QStringLiteral("ci")].toArray();
+            QString expected = percentInterval(t[QStringLiteral("tar")].toDouble(), ci);
             if (!t[QStringLiteral("resolvable")].toBool())
                 expected += QStringLiteral(" *");
             QCOMPARE(table->item(row, 3 + c)->text(), expected);
+            QVERIFY(table->item(row, 3 + c)->toolTip().contains(method));
         }
+        QCOMPARE(table->item(row, 6)->text(),
+                 percentInterval(dfw[QStringLiteral("eer")].toDouble(),
+                                 dfw[QStringLiteral("eer_ci")].toArray()));
+        const QJsonArray auc = dfw[QStringLiteral("auc_ci")].toArray();
+        QCOMPARE(table->item(row, 7)->text(),
+                 QStringLiteral("%1 [%2, %3]")
+                     .arg(dfw[QStringLiteral("auc")].toDouble(), 0, 'f', 4)
+                     .arg(auc[0].toDouble(), 0, 'f', 4)
+                     .arg(auc[1].toDouble(), 0, 'f', 4));
     }
 
     void notResolvableFlag() {
@@ -236,6 +335,14 @@ private slots:
         QCOMPARE(bars->data()->size(), folds.size());
         for (int i = 0; i < folds.size(); ++i)
             QCOMPARE(bars->data()->at(i)->value, 100 * folds[i].toDouble());
+        // The Student t fold interval: a band (graphs 1 and 2) from 100 * low to 100 * high.
+        const QJsonArray accuracyCi =
+            readJson(m_run + QStringLiteral("/eval/lfw.json"))[QStringLiteral("accuracy_ci")]
+                .toArray();
+        QCOMPARE(panel.foldsPlot()->graphCount(), 3);
+        QCOMPARE(panel.foldsPlot()->graph(1)->data()->at(0)->value, 100 * accuracyCi[0].toDouble());
+        QCOMPARE(panel.foldsPlot()->graph(2)->data()->at(0)->value, 100 * accuracyCi[1].toDouble());
+        QCOMPARE(panel.foldsPlot()->graph(2)->channelFillGraph(), panel.foldsPlot()->graph(1));
         for (const QString& tab :
              {QStringLiteral("roc"), QStringLiteral("scores"), QStringLiteral("lfw"),
               QStringLiteral("pose"), QStringLiteral("age")}) {
@@ -243,6 +350,199 @@ private slots:
             const QImage shot = panel.grab().toImage();
             QVERIFY(!shot.isNull());
         }
+    }
+
+    // IJB-C results: the 1:1 ROC with the others' (whiskers at the resolvable FAR with an
+    // interval), the CMC and the TPIR-at-FPIR chart whose points are the JSON's numbers exactly,
+    // whiskers ending at the interval bounds, and the 1:N table with "value [low, high]".
+    void ijbChartsEqualJson() {
+        EvaluationPanel panel;
+        panel.resize(1300, 900);
+        panel.loadRunNow(m_ijbRun);
+        const QJsonObject doc = readJson(m_ijbRun + QStringLiteral("/eval/ijb.json"));
+        QCOMPARE(panel.tarTable()->rowCount(), 1);
+        QCOMPARE(panel.tarTable()->item(0, 0)->text(), QStringLiteral("ijb 1:1"));
+        QCOMPARE(panel.tarTable()->item(0, 3)->text(), QStringLiteral("50.00 [25.00, 75.00] *"));
+        QCOMPARE(panel.rocPlot()->graphCount(), 2);
+        QCOMPARE(panel.rocPlot()->graph(0)->name(), QStringLiteral("ijb 1:1"));
+        const QList<Whisker> rocWhiskers = intervalWhiskers(panel.rocPlot());
+        QCOMPARE(rocWhiskers.size(), 1); // FAR 1% is not resolvable: no whisker
+        QCOMPARE(rocWhiskers[0].x, 0.1);
+        QCOMPARE(rocWhiskers[0].low, 0.3333333333333333);
+        QCOMPARE(rocWhiskers[0].high, 0.9166666666666666);
+
+        const QJsonObject galleries = doc[QStringLiteral("identification")].toObject();
+        QCustomPlot* cmc = panel.cmcPlot();
+        QCustomPlot* tpir = panel.tpirPlot();
+        QCOMPARE(cmc->graphCount(), 2);
+        QCOMPARE(cmc->xAxis->scaleType(), QCPAxis::stLinear); // 10 ranks
+        QCOMPARE(tpir->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(tpir->graphCount(), 4); // per gallery: the curve and its hollow points
+        QList<Whisker> cmcExpected, tpirExpected;
+        QStringList galleryNames;
+        for (int g = 0; g < 2; ++g) {
+            const QString name = g == 0 ? QStringLiteral("G1") : QStringLiteral("G2");
+            const QJsonObject gallery = galleries[name].toObject();
+            const QJsonArray curve = gallery[QStringLiteral("cmc")].toArray();
+            QCPGraph* cmcGraph = cmc->graph(g);
+            QVERIFY(cmcGraph->name().contains(name));
+            QCOMPARE(cmcGraph->dataCount(), curve.size());
+            for (int i = 0; i < curve.size(); ++i) {
+                QCOMPARE(cmcGraph->data()->at(i)->key, curve[i][QStringLiteral("rank")].toDouble());
+                QCOMPARE(cmcGraph->data()->at(i)->value,
+                         curve[i][QStringLiteral("rate")].toDouble());
+            }
+            for (const QJsonValue& r : gallery[QStringLiteral("rank_k")].toArray())
+                cmcExpected.append({r[QStringLiteral("rank")].toDouble(),
+                                    r[QStringLiteral("ci")][0].toDouble(),
+                                    r[QStringLiteral("ci")][1].toDouble()});
+            const QJsonArray open = gallery[QStringLiteral("tpir_at_fpir")].toArray();
+            QCPGraph* tpirGraph = tpir->graph(2 * g);
+            QCOMPARE(tpirGraph->dataCount(), open.size());
+            int hollow = 0;
+            for (int i = 0; i < open.size(); ++i) {
+                QCOMPARE(tpirGraph->data()->at(i)->key, open[i][QStringLiteral("fpir")].toDouble());
+                QCOMPARE(tpirGraph->data()->at(i)->value,
+                         open[i][QStringLiteral("tpir")].toDouble());
+                tpirExpected.append({open[i][QStringLiteral("fpir")].toDouble(),
+                                     open[i][QStringLiteral("ci")][0].toDouble(),
+                                     open[i][QStringLiteral("ci")][1].toDouble()});
+                hollow += open[i][QStringLiteral("resolvable")].toBool() ? 0 : 1;
+            }
+            QCOMPARE(tpir->graph(2 * g + 1)->dataCount(), hollow);
+            galleryNames << name;
+        }
+        // Bounds exact (the JSON's doubles); x the rank or FPIR, the two galleries' whiskers
+        // drawn apart: G1 0.06 ranks left, G2 0.06 right (0.02 decades on the FPIR axis).
+        auto sameWhiskers = [](const QList<Whisker>& got, const QList<Whisker>& expected,
+                               bool log) {
+            if (got.size() != expected.size())
+                return false;
+            for (int i = 0; i < got.size(); ++i) {
+                const double side = i < got.size() / 2 ? -1 : 1;
+                const double x =
+                    log ? expected[i].x * std::pow(10.0, side * 0.02) : expected[i].x + side * 0.06;
+                if (std::abs(got[i].x - x) > 1e-9 * std::abs(x) || got[i].low != expected[i].low ||
+                    got[i].high != expected[i].high)
+                    return false;
+            }
+            return true;
+        };
+        QCOMPARE(cmcExpected.size(), 6);
+        QVERIFY(sameWhiskers(intervalWhiskers(cmc), cmcExpected, false));
+        QVERIFY(sameWhiskers(intervalWhiskers(tpir), tpirExpected, true));
+
+        // The table: one column per gallery, one row per number; "value [low, high]" in %,
+        // " *" where not resolvable, the method in each interval cell's tooltip and the caption.
+        QTableWidget* table = panel.identificationTable();
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(table->rowCount(), 9);
+        QCOMPARE(table->item(3, 0)->text(), QStringLiteral("Rank-1 (%)"));
+        QCOMPARE(table->item(8, 0)->text(), QStringLiteral("TPIR@FPIR 10% (%)"));
+        for (int g = 0; g < 2; ++g) {
+            const int column = g + 1;
+            const QJsonObject gallery = galleries[galleryNames[g]].toObject();
+            QCOMPARE(table->horizontalHeaderItem(column)->text(), galleryNames[g]);
+            QCOMPARE(table->item(1, column)->text(), QStringLiteral("30")); // mated probes
+            const QJsonArray ranks = gallery[QStringLiteral("rank_k")].toArray();
+            const QJsonArray open = gallery[QStringLiteral("tpir_at_fpir")].toArray();
+            for (int k = 0; k < 3; ++k) {
+                QCOMPARE(table->item(3 + k, column)->text(),
+                         percentInterval(ranks[k][QStringLiteral("rate")].toDouble(),
+                                         ranks[k][QStringLiteral("ci")].toArray()));
+                QString expected = percentInterval(open[k][QStringLiteral("tpir")].toDouble(),
+                                                   open[k][QStringLiteral("ci")].toArray());
+                if (!open[k][QStringLiteral("resolvable")].toBool())
+                    expected += QStringLiteral(" *");
+                QCOMPARE(table->item(6 + k, column)->text(), expected);
+                QVERIFY(table->item(6 + k, column)
+                            ->toolTip()
+                            .contains(QStringLiteral("bootstrap over probe subjects")));
+            }
+        }
+        // Worked by hand: G1's rank 1 is 0.4666... + 1/13 = 0.5436, interval [0.1556, 0.3].
+        QCOMPARE(table->item(3, 1)->text(), QStringLiteral("54.36 [15.56, 30.00]"));
+        auto* caption = panel.findChild<QLabel*>(QStringLiteral("identificationCaption"));
+        QVERIFY(caption && caption->text().contains(QStringLiteral("probe subjects")));
+        for (const QString& tab :
+             {QStringLiteral("cmc"), QStringLiteral("tpir"), QStringLiteral("identification")}) {
+            panel.showTab(tab);
+            QVERIFY(!panel.grab().toImage().isNull());
+        }
+    }
+
+    // The new charts export as every chart does (the Export chart action's exportFigure).
+    void ijbChartsExport() {
+        EvaluationPanel panel;
+        panel.loadRunNow(m_ijbRun);
+        QTemporaryDir out;
+        for (const auto& [plot, name] : {std::pair{panel.cmcPlot(), QStringLiteral("cmc")},
+                                         std::pair{panel.tpirPlot(), QStringLiteral("tpir")}})
+            for (const QString& suffix :
+                 {QStringLiteral("png"), QStringLiteral("pdf"), QStringLiteral("svg")}) {
+                const QString path = out.filePath(name + QLatin1Char('.') + suffix);
+                QString error;
+                QVERIFY2(exportFigure(plot, path, FigureSize{100, 70, 100, 1}, &error),
+                         qPrintable(error));
+                QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(path));
+            }
+        QCOMPARE(QImage(out.filePath(QStringLiteral("cmc.png"))).size(),
+                 QSize(figurePixels(100, 100), figurePixels(70, 100)));
+        // "Export all figures" (and `report --figures`) writes them with the run's other charts.
+        RunFiguresOptions options;
+        options.outDir = out.filePath(QStringLiteral("all"));
+        options.formats = {FigureFormat::Svg};
+        QStringList written;
+        QString error;
+        QVERIFY2(exportRunFigures(m_ijbRun, options, &written, &error), qPrintable(error));
+        for (const QString& name :
+             {QStringLiteral("roc"), QStringLiteral("cmc"), QStringLiteral("tpir-at-fpir")}) {
+            const QString path = options.outDir + QLatin1Char('/') + name + QStringLiteral(".svg");
+            QVERIFY2(written.contains(path), qPrintable(written.join(QLatin1Char(' '))));
+            QVERIFY(QFileInfo(path).size() > 1000);
+        }
+    }
+
+    // A gallery of thousands of subjects (IJB-C) gets a log rank axis; no results, no chart.
+    void cmcRankAxis() {
+        IdentificationResult g;
+        g.gallery = QStringLiteral("G1");
+        for (int rank = 1; rank <= 3531; ++rank) {
+            RatePoint p;
+            p.x = rank;
+            p.rate = std::min(1.0, 0.9 + rank / 10000.0);
+            g.cmc.push_back(p);
+        }
+        QCustomPlot plot;
+        plotCmcCurves(&plot, {g});
+        QCOMPARE(plot.xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(plot.graph(0)->dataCount(), 3531);
+        QVERIFY(intervalWhiskers(&plot).isEmpty()); // no rank_k rows, no whiskers
+        plotCmcCurves(&plot, {});
+        QCOMPARE(plot.graphCount(), 0);
+        QVERIFY(!plot.legend->visible());
+    }
+
+    // A malformed identification entry names the file and the key; the 1:1 results still show.
+    void ijbMalformedIdentification() {
+        const QString run = m_tmp.filePath(QStringLiteral("runs/ijb-bad-20261129-040000"));
+        QVERIFY(QDir().mkpath(run + QStringLiteral("/eval")));
+        QJsonObject doc = readJson(m_ijbRun + QStringLiteral("/eval/ijb.json"));
+        QJsonObject galleries = doc[QStringLiteral("identification")].toObject();
+        QJsonObject g1 = galleries[QStringLiteral("G1")].toObject();
+        g1[QStringLiteral("cmc")] = QJsonArray{QJsonObject{{QStringLiteral("rank"), 1}}};
+        galleries[QStringLiteral("G1")] = g1;
+        doc[QStringLiteral("identification")] = galleries;
+        writeText(run + QStringLiteral("/eval/ijb.json"), QJsonDocument(doc).toJson());
+        EvaluationPanel panel;
+        panel.loadRunNow(run);
+        auto* status = panel.findChild<QLabel*>(QStringLiteral("evaluationStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("ijb.json")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("identification.G1.cmc[0].rate")),
+                 qPrintable(status->text()));
+        QCOMPARE(panel.tarTable()->rowCount(), 1);
+        QCOMPARE(panel.identificationTable()->rowCount(), 0);
+        QCOMPARE(panel.cmcPlot()->graphCount(), 0);
     }
 
     void heatmapValuesEqualJson_data() {
@@ -503,7 +803,8 @@ private slots:
         QCOMPARE(tars.size(), 3);
         for (int c = 0; c < 3; ++c) {
             const QJsonObject t = tars[c].toObject();
-            QString expected = QString::number(100 * t[QStringLiteral("tar")].toDouble(), 'f', 2);
+            QString expected = percentInterval(t[QStringLiteral("tar")].toDouble(),
+                                               t[QStringLiteral("ci")].toArray());
             if (!t[QStringLiteral("resolvable")].toBool())
                 expected += QStringLiteral(" *");
             QCOMPARE(table->item(0, 3 + c)->text(), expected);

@@ -365,6 +365,50 @@
         <source>%1: nothing to draw: no eval/*.json, metrics.jsonl or bench/*.json</source>
         <translation>%1: nichts zu zeichnen: keine eval/*.json, metrics.jsonl oder bench/*.json</translation>
     </message>
+    <message>
+        <source>Rank (log scale)</source>
+        <translation>Rang (logarithmische Skala)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Identification rate (closed set)</source>
+        <translation>Identifikationsrate (geschlossene Menge)</translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 subjects, %3 mated probes)</source>
+        <translation>Galerie %1 (%2 Personen, %3 zugehörige Proben)</translation>
+    </message>
+    <message>
+        <source>False positive identification rate (FPIR, log scale)</source>
+        <translation>Falsch-positive Identifikationsrate (FPIR, logarithmische Skala)</translation>
+    </message>
+    <message>
+        <source>True positive identification rate (TPIR)</source>
+        <translation>Richtig-positive Identifikationsrate (TPIR)</translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 non-mated probes)</source>
+        <translation>Galerie %1 (%2 nicht zugehörige Proben)</translation>
+    </message>
+    <message>
+        <source>Not resolvable (fewer than 1/FPIR non-mated probes)</source>
+        <translation>Nicht auflösbar (weniger als 1/FPIR nicht zugehörige Proben)</translation>
+    </message>
+    <message>
+        <source>95% interval [%1, %2] (Student t over the folds)</source>
+        <translation>95-%-Intervall [%1, %2] (Student-t über die Folds)</translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set)</source>
+        <translation>CMC (1:N, geschlossene Menge)</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set)</source>
+        <translation>TPIR bei FPIR (1:N, offene Menge)</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -1179,6 +1223,66 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
     <message>
         <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
         <translation>%1 ist kein Datenordner der Protokolle: den Ordner mit lfw/pairs.txt angeben (`facebench-cli data synth` schreibt einen)</translation>
+    </message>
+    <message>
+        <source>CMC (1:N)</source>
+        <translation>CMC (1:N)</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N)</source>
+        <translation>TPIR bei FPIR (1:N)</translation>
+    </message>
+    <message>
+        <source>1:N table</source>
+        <translation>1:N-Tabelle</translation>
+    </message>
+    <message>
+        <source>This tab is a table: use Export table…</source>
+        <translation>Dieser Reiter ist eine Tabelle: „Tabelle exportieren…“ verwenden</translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set): %1</source>
+        <translation>CMC (1:N, geschlossene Menge): %1</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set): %1</source>
+        <translation>TPIR bei FPIR (1:N, offene Menge): %1</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Mated probes</source>
+        <translation>Zugehörige Proben</translation>
+    </message>
+    <message>
+        <source>Non-mated probes</source>
+        <translation>Nicht zugehörige Proben</translation>
+    </message>
+    <message>
+        <source>Rank-%1 (%)</source>
+        <translation>Rang %1 (%)</translation>
+    </message>
+    <message>
+        <source>TPIR@FPIR %1 (%)</source>
+        <translation>TPIR@FPIR %1 (%)</translation>
+    </message>
+    <message>
+        <source>Not resolvable: too few non-mated probes to measure this FPIR (fewer than 1/FPIR)</source>
+        <translation>Nicht auflösbar: zu wenige nicht zugehörige Proben, um diese FPIR zu messen (weniger als 1/FPIR)</translation>
+    </message>
+    <message>
+        <source>No 1:N identification results: evaluate the run with the ijb protocol on IJB-B/C-style data.</source>
+        <translation>Keine 1:N-Identifikationsergebnisse: den Lauf mit dem Protokoll ijb auf Daten im IJB-B/C-Format auswerten.</translation>
+    </message>
+    <message>
+        <source>Values in %, [low, high] their intervals; * not resolvable.</source>
+        <translation>Werte in %, [unten, oben] ihre Intervalle; * nicht auflösbar.</translation>
     </message>
 </context>
 <context>
@@ -2562,8 +2666,8 @@ fehlt</translation>
         <translation>Das Benchmark-Ergebnis &lt;file&gt; (bench.json) auf der Seite „Benchmark“ öffnen.</translation>
     </message>
     <message>
-        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age).</source>
-        <translation>Den Evaluations-Tab &lt;name&gt; anzeigen (roc, scores, lfw, pose, age).</translation>
+        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age, cmc, tpir, identification).</source>
+        <translation>Den Evaluations-Tab &lt;name&gt; anzeigen (roc, scores, lfw, pose, age, cmc, tpir, identification).</translation>
     </message>
     <message>
         <source>Add the run directory &lt;dir&gt; to the Comparison page (repeatable).</source>

@@ -2496,7 +2496,7 @@ image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age).</source>
+        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age, cmc, tpir, identification).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

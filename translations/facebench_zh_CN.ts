@@ -365,6 +365,50 @@
         <source>%1: nothing to draw: no eval/*.json, metrics.jsonl or bench/*.json</source>
         <translation>%1：没有可绘制的内容：缺少 eval/*.json、metrics.jsonl 或 bench/*.json</translation>
     </message>
+    <message>
+        <source>Rank (log scale)</source>
+        <translation>排名（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Identification rate (closed set)</source>
+        <translation>识别率（闭集）</translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 subjects, %3 mated probes)</source>
+        <translation>图库 %1（%2 个主体，%3 个匹配探针）</translation>
+    </message>
+    <message>
+        <source>False positive identification rate (FPIR, log scale)</source>
+        <translation>误识率（FPIR，对数刻度）</translation>
+    </message>
+    <message>
+        <source>True positive identification rate (TPIR)</source>
+        <translation>正确识别率（TPIR）</translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 non-mated probes)</source>
+        <translation>图库 %1（%2 个非匹配探针）</translation>
+    </message>
+    <message>
+        <source>Not resolvable (fewer than 1/FPIR non-mated probes)</source>
+        <translation>不可分辨（非匹配探针少于 1/FPIR）</translation>
+    </message>
+    <message>
+        <source>95% interval [%1, %2] (Student t over the folds)</source>
+        <translation>95% 区间 [%1, %2]（各折的 Student t）</translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set)</source>
+        <translation>CMC（1:N 闭集）</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set)</source>
+        <translation>FPIR 下的 TPIR（1:N 开集）</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -1177,6 +1221,66 @@ Throughput does not depend on the weights.</source>
     <message>
         <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
         <translation>%1 不是协议数据文件夹：请指定包含 lfw/pairs.txt 的文件夹（`facebench-cli data synth` 可生成）</translation>
+    </message>
+    <message>
+        <source>CMC (1:N)</source>
+        <translation>CMC（1:N）</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N)</source>
+        <translation>FPIR 下的 TPIR（1:N）</translation>
+    </message>
+    <message>
+        <source>1:N table</source>
+        <translation>1:N 表格</translation>
+    </message>
+    <message>
+        <source>This tab is a table: use Export table…</source>
+        <translation>此标签页是表格：请使用“导出表格…”</translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set): %1</source>
+        <translation>CMC（1:N 闭集）：%1</translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set): %1</source>
+        <translation>FPIR 下的 TPIR（1:N 开集）：%1</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Mated probes</source>
+        <translation>匹配探针</translation>
+    </message>
+    <message>
+        <source>Non-mated probes</source>
+        <translation>非匹配探针</translation>
+    </message>
+    <message>
+        <source>Rank-%1 (%)</source>
+        <translation>排名 %1（%）</translation>
+    </message>
+    <message>
+        <source>TPIR@FPIR %1 (%)</source>
+        <translation>TPIR@FPIR %1（%）</translation>
+    </message>
+    <message>
+        <source>Not resolvable: too few non-mated probes to measure this FPIR (fewer than 1/FPIR)</source>
+        <translation>不可分辨：非匹配探针太少，无法测量此 FPIR（少于 1/FPIR）</translation>
+    </message>
+    <message>
+        <source>No 1:N identification results: evaluate the run with the ijb protocol on IJB-B/C-style data.</source>
+        <translation>没有 1:N 识别结果：请用 ijb 协议在 IJB-B/C 格式的数据上评估该运行。</translation>
+    </message>
+    <message>
+        <source>Values in %, [low, high] their intervals; * not resolvable.</source>
+        <translation>数值单位为 %，[下限, 上限] 为其区间；* 表示不可分辨。</translation>
     </message>
 </context>
 <context>
@@ -2549,8 +2653,8 @@ image</source>
         <translation>在“基准测试”页面打开基准测试结果 &lt;file&gt; (bench.json)。</translation>
     </message>
     <message>
-        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age).</source>
-        <translation>显示“评估”页面的 &lt;name&gt; 标签页（roc、scores、lfw、pose、age）。</translation>
+        <source>Show the Evaluation tab &lt;name&gt; (roc, scores, lfw, pose, age, cmc, tpir, identification).</source>
+        <translation>显示“评估”页面的 &lt;name&gt; 标签页（roc、scores、lfw、pose、age、cmc、tpir、identification）。</translation>
     </message>
     <message>
         <source>Add the run directory &lt;dir&gt; to the Comparison page (repeatable).</source>

@@ -74,7 +74,7 @@ struct SessionOptions {
     const QCommandLineOption evalTab{
         QStringLiteral("eval-tab"),
         QCoreApplication::translate("main", "Show the Evaluation tab <name> (roc, scores, lfw, "
-                                            "pose, age)."),
+                                            "pose, age, cmc, tpir, identification)."),
         QStringLiteral("name")};
     const QCommandLineOption compare{
         QStringLiteral("compare"),

@@ -3,6 +3,7 @@
 // that packaging/setup.sh fetches into the user's data folder), each with the pre-processing its
 // authors feed it. `facebench-cli models --pretrained` lists them; `weights import --pretrained
 // MODEL` converts one into an ordinary FaceBench weights file.
+#include "facebench/user_folders.h"
 #include "facebench/weights.h"
 
 #include <string>
@@ -23,8 +24,6 @@ const std::vector<PretrainedWeights>& pretrainedCatalog();
 // nullptr when no pretrained network has this model name.
 const PretrainedWeights* findPretrained(const std::string& model);
 
-// $XDG_DATA_HOME/facebench, else ~/.local/share/facebench: where setup.sh caches what it fetches.
-std::string userDataFolder();
 // The package's file as setup.sh caches it: userDataFolder()/<package dir>/<file name>.
 std::string pretrainedSourcePath(const PretrainedWeights& weights);
 // The FaceBench weights file: userDataFolder()/pretrained/<model>.pt.

@@ -13,6 +13,7 @@
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
+#include "facebench/user_folders.h"
 
 #include <cctype>
 #include <cstdio>
@@ -83,14 +84,6 @@ private:
     std::size_t m_end;
 };
 
-std::string userCacheDir() {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
-        return std::string(xdg) + "/facebench";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::string(home) + "/.cache/facebench";
-    return "";
-}
-
 std::string hashedName(const std::string& path) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", (unsigned long long)fnv(path.data(), path.size()));
@@ -125,7 +118,7 @@ std::vector<std::string> indexCacheCandidates(const std::string& path,
         return {cacheDir + "/" + hashedName(path)};
     // Never beside the data unless asked (--cache-dir): a dataset may be a git checkout, a
     // shared or a read-only disk, and a file written into it is the user's to clean up.
-    const std::string user = userCacheDir();
+    const std::string user = userCacheFolder();
     if (user.empty())
         return {};
     return {user + "/" + hashedName(path)};

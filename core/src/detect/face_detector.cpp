@@ -3,6 +3,7 @@
 #include "detect/face_image.h"
 
 #include "facebench/errors.h"
+#include "facebench/user_folders.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -38,14 +39,7 @@ std::string mtcnnWeightsPath() {
     // FACEBENCH_MTCNN_WEIGHTS, then the XDG data folder where packaging/setup.sh converts them.
     if (const char* env = std::getenv("FACEBENCH_MTCNN_WEIGHTS"); env && *env)
         return env;
-    std::filesystem::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = std::filesystem::path(home) / ".local/share";
-    else
-        base = ".";
-    return (base / "facebench" / "mtcnn.pt").string();
+    return (std::filesystem::path(userDataFolder()) / "mtcnn.pt").string();
 }
 
 std::string missingMtcnnWeightsMessage(const std::string& path) {

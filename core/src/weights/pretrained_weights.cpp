@@ -3,7 +3,6 @@
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace fb {
@@ -28,17 +27,6 @@ const PretrainedWeights* findPretrained(const std::string& model) {
         if (weights.model == model)
             return &weights;
     return nullptr;
-}
-
-std::string userDataFolder() {
-    std::filesystem::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = std::filesystem::path(home) / ".local/share";
-    else
-        base = ".";
-    return (base / "facebench").string();
 }
 
 std::string pretrainedSourcePath(const PretrainedWeights& weights) {

@@ -90,6 +90,7 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
                 if (set.genuine.empty() || set.impostor.empty())
                     continue;
                 rocs << rocSeries(toQString(b.label), set);
+                rocs.back().intervals = tarIntervalPoints(b);
                 const double far = b.hasFailures ? b.failures.far : 1e-3;
                 const double tau = tarAtFar(sortScores(set), far).threshold;
                 plotScoreHistogram(
@@ -103,6 +104,20 @@ bool exportRunFigures(const QString& runDir, const RunFiguresOptions& options, Q
             plotRocCurves(plot.get(), rocs,
                           QObject::tr("ROC: %1").arg(QFileInfo(runDir).fileName()));
             if (!save(QStringLiteral("roc")))
+                return false;
+        }
+        for (const EvalResult& r : results) {
+            if (r.protocol != "ijb")
+                continue;
+            const std::vector<IdentificationResult> g = readIdentification(toQString(r.file));
+            if (g.empty())
+                continue;
+            const QList<IdentificationResult> galleries(g.begin(), g.end());
+            plotCmcCurves(plot.get(), galleries, QObject::tr("CMC (1:N closed set)"));
+            if (!save(QStringLiteral("cmc")))
+                return false;
+            plotTpirCurves(plot.get(), galleries, QObject::tr("TPIR at FPIR (1:N open set)"));
+            if (!save(QStringLiteral("tpir-at-fpir")))
                 return false;
         }
         for (const EvalResult& r : results) {

@@ -52,6 +52,26 @@ QString pct(double v, int decimals = 2) {
     return std::isfinite(v) ? QString::number(100 * v, 'f', decimals) : QStringLiteral("-");
 }
 
+// "value [low, high]" with each number written by `format`; the value alone without an interval.
+template <typename Format> QString withInterval(double v, double low, double high, Format format) {
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return format(v);
+    return QStringLiteral("%1 [%2, %3]").arg(format(v), format(low), format(high));
+}
+
+QString pctWithInterval(double v, double low, double high) {
+    return withInterval(v, low, high, [](double x) { return pct(x); });
+}
+
+// The tab names showTab takes, in tab order.
+const QStringList& tabNames() {
+    static const QStringList names{QStringLiteral("roc"),  QStringLiteral("scores"),
+                                   QStringLiteral("lfw"),  QStringLiteral("pose"),
+                                   QStringLiteral("age"),  QStringLiteral("cmc"),
+                                   QStringLiteral("tpir"), QStringLiteral("identification")};
+    return names;
+}
+
 } // namespace
 
 EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
@@ -101,6 +121,21 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_folds = makePlot(QStringLiteral("lfw-folds"));
     m_pose = makePlot(QStringLiteral("heatmap-pose"));
     m_age = makePlot(QStringLiteral("heatmap-age"));
+    m_cmc = makePlot(QStringLiteral("cmc"));
+    m_tpir = makePlot(QStringLiteral("tpir-at-fpir"));
+    auto* idPage = new QWidget;
+    auto* idLayout = new QVBoxLayout(idPage);
+    idLayout->setContentsMargins(0, 0, 0, 0);
+    m_idTable = new QTableWidget;
+    m_idTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_idTable->verticalHeader()->setVisible(false);
+    m_idTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_idTable->horizontalHeader()->setStretchLastSection(true);
+    m_idCaption = new QLabel;
+    m_idCaption->setObjectName(QStringLiteral("identificationCaption"));
+    m_idCaption->setWordWrap(true);
+    idLayout->addWidget(m_idTable, 1);
+    idLayout->addWidget(m_idCaption);
     auto* histPage = new QWidget;
     auto* histLayout = new QVBoxLayout(histPage);
     auto* histBar = new QHBoxLayout;
@@ -120,6 +155,9 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->addTab(m_folds, tr("LFW folds"));
     m_tabs->addTab(m_pose, tr("Pose similarity"));
     m_tabs->addTab(m_age, tr("Age similarity"));
+    m_tabs->addTab(m_cmc, tr("CMC (1:N)"));
+    m_tabs->addTab(m_tpir, tr("TPIR at FPIR (1:N)"));
+    m_tabs->addTab(idPage, tr("1:N table"));
 
     auto* left = new QWidget;
     auto* leftLayout = new QHBoxLayout(left);
@@ -153,16 +191,22 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     connect(m_runEdit, &QLineEdit::returnPressed, this, [this] { loadRun(m_runEdit->text()); });
     connect(m_evaluate, &QPushButton::clicked, this, &EvaluationPanel::evaluate);
     connect(exportChart, &QPushButton::clicked, this, [this] {
-        const QList<QCustomPlot*> plots{m_roc, m_histogram, m_folds, m_pose, m_age};
-        const QStringList names{QStringLiteral("roc"), QStringLiteral("scores"),
-                                QStringLiteral("lfw-folds"), QStringLiteral("heatmap-pose"),
-                                QStringLiteral("heatmap-age")};
+        const QList<QCustomPlot*> plots{m_roc, m_histogram, m_folds, m_pose, m_age, m_cmc, m_tpir};
+        const QStringList names{QStringLiteral("roc"),         QStringLiteral("scores"),
+                                QStringLiteral("lfw-folds"),   QStringLiteral("heatmap-pose"),
+                                QStringLiteral("heatmap-age"), QStringLiteral("cmc"),
+                                QStringLiteral("tpir-at-fpir")};
         const int i = m_tabs->currentIndex();
-        exportChartInteractively(this, plots.value(i), names.value(i));
+        if (QCustomPlot* plot = plots.value(i)) // the 1:N table tab has no chart
+            exportChartInteractively(this, plot, names.value(i));
+        else
+            m_status->setText(tr("This tab is a table: use Export table…"));
     });
     connect(exportTable, &QPushButton::clicked, this, [this] {
-        exportTableInteractively(this, tableFromModel(m_table->model()),
-                                 QStringLiteral("tar-at-far"));
+        const bool identification = m_tabs->currentWidget() == m_idTable->parentWidget();
+        exportTableInteractively(
+            this, tableFromModel((identification ? m_idTable : m_table)->model()),
+            identification ? QStringLiteral("identification") : QStringLiteral("tar-at-far"));
     });
     connect(exportAllButton, &QPushButton::clicked, this, &EvaluationPanel::exportAll);
     connect(m_histSet, qOverload<int>(&QComboBox::currentIndexChanged), this,
@@ -175,10 +219,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
 EvaluationPanel::~EvaluationPanel() = default;
 
 void EvaluationPanel::showTab(const QString& name) {
-    const QStringList names{QStringLiteral("roc"), QStringLiteral("scores"), QStringLiteral("lfw"),
-                            QStringLiteral("pose"), QStringLiteral("age")};
-    if (names.contains(name))
-        m_tabs->setCurrentIndex(names.indexOf(name));
+    if (tabNames().contains(name))
+        m_tabs->setCurrentIndex(tabNames().indexOf(name));
 }
 
 void EvaluationPanel::loadRun(const QString& runDir) {
@@ -243,6 +285,7 @@ void EvaluationPanel::showResults(std::shared_ptr<RunResults> results) {
             resetChart(plot);
         plot->replot();
     }
+    showIdentification();
     if (!m_results->error.isEmpty())
         m_status->setText(userMessage(m_results->error));
     else if (m_results->results.empty() && !m_results->dir.isEmpty())
@@ -271,31 +314,131 @@ void EvaluationPanel::fillTable() {
                           QString::number(b.impostor)};
         for (double far : reportedFars()) {
             QString cell = QStringLiteral("-");
-            for (const TarAtFar& t : b.tarAtFar)
-                if (std::abs(t.far - far) <= 1e-12) {
-                    cell = pct(t.tar);
-                    if (!t.resolvable) {
-                        cell += QStringLiteral(" *");
-                        unresolved << farLabel(far);
-                    }
+            for (std::size_t f = 0; f < b.tarAtFar.size(); ++f) {
+                const TarAtFar& t = b.tarAtFar[f];
+                if (std::abs(t.far - far) > 1e-12)
+                    continue;
+                const ConfidenceInterval ci = f < b.tarIntervals.size()
+                                                  ? b.tarIntervals[f]
+                                                  : ConfidenceInterval{std::nan(""), std::nan("")};
+                cell = pctWithInterval(t.tar, ci.low, ci.high);
+                if (!t.resolvable) {
+                    cell += QStringLiteral(" *");
+                    unresolved << farLabel(far);
                 }
+            }
             cells << cell;
         }
-        cells << pct(b.eer) << QString::number(b.auc, 'f', 4)
+        const double nan = std::nan("");
+        cells << pctWithInterval(b.eer, b.hasIntervals ? b.eerInterval.low : nan,
+                                 b.hasIntervals ? b.eerInterval.high : nan)
+              << withInterval(b.auc, b.hasIntervals ? b.aucInterval.low : nan,
+                              b.hasIntervals ? b.aucInterval.high : nan,
+                              [](double x) { return QString::number(x, 'f', 4); })
               << (unresolved.isEmpty() ? QString() : unresolved.join(QStringLiteral(", ")));
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (c > 0 && c < 8)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            QStringList tips;
             if (c >= 3 && c <= 5 && cells[c].endsWith(QLatin1Char('*'))) {
                 item->setForeground(QColor(0xB0, 0x30, 0x00));
-                item->setToolTip(tr("Not resolvable: %1 impostor pairs cannot measure this FAR "
-                                    "(fewer than 1/FAR)")
-                                     .arg(b.impostor));
+                tips << tr("Not resolvable: %1 impostor pairs cannot measure this FAR "
+                           "(fewer than 1/FAR)")
+                            .arg(b.impostor);
             }
+            if (c >= 3 && c <= 7 && cells[c].contains(QLatin1Char('[')))
+                tips << toQString(b.intervalMethod);
+            item->setToolTip(tips.join(QLatin1Char('\n')));
             m_table->setItem(row, c, item);
         }
     }
+}
+
+void EvaluationPanel::showIdentification() {
+    const std::vector<IdentificationResult>& galleries = m_results->identification;
+    const QList<IdentificationResult> list(galleries.begin(), galleries.end());
+    const QString name = m_results->name;
+    plotCmcCurves(m_cmc, list,
+                  list.isEmpty() ? QString() : tr("CMC (1:N closed set): %1").arg(name));
+    m_cmc->replot();
+    plotTpirCurves(m_tpir, list,
+                   list.isEmpty() ? QString() : tr("TPIR at FPIR (1:N open set): %1").arg(name));
+    m_tpir->replot();
+
+    // One column per gallery (a transposed table fits beside nothing and never clips), one row
+    // per number: the gallery's size, then each rank and FPIR the first gallery reports (both
+    // galleries report the same ones).
+    QStringList header{tr("Gallery")};
+    QStringList methods;
+    for (const IdentificationResult& g : galleries) {
+        header << g.gallery;
+        if (!g.intervalMethod.isEmpty() && !methods.contains(g.intervalMethod))
+            methods << g.intervalMethod;
+    }
+    m_idTable->clear();
+    m_idTable->setRowCount(0);
+    m_idTable->setColumnCount(int(header.size()));
+    m_idTable->setHorizontalHeaderLabels(header);
+    auto addRow = [this](const QString& label, const QList<QTableWidgetItem*>& cells) {
+        const int row = m_idTable->rowCount();
+        m_idTable->insertRow(row);
+        m_idTable->setItem(row, 0, new QTableWidgetItem(label));
+        for (int c = 0; c < cells.size(); ++c) {
+            cells[c]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_idTable->setItem(row, c + 1, cells[c]);
+        }
+    };
+    auto countRow = [&](const QString& label, int IdentificationResult::*count) {
+        QList<QTableWidgetItem*> cells;
+        for (const IdentificationResult& g : galleries)
+            cells << new QTableWidgetItem(QString::number(g.*count));
+        addRow(label, cells);
+    };
+    // "value [low, high]" at `x`, " *" and a tooltip where not resolvable, the method as the
+    // tooltip of an interval; "-" where the gallery lacks `x`.
+    auto rateItem = [](const std::vector<RatePoint>& points, double x, const QString& method) {
+        for (const RatePoint& p : points)
+            if (p.x == x) {
+                auto* item =
+                    new QTableWidgetItem(pctWithInterval(p.rate, p.low, p.high) +
+                                         (p.resolvable ? QString() : QStringLiteral(" *")));
+                QStringList tips;
+                if (!p.resolvable) {
+                    item->setForeground(QColor(0xB0, 0x30, 0x00));
+                    tips << tr("Not resolvable: too few non-mated probes to measure this "
+                               "FPIR (fewer than 1/FPIR)");
+                }
+                if (p.hasInterval())
+                    tips << method;
+                item->setToolTip(tips.join(QLatin1Char('\n')));
+                return item;
+            }
+        return new QTableWidgetItem(QStringLiteral("-"));
+    };
+    auto rateRow = [&](const QString& label, std::vector<RatePoint> IdentificationResult::*list,
+                       double x) {
+        QList<QTableWidgetItem*> cells;
+        for (const IdentificationResult& g : galleries)
+            cells << rateItem(g.*list, x, g.intervalMethod);
+        addRow(label, cells);
+    };
+    if (!galleries.empty()) {
+        countRow(tr("Subjects"), &IdentificationResult::gallerySubjects);
+        countRow(tr("Mated probes"), &IdentificationResult::matedProbes);
+        countRow(tr("Non-mated probes"), &IdentificationResult::nonMatedProbes);
+        for (const RatePoint& p : galleries.front().rankK)
+            rateRow(tr("Rank-%1 (%)").arg(p.x), &IdentificationResult::rankK, p.x);
+        for (const RatePoint& p : galleries.front().tpir)
+            rateRow(tr("TPIR@FPIR %1 (%)").arg(farLabel(p.x)), &IdentificationResult::tpir, p.x);
+    }
+    if (galleries.empty())
+        m_idCaption->setText(tr("No 1:N identification results: evaluate the run with the ijb "
+                                "protocol on IJB-B/C-style data."));
+    else
+        m_idCaption->setText(
+            tr("Values in %, [low, high] their intervals; * not resolvable.") +
+            (methods.isEmpty() ? QString() : QLatin1Char(' ') + methods.join(QStringLiteral(" "))));
 }
 
 void EvaluationPanel::drawHistogram() {

@@ -46,9 +46,13 @@ std::shared_ptr<RunResults> loadRunResults(const QString& runDir, bool withScore
                     for (const ScoredPair& p : readScoredPairs(b.scoresFile))
                         (p.same ? lb.scores.genuine : lb.scores.impostor).push_back(p.score);
                     lb.roc = rocSeries(toQString(b.label), lb.scores);
+                    lb.roc.intervals = tarIntervalPoints(b);
                 }
                 out->blocks.push_back(std::move(lb));
             }
+        for (const EvalResult& r : out->results)
+            if (r.protocol == "ijb")
+                out->identification = readIdentification(toQString(r.file));
     } catch (const std::exception& e) {
         out->error = toQString(e.what());
     }

@@ -1,7 +1,8 @@
 #pragma once
 // A run's evaluation results loaded for display: the parsed eval/*.json, each verification set's
-// scores and its ROC. Loading a run reads every *-scores.csv (a million lines for IJB-A-sized
-// sets), so panels call loadRunResults on a worker thread and hand the result to the GUI thread.
+// scores and its ROC (with the TAR@FAR intervals), and IJB-B/C's 1:N identification per gallery.
+// Loading a run reads every *-scores.csv (a million lines for IJB-A-sized sets), so panels call
+// loadRunResults on a worker thread and hand the result to the GUI thread.
 #include "facebench/eval_results.h"
 #include "facebench/ui/eval_charts.h"
 
@@ -23,6 +24,7 @@ struct RunResults {
     QString name;
     std::vector<EvalResult> results;
     std::vector<LoadedBlock> blocks;
+    std::vector<IdentificationResult> identification; // ijb.json's galleries, G1 then G2
     QString error; // a malformed file; results read before it are kept
     const EvalResult* find(const std::string& protocol) const;
     const SimilarityMatrix* matrix(const std::string& study) const;

@@ -1,8 +1,9 @@
 #pragma once
 // The Evaluation page: pick a run and protocols, run the evaluation job through the
 // JobRunner, and read the results the run stores: the TAR@FAR table (with the "not resolvable"
-// flag), ROC curves on a log FAR axis, score histograms with the threshold, LFW's ten folds and
-// the VGGFace2 pose/age similarity heatmaps (seed Section 3.2, Tables 3-6).
+// flag and 95% intervals), ROC curves on a log FAR axis with interval whiskers, score histograms
+// with the threshold, LFW's ten folds, the VGGFace2 pose/age similarity heatmaps (seed Section
+// 3.2, Tables 3-6) and IJB-B/C's 1:N identification: CMC, TPIR at FPIR and their table.
 #include <QString>
 #include <QWidget>
 
@@ -47,8 +48,12 @@ public:
     QCustomPlot* foldsPlot() const { return m_folds; }
     QCustomPlot* posePlot() const { return m_pose; }
     QCustomPlot* agePlot() const { return m_age; }
+    QCustomPlot* cmcPlot() const { return m_cmc; }
+    QCustomPlot* tpirPlot() const { return m_tpir; }
+    QTableWidget* identificationTable() const { return m_idTable; }
     QTabWidget* tabs() const { return m_tabs; }
-    void showTab(const QString& name); // "roc", "scores", "lfw", "pose", "age"
+    // "roc", "scores", "lfw", "pose", "age", "cmc", "tpir", "identification"
+    void showTab(const QString& name);
 
 signals:
     void loaded(const QString& runDir);
@@ -57,6 +62,7 @@ signals:
 private:
     void showResults(std::shared_ptr<RunResults> results);
     void fillTable();
+    void showIdentification();
     void drawHistogram();
     void evaluate();
     // The picker of what Evaluate runs on (evaluation_source.cpp): the run's checkpoint, or an
@@ -85,6 +91,10 @@ private:
     QCustomPlot* m_folds;
     QCustomPlot* m_pose;
     QCustomPlot* m_age;
+    QCustomPlot* m_cmc;
+    QCustomPlot* m_tpir;
+    QTableWidget* m_idTable;
+    QLabel* m_idCaption;
     QComboBox* m_histSet;
     QComboBox* m_histFar;
 };
