@@ -409,6 +409,18 @@
         <source>TPIR at FPIR (1:N open set)</source>
         <translation>TPIR bei FPIR (1:N, offene Menge)</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>(Basis)</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -2137,6 +2149,10 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::PairCard</name>
@@ -2378,6 +2394,275 @@ fehlt</translation>
     <message>
         <source>%1 iterations, %2 per epoch; final lr %3.</source>
         <translation>%1 Iterationen, %2 pro Epoche; finale Lernrate %3.</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::StudyEditor</name>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>config file, relative to the study file</source>
+        <translation>Konfigurationsdatei, relativ zur Studiendatei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Values (comma-separated)</source>
+        <translation>Werte (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Base:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <source>Set:</source>
+        <translation>Setzen:</translation>
+    </message>
+    <message>
+        <source>Add Setting</source>
+        <translation>Einstellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation>Achsen:</translation>
+    </message>
+    <message>
+        <source>Add Axis</source>
+        <translation>Achse hinzufügen</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Study file (preview):</source>
+        <translation>Studiendatei (Vorschau):</translation>
+    </message>
+    <message>
+        <source>Base Config</source>
+        <translation>Basiskonfiguration</translation>
+    </message>
+    <message>
+        <source>Experiment configs (*.yaml *.yml)</source>
+        <translation>Experimentkonfigurationen (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>%1:%2: not YAML: %3</source>
+        <translation>%1:%2: kein YAML: %3</translation>
+    </message>
+    <message>
+        <source>%1: a study file is a YAML mapping (name, base, axes, ...)</source>
+        <translation>%1: Eine Studiendatei ist eine YAML-Zuordnung (name, base, axes, ...)</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::StudyPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Open Study File…</source>
+        <translation>Studiendatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Study Folder…</source>
+        <translation>Studienordner öffnen…</translation>
+    </message>
+    <message>
+        <source>No study open.</source>
+        <translation>Keine Studie geöffnet.</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>The running cell saves a checkpoint; Run continues from it.</source>
+        <translation>Die laufende Zelle speichert einen Checkpoint; Ausführen setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Spalten:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to open its run.</source>
+        <translation>Doppelklick auf eine Zelle öffnet ihren Lauf.</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>%1: no such study file</source>
+        <translation>%1: Diese Studiendatei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1: not a study folder (it has no study.yaml)</source>
+        <translation>%1: kein Studienordner (er enthält keine study.yaml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n cell(s))</source>
+        <translation>
+            <numerusform>%1 (%n Zelle)</numerusform>
+            <numerusform>%1 (%n Zellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>(Basis)</translation>
+    </message>
+    <message>
+        <source>step %1/%2</source>
+        <translation>Schritt %1/%2</translation>
+    </message>
+    <message>
+        <source>Study %1</source>
+        <translation>Studie %1</translation>
+    </message>
+    <message>
+        <source>%1 run, %2 already done, %3 failed%4</source>
+        <translation>%1 ausgeführt, %2 bereits fertig, %3 fehlgeschlagen%4</translation>
+    </message>
+    <message>
+        <source>, stopped</source>
+        <translation>, angehalten</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Pausing: the running cell saves a checkpoint…</source>
+        <translation>Wird pausiert: Die laufende Zelle speichert einen Checkpoint…</translation>
+    </message>
+    <message>
+        <source>step %1/%2, ETA %3</source>
+        <translation>Schritt %1/%2, verbleibend %3</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Paused: Run continues the study.</source>
+        <translation>Pausiert: Ausführen setzt die Studie fort.</translation>
+    </message>
+    <message>
+        <source>Cancelled: Run continues the study.</source>
+        <translation>Abgebrochen: Ausführen setzt die Studie fort.</translation>
+    </message>
+    <message>
+        <source>This cell has not run yet.</source>
+        <translation>Diese Zelle ist noch nicht gelaufen.</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Open Study File</source>
+        <translation>Studiendatei öffnen</translation>
+    </message>
+    <message>
+        <source>Study files (*.yaml *.yml)</source>
+        <translation>Studiendateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Open Study Folder</source>
+        <translation>Studienordner öffnen</translation>
     </message>
 </context>
 <context>

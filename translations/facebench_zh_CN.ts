@@ -409,6 +409,18 @@
         <source>TPIR at FPIR (1:N open set)</source>
         <translation>FPIR 下的 TPIR（1:N 开集）</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>（基础）</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -2128,6 +2140,10 @@ Throughput does not depend on the weights.</source>
         <source>&amp;Clear Menu</source>
         <translation>清除菜单(&amp;C)</translation>
     </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::PairCard</name>
@@ -2365,6 +2381,274 @@ image</source>
     <message>
         <source>%1 iterations, %2 per epoch; final lr %3.</source>
         <translation>共 %1 次迭代，每轮 %2 次；最终学习率 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::StudyEditor</name>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>config file, relative to the study file</source>
+        <translation>配置文件，相对于研究文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Values (comma-separated)</source>
+        <translation>值（以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Base:</source>
+        <translation>基础：</translation>
+    </message>
+    <message>
+        <source>Set:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Add Setting</source>
+        <translation>添加设置</translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation>轴：</translation>
+    </message>
+    <message>
+        <source>Add Axis</source>
+        <translation>添加轴</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>重复次数：</translation>
+    </message>
+    <message>
+        <source>Study file (preview):</source>
+        <translation>研究文件（预览）：</translation>
+    </message>
+    <message>
+        <source>Base Config</source>
+        <translation>基础配置</translation>
+    </message>
+    <message>
+        <source>Experiment configs (*.yaml *.yml)</source>
+        <translation>实验配置 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>%1:%2: not YAML: %3</source>
+        <translation>%1:%2：不是 YAML：%3</translation>
+    </message>
+    <message>
+        <source>%1: a study file is a YAML mapping (name, base, axes, ...)</source>
+        <translation>%1：研究文件应为 YAML 映射（name、base、axes 等）</translation>
+    </message>
+</context>
+<context>
+    <name>fb::ui::StudyPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Open Study File…</source>
+        <translation>打开研究文件…</translation>
+    </message>
+    <message>
+        <source>Open Study Folder…</source>
+        <translation>打开研究文件夹…</translation>
+    </message>
+    <message>
+        <source>No study open.</source>
+        <translation>未打开研究。</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>The running cell saves a checkpoint; Run continues from it.</source>
+        <translation>正在运行的单元会保存检查点；“运行”将从该处继续。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to open its run.</source>
+        <translation>双击单元以打开其运行。</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>%1: no such study file</source>
+        <translation>%1：研究文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a study folder (it has no study.yaml)</source>
+        <translation>%1：不是研究文件夹（其中没有 study.yaml）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n cell(s))</source>
+        <translation>
+            <numerusform>%1（%n 个单元）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>（基础）</translation>
+    </message>
+    <message>
+        <source>step %1/%2</source>
+        <translation>第 %1/%2 步</translation>
+    </message>
+    <message>
+        <source>Study %1</source>
+        <translation>研究 %1</translation>
+    </message>
+    <message>
+        <source>%1 run, %2 already done, %3 failed%4</source>
+        <translation>已运行 %1 个，%2 个此前已完成，%3 个失败%4</translation>
+    </message>
+    <message>
+        <source>, stopped</source>
+        <translation>，已停止</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Pausing: the running cell saves a checkpoint…</source>
+        <translation>正在暂停：正在运行的单元正在保存检查点…</translation>
+    </message>
+    <message>
+        <source>step %1/%2, ETA %3</source>
+        <translation>第 %1/%2 步，预计剩余 %3</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+    <message>
+        <source>Paused: Run continues the study.</source>
+        <translation>已暂停：“运行”将继续该研究。</translation>
+    </message>
+    <message>
+        <source>Cancelled: Run continues the study.</source>
+        <translation>已取消：“运行”将继续该研究。</translation>
+    </message>
+    <message>
+        <source>This cell has not run yet.</source>
+        <translation>此单元尚未运行。</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open Study File</source>
+        <translation>打开研究文件</translation>
+    </message>
+    <message>
+        <source>Study files (*.yaml *.yml)</source>
+        <translation>研究文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Open Study Folder</source>
+        <translation>打开研究文件夹</translation>
     </message>
 </context>
 <context>

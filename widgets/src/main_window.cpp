@@ -40,6 +40,7 @@
 #include <facebench/ui/resources.h>
 #include <facebench/ui/runs_panel.h>
 #include <facebench/ui/runtime_text.h>
+#include <facebench/ui/study_panel.h>
 #include <facebench/ui/to_qstring.h>
 #include <facebench/ui/training_panel.h>
 
@@ -162,6 +163,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             showPage(QStringLiteral("training"));
     });
     addResultPages();
+    // A study's cells are ordinary runs: a double-clicked cell opens like a run on the Runs
+    // page, which shows it on the Training curves and the Evaluation pages.
+    auto* study = new StudyPanel(m_jobs);
+    addPage(study, tr("Study"), style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    connect(study, &StudyPanel::runOpenRequested, this, &MainWindow::openRun);
 
     m_jobList = new JobListView(m_jobs);
     m_jobList->setObjectName(QStringLiteral("jobsView")); // the page "jobs" (its title counts)
