@@ -114,7 +114,7 @@ void TestCli::presetsJson() {
         const ProcessResult result = runCli(arguments);
         QCOMPARE(result.exitCode, 0);
         const QJsonArray presets = parseJson(result.out)["presets"].toArray();
-        QCOMPARE(presets.size(), 14);
+        QCOMPARE(presets.size(), 17);
         const QJsonObject resnet = [&] {
             for (const QJsonValue& preset : presets)
                 if (preset["name"].toString() == "resnet50")

@@ -44,7 +44,8 @@ void TestCliModels::jsonListsEveryModel() {
     QCOMPARE(googlenet.value("parameters_with_aux").toInteger(), qint64(42448013));
     QVERIFY(resnet.value("parameters_with_aux").isNull());
     const QJsonObject ir = modelRow(models, "iresnet50");
-    QCOMPARE(ir.value("presets").toArray(), (QJsonArray{"arcface", "cosface", "softmax"}));
+    QCOMPARE(ir.value("presets").toArray(), (QJsonArray{"adaface", "arcface", "combined-margin",
+                                                        "cosface", "curricularface", "softmax"}));
     QCOMPARE(modelRow(models, "lightcnn-29").value("channels").toInt(), 1);
 }
 

@@ -143,7 +143,7 @@ void TestConfig::presetsMatchTable2() {
     QFETCH(QString, style);
     QCOMPARE(QString(styleName(c.style.framework)), style);
     QCOMPARE(QString::fromStdString(c.output.name), preset);
-    QCOMPARE(int(presets().size()), 14);
+    QCOMPARE(int(presets().size()), 17);
 }
 
 // Each row: YAML text, overrides, then the dotted key and its expected resolved value (as YAML).
@@ -178,6 +178,17 @@ void TestConfig::layering_data() {
                                     << "0.35";
     QTest::newRow("sphereface margin") << "preset: sphereface" << QStringList{} << "head.m"
                                        << "4";
+    QTest::newRow("curricularface margin") << "preset: curricularface" << QStringList{} << "head.m"
+                                           << "0.5";
+    QTest::newRow("adaface margin") << "preset: adaface" << QStringList{} << "head.m"
+                                    << "0.4";
+    QTest::newRow("adaface h") << "preset: adaface" << QStringList{} << "head.h"
+                               << "0.333";
+    QTest::newRow("combined-margin m3") << "preset: combined-margin" << QStringList{} << "head.m3"
+                                        << "0.2";
+    QTest::newRow("adaface type brings its margin")
+        << "preset: arcface" << QStringList{"head.type=adaface"} << "head.m"
+        << "0.4";
     QTest::newRow("new head type brings its own margin")
         << "preset: arcface" << QStringList{"head.type=cosface"} << "head.m"
         << "0.35";
@@ -357,7 +368,26 @@ void TestConfig::errors_data() {
     QTest::newRow("unknown choice")
         << "head:\n  type: arcfac\n"
         << none << "exp.yaml" << 2 << 9 << "head.type"
-        << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface)";
+        << "unknown value 'arcfac'; did you mean 'arcface'? (one of: softmax, center, sphereface, cosface, arcface, combined, curricularface, adaface)";
+    QTest::newRow("combined m1 out of range")
+        << "head:\n  type: combined\n  m1: 0\n"
+        << none << "exp.yaml" << 3 << 7 << "head.m1"
+        << "value 0 is out of range: must be greater than 0 and at most 4";
+    QTest::newRow("combined m3 out of range")
+        << "head:\n  type: combined\n  m3: 1.5\n"
+        << none << "exp.yaml" << 3 << 7 << "head.m3"
+        << "value 1.5 is out of range: must be between 0 and 1";
+    QTest::newRow("adaface h out of range")
+        << "head:\n  type: adaface\n  h: 2\n"
+        << none << "exp.yaml" << 3 << 6 << "head.h"
+        << "value 2 is out of range: must be greater than 0 and at most 1";
+    QTest::newRow("t_alpha out of range") << "head:\n  type: curricularface\n  t_alpha: -0.1\n"
+                                          << none << "exp.yaml" << 3 << 12 << "head.t_alpha"
+                                          << "value -0.1 is out of range: must be between 0 and 1";
+    QTest::newRow("curricularface margin past pi")
+        << "head:\n  type: curricularface\n  m: 3.5\n"
+        << none << "exp.yaml" << 3 << 6 << "head.m"
+        << "curricularface's angular margin m must be below pi (eq. 5: cos(theta + m))";
     QTest::newRow("unknown last-batch policy")
         << "style:\n  last_batch: sometimes\n"
         << none << "exp.yaml" << 2 << 15 << "style.last_batch"

@@ -493,7 +493,8 @@ void TestModels::badInput() {
 
 void TestModels::catalogLinksPresets() {
     QCOMPARE(presetsUsingModel("iresnet50"),
-             (std::vector<std::string>{"arcface", "cosface", "softmax"}));
+             (std::vector<std::string>{"adaface", "arcface", "combined-margin", "cosface",
+                                       "curricularface", "softmax"}));
     QCOMPARE(presetsUsingModel("resnet50"), (std::vector<std::string>{"resnet50"}));
     QVERIFY(presetsUsingModel("small-resnet-64").empty());
 }

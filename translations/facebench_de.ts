@@ -1558,8 +1558,8 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
         <translation>Vorverarbeitung, Gewichtsinitialisierung, letzter Batch und Speicherformat folgen diesem Framework (Tabellen 11 und 12 der Veröffentlichung)</translation>
     </message>
     <message>
-        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)</source>
-        <translation>Softmax, Center Loss, A-Softmax (SphereFace), CosFace oder ArcFace (Gl. 1–5 der Veröffentlichung)</translation>
+        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper), or a later margin head: the combined margin cos(m1 θ + m2) − m3, CurricularFace or AdaFace (their further keys come from the preset or YAML file)</source>
+        <translation>Softmax, Center Loss, A-Softmax (SphereFace), CosFace oder ArcFace (Gl. 1–5 der Veröffentlichung) oder ein späterer Margin-Head: die kombinierte Margin cos(m1 θ + m2) − m3, CurricularFace oder AdaFace (ihre weiteren Schlüssel kommen aus dem Preset oder der YAML-Datei)</translation>
     </message>
     <message>
         <source>Weight of the center loss (eq. 2 of the paper)</source>

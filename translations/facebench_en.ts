@@ -1406,7 +1406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)</source>
+        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper), or a later margin head: the combined margin cos(m1 θ + m2) − m3, CurricularFace or AdaFace (their further keys come from the preset or YAML file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1390,8 +1390,8 @@ Throughput does not depend on the weights.</source>
         <translation>损失头：</translation>
     </message>
     <message>
-        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)</source>
-        <translation>Softmax、中心损失、A-Softmax (SphereFace)、CosFace 或 ArcFace（论文式 1–5）</translation>
+        <source>Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper), or a later margin head: the combined margin cos(m1 θ + m2) − m3, CurricularFace or AdaFace (their further keys come from the preset or YAML file)</source>
+        <translation>Softmax、中心损失、A-Softmax (SphereFace)、CosFace 或 ArcFace（论文式 1–5），或后来的间隔损失头：组合间隔 cos(m1 θ + m2) − m3、CurricularFace 或 AdaFace（其余参数取自预设或 YAML 文件）</translation>
     </message>
     <message>
         <source>Scale s:</source>

@@ -32,11 +32,22 @@ struct ModelConfig {
 };
 
 struct HeadConfig {
-    std::string type = "softmax"; // softmax | center | sphereface | cosface | arcface
+    // softmax | center | sphereface | cosface | arcface | combined | curricularface | adaface
+    std::string type = "softmax";
     // Scale and margin. Defaults depend on the type when not set (seed eq. 3-5): cosface
-    // s 64, m 0.35; arcface s 64, m 0.5; sphereface m 4 (s unused).
+    // s 64, m 0.35; arcface and curricularface s 64, m 0.5; adaface s 64, m 0.4; sphereface
+    // m 4 (s unused).
     double s = 64.0;
     double m = 0.0;
+    // The combined margin, target logit s (cos(m1 theta + m2) - m3), arcface_torch's default
+    // (1, 0.5, 0): ArcFace.
+    double m1 = 1.0;
+    double m2 = 0.5;
+    double m3 = 0.0;
+    double adaH = 0.333; // AdaFace's h: the share of the norm's spread mapped to the margin
+    // The moving-average rate of the batch statistics: CurricularFace's t (its momentum) and
+    // AdaFace's feature-norm mean and standard deviation (t_alpha).
+    double tAlpha = 0.01;
     double centerLambda = 0.008; // eq. 2, caffe-face loss_weight
     double centerAlpha = 0.5;    // centre update rate (Wen et al. 2016)
     // SphereFace annealing: lambda = max(lambda_min, base * (1 + gamma * iter)^-power).

@@ -146,8 +146,10 @@ public:
                  "sphereface needs an integer margin m in 1..4 (eq. 3), got " + realToText(head.m));
         if (head.type == "cosface" && head.m > 1)
             fail("head.m", "cosface's margin m must be at most 1 (eq. 4: s (cos theta - m))");
-        if (head.type == "arcface" && head.m >= kPi)
-            fail("head.m", "arcface's angular margin m must be below pi (eq. 5: cos(theta + m))");
+        if ((head.type == "arcface" || head.type == "curricularface" || head.type == "adaface") &&
+            head.m >= kPi)
+            fail("head.m",
+                 head.type + "'s angular margin m must be below pi (eq. 5: cos(theta + m))");
         const ScheduleConfig& schedule = config.schedule;
         if (schedule.form == "multistep") {
             if (schedule.milestones.empty())
@@ -210,8 +212,10 @@ private:
                 c.head.m = 4;
             else if (c.head.type == "cosface")
                 c.head.m = 0.35;
-            else if (c.head.type == "arcface")
-                c.head.m = 0.5;
+            else if (c.head.type == "arcface" || c.head.type == "curricularface")
+                c.head.m = 0.5; // CurricularFace (Huang et al. 2020) keeps ArcFace's margin
+            else if (c.head.type == "adaface")
+                c.head.m = 0.4; // AdaFace (Kim et al. 2022), its recommended setting
             else
                 c.head.m = 0;
         }

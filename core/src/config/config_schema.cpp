@@ -214,9 +214,19 @@ std::vector<FieldSpec> buildSchema() {
         field("model", "aux_logits", &C::model, &ModelConfig::auxLogits, V::Boolean),
 
         field("head", "type", &C::head, &HeadConfig::type, V::Choice, {},
-              {"softmax", "center", "sphereface", "cosface", "arcface"}),
+              {"softmax", "center", "sphereface", "cosface", "arcface", "combined",
+               "curricularface", "adaface"}),
         field("head", "s", &C::head, &HeadConfig::s, V::Real, aboveUpTo(0, 1024)),
         field("head", "m", &C::head, &HeadConfig::m, V::Real, between(0, 4)),
+        // combined: cos(m1 theta + m2) - m3 (ArcFace's paper trains (1, 0.3, 0.2) and
+        // (0.9, 0.4, 0.15)); m2 an angle below pi, m3 a cosine (at most 1).
+        field("head", "m1", &C::head, &HeadConfig::m1, V::Real, aboveUpTo(0, 4)),
+        field("head", "m2", &C::head, &HeadConfig::m2, V::Real, between(0, 3)),
+        field("head", "m3", &C::head, &HeadConfig::m3, V::Real, between(0, 1)),
+        // adaface: the margin scaler clip(h (||x|| - mean) / std, -1, 1) (Kim et al. 2022)
+        field("head", "h", &C::head, &HeadConfig::adaH, V::Real, aboveUpTo(0, 1)),
+        // 0 freezes the statistics at their start values, 1 keeps only the last batch's.
+        field("head", "t_alpha", &C::head, &HeadConfig::tAlpha, V::Real, between(0, 1)),
         field("head", "center_lambda", &C::head, &HeadConfig::centerLambda, V::Real,
               between(0, 1e3)),
         field("head", "center_alpha", &C::head, &HeadConfig::centerAlpha, V::Real, between(0, 1)),

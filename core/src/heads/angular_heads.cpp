@@ -9,7 +9,7 @@
 namespace fb {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+using cosine::kPi;
 
 // cos(m theta) as a polynomial in cos(theta) (Chebyshev), as the original SphereFace code does:
 // its gradient stays finite at cos = +-1, where the one through acos would not.
@@ -80,13 +80,45 @@ ArcFaceHead::ArcFaceHead(std::int64_t embeddingDim, std::int64_t numClasses, dou
 
 HeadOutput ArcFaceHead::forward(const torch::Tensor& embeddings, const torch::Tensor& labels) {
     const torch::Tensor cos = cosine::cosineMatrix(embeddings, weight);
-    // sin(theta) = sqrt(1 - cos^2); the floor keeps the gradient finite at cos = +-1.
-    const torch::Tensor sin = (1 - cos.pow(2)).clamp_min(1e-12).sqrt();
-    const torch::Tensor cosPlusMargin = cos * std::cos(m_m) - sin * std::sin(m_m);
-    const double threshold = std::cos(kPi - m_m);
-    const torch::Tensor target =
-        torch::where(cos > threshold, cosPlusMargin, cos - m_m * std::sin(m_m));
+    const torch::Tensor target = cosine::additiveAngularTarget(cos, m_m);
     const torch::Tensor mask = cosine::labelMask(labels, weight.size(0), cos.options());
+    const torch::Tensor marginLogits = m_s * torch::where(mask, target, cos);
+    return {cosine::crossEntropy(marginLogits, labels), m_s * cos};
+}
+
+CombinedMarginHead::CombinedMarginHead(std::int64_t embeddingDim, std::int64_t numClasses, double s,
+                                       double m1, double m2, double m3)
+    : AngularHead(embeddingDim, numClasses), m_s(s), m_m1(m1), m_m2(m2), m_m3(m3) {
+    if (!(m1 > 0))
+        throw InputError(SourceLocation{}, "head.m1",
+                         "the combined margin needs m1 > 0 (cos(m1 theta + m2) - m3)");
+    if (!(m2 >= 0 && m2 < kPi))
+        throw InputError(SourceLocation{}, "head.m2",
+                         "the combined margin needs m2 in [0, pi) (cos(m1 theta + m2) - m3)");
+}
+
+torch::Tensor CombinedMarginHead::angularTarget(const torch::Tensor& cos) const {
+    if (m_m1 == 1)
+        return cosine::additiveAngularTarget(cos, m_m2);
+    // acos's slope is infinite at +-1: stopping short of it keeps the gradient finite.
+    const torch::Tensor theta = torch::acos(cos.clamp(-1 + 1e-6, 1 - 1e-6));
+    const torch::Tensor angular = torch::cos(m_m1 * theta + m_m2);
+    // m1 theta + m2 reaches pi at theta = limit; an m1 below 1 can put that past pi, and then
+    // nothing turns back.
+    const double limit = (kPi - m_m2) / m_m1;
+    if (limit >= kPi)
+        return angular;
+    // Past the limit the target falls back as ArcFace's does: cos theta less the angular
+    // margin's first-order size at the limit, (m1 limit + m2 - limit) sin(limit) =
+    // (pi - limit) sin(limit), which for m1 = 1 is ArcFace's m sin m.
+    return torch::where(cos > std::cos(limit), angular, cos - (kPi - limit) * std::sin(limit));
+}
+
+HeadOutput CombinedMarginHead::forward(const torch::Tensor& embeddings,
+                                       const torch::Tensor& labels) {
+    const torch::Tensor cos = cosine::cosineMatrix(embeddings, weight);
+    const torch::Tensor mask = cosine::labelMask(labels, weight.size(0), cos.options());
+    const torch::Tensor target = angularTarget(cos) - m_m3;
     const torch::Tensor marginLogits = m_s * torch::where(mask, target, cos);
     return {cosine::crossEntropy(marginLogits, labels), m_s * cos};
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The angular-margin heads: SphereFace (eq. 3), CosFace (eq. 4), ArcFace (eq. 5). Each keeps one
-// weight row per class ("weight", [classes, D]) and scores an embedding by the cosine of the
-// angle theta between it and each row.
+// The angular-margin heads: SphereFace (eq. 3), CosFace (eq. 4), ArcFace (eq. 5) and the
+// combined margin that generalises the last two. Each keeps one weight row per class ("weight",
+// [classes, D]) and scores an embedding by the cosine of the angle theta between it and each row.
 #include "heads/head.h"
 
 namespace fb {
@@ -52,6 +52,26 @@ public:
 private:
     double m_s;
     double m_m;
+};
+
+// The combined margin of ArcFace's paper (Deng et al., CVPR 2019) and arcface_torch's
+// CombinedMarginLoss: target logit s (cos(m1 theta + m2) - m3), so (1, m, 0) is ArcFace and
+// (1, 0, m) CosFace; m1 > 1 adds SphereFace's multiplicative margin (without its piecewise psi
+// and annealing). Where m1 theta + m2 would pass pi the angular part falls back to cos theta
+// less a constant, as ArcFace's does.
+class CombinedMarginHead : public AngularHead {
+public:
+    CombinedMarginHead(std::int64_t embeddingDim, std::int64_t numClasses, double s, double m1,
+                       double m2, double m3);
+    HeadOutput forward(const torch::Tensor& embeddings, const torch::Tensor& labels) override;
+
+private:
+    torch::Tensor angularTarget(const torch::Tensor& cos) const; // cos(m1 theta + m2)
+
+    double m_s;
+    double m_m1;
+    double m_m2;
+    double m_m3;
 };
 
 } // namespace fb

@@ -1,3 +1,4 @@
+#include "heads/adaptive_margin_heads.h"
 #include "heads/angular_heads.h"
 #include "heads/center_head.h"
 #include "heads/softmax_head.h"
@@ -25,6 +26,15 @@ std::shared_ptr<Head> createHead(const HeadConfig& config, std::int64_t embeddin
         return std::make_shared<CosFaceHead>(embeddingDim, numClasses, config.s, config.m);
     if (config.type == "arcface")
         return std::make_shared<ArcFaceHead>(embeddingDim, numClasses, config.s, config.m);
+    if (config.type == "combined")
+        return std::make_shared<CombinedMarginHead>(embeddingDim, numClasses, config.s, config.m1,
+                                                    config.m2, config.m3);
+    if (config.type == "curricularface")
+        return std::make_shared<CurricularFaceHead>(embeddingDim, numClasses, config.s, config.m,
+                                                    config.tAlpha);
+    if (config.type == "adaface")
+        return std::make_shared<AdaFaceHead>(embeddingDim, numClasses, config.s, config.m,
+                                             config.adaH, config.tAlpha);
     throw InputError(SourceLocation{}, "head.type", "unknown head '" + config.type + "'");
 }
 

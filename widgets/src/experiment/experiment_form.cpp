@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -209,11 +210,14 @@ QGroupBox* ExperimentPanel::buildHeadBox() {
     auto* headBox = new QGroupBox(tr("Loss head and optimiser"));
     auto* headForm = new QFormLayout(headBox);
     m_head = new QComboBox;
-    for (const char* type : {"softmax", "center", "sphereface", "cosface", "arcface"})
+    for (const char* type : {"softmax", "center", "sphereface", "cosface", "arcface", "combined",
+                             "curricularface", "adaface"})
         m_head->addItem(QString::fromLatin1(type), QString::fromLatin1(type));
     addField(
         headForm, QStringLiteral("head.type"), tr("Head:"), m_head,
-        tr("Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the paper)"));
+        tr("Softmax, center loss, A-Softmax (SphereFace), CosFace or ArcFace (eq. 1-5 of the "
+           "paper), or a later margin head: the combined margin cos(m1 θ + m2) − m3, "
+           "CurricularFace or AdaFace (their further keys come from the preset or YAML file)"));
     m_headS = realBox(0.01, 1024, 2, 1);
     addField(headForm, QStringLiteral("head.s"), tr("Scale s:"), m_headS);
     m_headM = realBox(0, 4, 3, 0.05);
@@ -345,12 +349,14 @@ void ExperimentPanel::connectEdits() {
     connect(m_startFrom, qOverload<int>(&QComboBox::activated), this,
             &ExperimentPanel::startFromPretrained);
     connect(m_head, qOverload<int>(&QComboBox::activated), this, [this] {
-        const QString type = m_head->currentData().toString();
+        // Each head's margin from its paper, as the YAML loader's defaults.
+        static const QHash<QString, double> paperMargins{{QStringLiteral("sphereface"), 4},
+                                                         {QStringLiteral("cosface"), 0.35},
+                                                         {QStringLiteral("arcface"), 0.5},
+                                                         {QStringLiteral("curricularface"), 0.5},
+                                                         {QStringLiteral("adaface"), 0.4}};
         const QSignalBlocker block(m_headM);
-        m_headM->setValue(type == QLatin1String("sphereface") ? 4
-                          : type == QLatin1String("cosface")  ? 0.35
-                          : type == QLatin1String("arcface")  ? 0.5
-                                                              : 0);
+        m_headM->setValue(paperMargins.value(m_head->currentData().toString(), 0));
         formChanged();
     });
 }

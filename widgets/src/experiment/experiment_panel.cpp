@@ -224,10 +224,14 @@ void ExperimentPanel::formChanged() {
 
 void ExperimentPanel::updateHeadFields() {
     const QString type = m_head->currentData().toString();
-    const bool margin = type == QLatin1String("cosface") || type == QLatin1String("arcface") ||
-                        type == QLatin1String("sphereface");
-    m_headS->setEnabled(type == QLatin1String("cosface") || type == QLatin1String("arcface"));
-    m_headM->setEnabled(margin);
+    // The combined margin takes m1, m2 and m3 instead of m; SphereFace scales by the norm.
+    const bool cosineHead = type == QLatin1String("cosface") || type == QLatin1String("arcface") ||
+                            type == QLatin1String("combined") ||
+                            type == QLatin1String("curricularface") ||
+                            type == QLatin1String("adaface");
+    m_headS->setEnabled(cosineHead);
+    m_headM->setEnabled((cosineHead && type != QLatin1String("combined")) ||
+                        type == QLatin1String("sphereface"));
     m_centerLambda->setEnabled(type == QLatin1String("center"));
 }
 
