@@ -58,9 +58,9 @@ class TestEvalProtocols : public QObject {
     Q_OBJECT
 
 private slots:
-    // Two subjects; every image of a template has the same feature at angle theta(s, level, t),
-    // except one template whose images average to a known direction. M[a][b] is then a mean of
-    // cos(theta - theta') computed here in double.
+    // The symmetric option. Two subjects; every image of a template has the same feature at
+    // angle theta(s, level, t), except one template whose images average to a known direction.
+    // M[a][b] is then a mean of cos(theta - theta') computed here in double.
     void templatesMatrix() {
         QTemporaryDir dir;
         const std::string root = dir.path().toStdString();
@@ -94,7 +94,10 @@ private slots:
         fb::ProtocolRequest request;
         request.dataDir = root;
         request.features = f.source(root);
+        request.templateMatrix = "symmetric";
         const QJsonObject doc = parse(fb::runProtocol("templates", request));
+        QCOMPARE(doc["template_matrix"].toString(), QString("symmetric"));
+        QVERIFY(doc["rule"].toString().startsWith("symmetric:"));
         QCOMPARE(f.calls, 1);
         QCOMPARE(f.requested, std::size_t(2 * 2 * 5 * (3 + 2)));
         for (const auto& [study, levels] : {std::pair<QString, int>{"pose", 3}, {"age", 2}}) {
@@ -124,6 +127,79 @@ private slots:
                                             .arg(actual, 0, 'g', 10)
                                             .arg(expected, 0, 'g', 10)));
                 }
+        }
+    }
+
+    // The default probe-gallery matrices on templates whose 5 images share one unit vector with
+    // round cosines: M[a][b] = mean over the 2 subjects of (first level-a template) . (second
+    // level-b template), worked out by hand below; not symmetric, as the seed's Table 3.
+    void templatesProbeGalleryByHand() {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        ConstructedFeatures f;
+        using V = std::vector<float>;
+        // [subject][level] = {probe, gallery}
+        const std::vector<std::vector<std::pair<V, V>>> pose{
+            {{{1, 0}, {0.6f, 0.8f}}, {{0.8f, 0.6f}, {0, 1}}, {{0, 1}, {-0.6f, 0.8f}}},
+            {{{0, 1}, {0.8f, 0.6f}}, {{0.6f, 0.8f}, {1, 0}}, {{-0.8f, 0.6f}, {0.6f, 0.8f}}}};
+        const std::vector<std::vector<std::pair<V, V>>> age{
+            {{{1, 0}, {0.8f, 0.6f}}, {{0.6f, 0.8f}, {0, 1}}},
+            {{{0, 1}, {0.6f, 0.8f}}, {{1, 0}, {0.8f, 0.6f}}}};
+        for (const auto& [study, vectors] : {std::pair{QString("pose"), pose}, {"age", age}}) {
+            QByteArray list;
+            for (std::size_t s = 0; s < vectors.size(); ++s)
+                for (std::size_t level = 0; level < vectors[s].size(); ++level)
+                    for (int t = 0; t < 2; ++t)
+                        for (int k = 0; k < 5; ++k) {
+                            const QString rel = QString("n%1/%2-%3-%4-%5.jpg")
+                                                    .arg(s)
+                                                    .arg(study)
+                                                    .arg(level)
+                                                    .arg(t)
+                                                    .arg(k);
+                            list += rel.toUtf8() + "\n";
+                            writeText(dir.filePath("test/" + rel), "");
+                            f.byName["test/" + rel.toStdString()] =
+                                t == 0 ? vectors[s][level].first : vectors[s][level].second;
+                        }
+            writeText(dir.filePath("vggface2/test_" + study + "temp_imglist.txt"), list);
+        }
+        fb::ProtocolRequest request; // the default rule
+        request.dataDir = root;
+        request.features = f.source(root);
+        const QJsonObject doc = parse(fb::runProtocol("templates", request));
+        QCOMPARE(doc["template_matrix"].toString(), QString("probe-gallery"));
+        QVERIFY(doc["rule"].toString().startsWith("probe-gallery:"));
+        // Pose, subject 0 then 1 (probe rows . gallery columns):
+        //   front:  .6, 0, -.6  and  .6, 0, .8  -> .6, 0, .1
+        //   3/4:   .96, .6, 0   and .96, .6, 1  -> .96, .6, .5
+        //   profile: .8, 1, .8  and -.28, -.8, 0 -> .26, .1, .4
+        // Age: young .8, 0 and .8, .6 -> .8, .3; mature .96, .8 and .6, .8 -> .78, .8.
+        const std::map<QString, std::vector<std::vector<double>>> expected{
+            {"pose", {{0.6, 0.0, 0.1}, {0.96, 0.6, 0.5}, {0.26, 0.1, 0.4}}},
+            {"age", {{0.8, 0.3}, {0.78, 0.8}}}};
+        for (const auto& [study, m] : expected) {
+            const QJsonArray actual = doc[study].toObject()["matrix"].toArray();
+            QCOMPARE(actual.size(), int(m.size()));
+            for (std::size_t a = 0; a < m.size(); ++a)
+                for (std::size_t b = 0; b < m.size(); ++b) {
+                    const double value = actual[int(a)].toArray()[int(b)].toDouble();
+                    QVERIFY2(std::abs(value - m[a][b]) < 1e-6,
+                             qPrintable(QString("%1 M[%2][%3] = %4, expected %5")
+                                            .arg(study)
+                                            .arg(a)
+                                            .arg(b)
+                                            .arg(value, 0, 'g', 10)
+                                            .arg(m[a][b])));
+                }
+        }
+        // An unknown rule names its key.
+        request.templateMatrix = "all-pairs";
+        try {
+            fb::runProtocol("templates", request);
+            QFAIL("an unknown template_matrix was accepted");
+        } catch (const fb::InputError& error) {
+            QVERIFY2(QString(error.what()).contains("eval.template_matrix"), error.what());
         }
     }
 

@@ -31,6 +31,8 @@ struct ProtocolRequest {
     std::string pairsFile; // the `pairs` protocol's list ("image1<TAB>image2<TAB>label")
     std::vector<std::string> binFiles; // the `bin` protocol's InsightFace .bin sets
     int failures = 10;                 // false accepts and false rejects kept in the JSON
+    // The `templates` protocol's matrix: "probe-gallery" or "symmetric" (EvalConfig).
+    std::string templateMatrix = "probe-gallery";
     // The subject bootstrap behind every ROC number's interval (verification_intervals.h);
     // replicates = 0 leaves the intervals out.
     BootstrapOptions bootstrap;

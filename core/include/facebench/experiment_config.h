@@ -99,6 +99,10 @@ struct EvalConfig {
     std::int64_t batchSize = 64;
     std::string flip = "none"; // none | sum (InsightFace) | concat (facenet)
     std::vector<double> far{1e-2, 1e-3, 1e-4};
+    // The VGGFace2 template matrices (seed Table 3): "probe-gallery", M[a][b] = cosine of each
+    // subject's first level-a template (probe) with its second level-b template (gallery), the
+    // asymmetric matrices the seed prints; "symmetric", the mean over every (a, b) template pair.
+    std::string templateMatrix = "probe-gallery";
 };
 
 struct DeviceConfig {

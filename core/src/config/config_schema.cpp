@@ -283,6 +283,8 @@ std::vector<FieldSpec> buildSchema() {
         field("eval", "flip", &C::eval, &EvalConfig::flip, V::Choice, {},
               {"none", "sum", "concat"}),
         field("eval", "far", &C::eval, &EvalConfig::far, V::RealList, aboveUpTo(0, 1)),
+        field("eval", "template_matrix", &C::eval, &EvalConfig::templateMatrix, V::Choice, {},
+              {"probe-gallery", "symmetric"}),
 
         field("device", "name", &C::device, &DeviceConfig::name, V::Text),
         field("device", "threads", &C::device, &DeviceConfig::threads, V::Integer,

@@ -124,6 +124,7 @@ EvalOutcome evaluate(const EvalRequest& request,
     pr.pairsFile = request.pairsFile;
     pr.bootstrap = request.bootstrap;
     pr.binFiles = request.binFiles;
+    pr.templateMatrix = config.eval.templateMatrix;
     pr.features = memoized(eval::modelFeatureSource(model, config, log));
     if (std::find(protocols.begin(), protocols.end(), "bin") != protocols.end() ||
         std::find(protocols.begin(), protocols.end(), "ijb") != protocols.end()) {

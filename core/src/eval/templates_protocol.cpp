@@ -1,8 +1,13 @@
 // VGGFace2 pose and age templates (Cao et al. 2018; seed Section 3.2, Table 3 "VGGFace2
-// (Similarity Score)"): a template is the mean of its 5 images' L2-normalised features; M[a][b]
-// is the mean over subjects of the cosine between a category-a and a category-b template of the
-// same subject: off the diagonal every (a-template, b-template) pair of the subject (2 x 2), on
-// it the pair of the subject's two category-a templates.
+// (Similarity Score)"): a template is the mean of its 5 images' L2-normalised features. Each
+// subject has two templates per level. M[a][b] is a mean over subjects of template cosines:
+//  - probe-gallery (the default): the cosine of the subject's first level-a template (the probe)
+//    with its second level-b template (the gallery). Table 3's matrices are not symmetric
+//    (AlexNet-v2: front/three-quarter 0.595, three-quarter/front 0.599; young/mature 0.231,
+//    mature/young 0.259), which a mean over all (a, b) pairs cannot give; one probe and one
+//    gallery template per level gives both that asymmetry and the diagonal, cos(T_a1, T_a2).
+//  - symmetric: off the diagonal the mean over every (level-a, level-b) template pair (2 x 2),
+//    on it the pair of the two level-a templates; M[a][b] = M[b][a].
 #include "eval/protocol_common.h"
 
 #include "facebench/errors.h"
@@ -16,7 +21,31 @@ namespace fb::eval {
 namespace {
 
 constexpr int kTemplateSize = 5; // VGGFace2's test templates
-constexpr int kTemplatesPerLevel = 2;
+constexpr std::size_t kTemplatesPerLevel = 2;
+// Probe-gallery rule: a subject's templates of a level in list order, the first the probe.
+constexpr std::size_t kProbe = 0;
+constexpr std::size_t kGallery = 1;
+
+enum class TemplateRule { ProbeGallery, Symmetric };
+
+TemplateRule templateRule(const std::string& name) {
+    if (name == "probe-gallery")
+        return TemplateRule::ProbeGallery;
+    if (name == "symmetric")
+        return TemplateRule::Symmetric;
+    throw InputError(SourceLocation{}, "eval.template_matrix",
+                     "unknown value '" + name + "' (one of: probe-gallery, symmetric)");
+}
+
+std::string ruleText(TemplateRule rule) {
+    return rule == TemplateRule::ProbeGallery
+               ? "probe-gallery: template = mean of L2-normalised image features; each "
+                 "subject's first template of a level (list order) is its probe, the second its "
+                 "gallery; M[a][b] = mean over subjects of cos(level-a probe, level-b gallery)"
+               : "symmetric: template = mean of L2-normalised image features; M[a][b] = mean over "
+                 "subjects of the mean cosine over every (level-a, level-b) template pair "
+                 "(diagonal: the two level-a templates)";
+}
 
 struct Study {
     std::string name;
@@ -25,7 +54,8 @@ struct Study {
 };
 
 // The similarity matrix of one template list (levels x levels).
-Json templateMatrix(const Study& study, const std::vector<FaceTemplate>& templates,
+Json templateMatrix(const Study& study, TemplateRule rule,
+                    const std::vector<FaceTemplate>& templates,
                     const std::vector<std::vector<std::string>>& resolved,
                     const FeatureTable& features, std::vector<std::vector<double>>& matrix) {
     const std::int64_t dim = features.dim();
@@ -53,9 +83,16 @@ Json templateMatrix(const Study& study, const std::vector<FaceTemplate>& templat
             for (const auto& [identity, subject] : bySubject) {
                 const auto& ta = subject[a];
                 const auto& tb = subject[b];
+                if (ta.size() < kTemplatesPerLevel || tb.size() < kTemplatesPerLevel)
+                    throw InputError(SourceLocation{study.file}, "",
+                                     "subject '" + identity + "' lacks the templates for " +
+                                         study.levels[a] + "/" + study.levels[b]);
                 double sum = 0.0;
                 int count = 0;
-                if (a == b) {
+                if (rule == TemplateRule::ProbeGallery) {
+                    sum = dot(ta[kProbe].data(), tb[kGallery].data(), dim);
+                    count = 1;
+                } else if (a == b) {
                     for (std::size_t i = 0; i < ta.size(); ++i)
                         for (std::size_t j = i + 1; j < ta.size(); ++j, ++count)
                             sum += dot(ta[i].data(), ta[j].data(), dim);
@@ -64,10 +101,6 @@ Json templateMatrix(const Study& study, const std::vector<FaceTemplate>& templat
                         for (const auto& y : tb)
                             sum += dot(x.data(), y.data(), dim), ++count;
                 }
-                if (count == 0)
-                    throw InputError(SourceLocation{study.file}, "",
-                                     "subject '" + identity + "' lacks the templates for " +
-                                         study.levels[a] + "/" + study.levels[b]);
                 total += sum / count;
             }
             matrix[a][b] = total / static_cast<double>(bySubject.size());
@@ -82,6 +115,7 @@ Json templateMatrix(const Study& study, const std::vector<FaceTemplate>& templat
 } // namespace
 
 ProtocolResult runTemplatesProtocol(const ProtocolRequest& request) {
+    const TemplateRule rule = templateRule(request.templateMatrix);
     const std::vector<Study> studies{
         {"pose",
          requireFile(request.dataDir, "vggface2/test_posetemp_imglist.txt", "templates"),
@@ -93,8 +127,9 @@ ProtocolResult runTemplatesProtocol(const ProtocolRequest& request) {
     std::vector<std::vector<std::vector<std::string>>> resolved;
     std::vector<std::string> images;
     for (const Study& study : studies) {
-        templates.push_back(readTemplateList(
-            study.file, kTemplateSize, static_cast<int>(study.levels.size()), kTemplatesPerLevel));
+        templates.push_back(readTemplateList(study.file, kTemplateSize,
+                                             static_cast<int>(study.levels.size()),
+                                             static_cast<int>(kTemplatesPerLevel)));
         PathResolver resolver({joinPath(request.dataDir, "test"), request.dataDir}, study.file);
         resolved.emplace_back();
         for (const FaceTemplate& t : templates.back()) {
@@ -107,17 +142,15 @@ ProtocolResult runTemplatesProtocol(const ProtocolRequest& request) {
         resolver.throwIfMissing();
     }
     const FeatureTable features(request.features, images);
-    Json doc{
-        {"protocol", "templates"},
-        {"images", features.size()},
-        {"rule",
-         "template = mean of L2-normalised image features; M[a][b] = mean over subjects of the "
-         "cosine between their level-a and level-b templates (diagonal: the two level-a "
-         "templates)"}};
+    Json doc{{"protocol", "templates"},
+             {"images", features.size()},
+             {"template_matrix", request.templateMatrix},
+             {"rule", ruleText(rule)}};
     std::string summary = "templates:";
     for (std::size_t s = 0; s < studies.size(); ++s) {
         std::vector<std::vector<double>> m;
-        doc[studies[s].name] = templateMatrix(studies[s], templates[s], resolved[s], features, m);
+        doc[studies[s].name] =
+            templateMatrix(studies[s], rule, templates[s], resolved[s], features, m);
         char cell[96];
         const std::size_t last = m.size() - 1;
         std::snprintf(cell, sizeof cell, " %s %s-%s %.3f, %s-%s %.3f", studies[s].name.c_str(),
