@@ -287,6 +287,25 @@ private slots:
         QVERIFY2(longhand.exitCode == 0, longhand.err.constData());
         QCOMPARE(jsonOf(r)["results"].toObject()["lfw"].toObject()["fold_accuracies"],
                  jsonOf(longhand)["results"].toObject()["lfw"].toObject()["fold_accuracies"]);
+        // extract --pretrained: the same bytes as --model with the installed weights.
+        const QString image = m_data + "/lfw/" +
+                              QDir(m_data + "/lfw").entryList(QDir::Dirs | QDir::NoDotAndDotDot)[0];
+        const QString first = image + "/" + QDir(image).entryList({"*.jpg"})[0];
+        const QString shorthandNpy = m_dir.filePath("pretrained.npy");
+        const QString longhandNpy = m_dir.filePath("longhand.npy");
+        QCOMPARE(
+            runCli({"extract", "--pretrained", "mobilefacenet-tf192", first, "--out", shorthandNpy})
+                .exitCode,
+            0);
+        QCOMPARE(runCli({"extract", "--model", "mobilefacenet-tf192", "--weights", weights, first,
+                         "--out", longhandNpy})
+                     .exitCode,
+                 0);
+        QFile a(shorthandNpy), b(longhandNpy);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray bytes = a.readAll();
+        QVERIFY(bytes.size() > 192 * 4); // one 192-d embedding and the header
+        QCOMPARE(bytes, b.readAll());
     }
 
     // A pair naming a missing image is an error listing it, never a silently dropped pair.
