@@ -20,10 +20,11 @@ std::string lengthText(const TrainConfig& train) {
                                 : std::to_string(train.epochs) + " ep";
 }
 
+// Columns as wide as the longest bundled names ("combined-margin", "curricularface").
 int listPresets(const GlobalOptions& options) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     if (!options.json)
-        std::printf("%-14s %-16s %-11s %6s %-9s %-9s %-10s %-9s %-10s\n", "PRESET", "MODEL", "HEAD",
+        std::printf("%-15s %-16s %-14s %6s %-9s %-9s %-10s %-9s %-10s\n", "PRESET", "MODEL", "HEAD",
                     "BATCH", "IMAGE", "INPUT", "LR", "LENGTH", "STYLE");
     for (const PresetInfo& preset : presets()) {
         const ExperimentConfig c = parseExperimentConfig("preset: " + preset.name, "presets");
@@ -34,7 +35,7 @@ int listPresets(const GlobalOptions& options) {
                             {"config", nlohmann::ordered_json::parse(toJson(c))}});
             continue;
         }
-        std::printf("%-14s %-16s %-11s %6lld %-9s %-9s %-10s %-9s %-10s\n", preset.name.c_str(),
+        std::printf("%-15s %-16s %-14s %6lld %-9s %-9s %-10s %-9s %-10s\n", preset.name.c_str(),
                     c.model.name.c_str(), c.head.type.c_str(),
                     static_cast<long long>(c.train.batchSize), sizeText(c.data.imageSize).c_str(),
                     sizeText(c.data.inputSize).c_str(), c.schedule.form.c_str(),
