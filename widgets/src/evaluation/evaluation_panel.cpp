@@ -130,7 +130,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     m_idTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_idTable->verticalHeader()->setVisible(false);
     m_idTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_idTable->horizontalHeader()->setStretchLastSection(true);
+    m_idTable->horizontalHeader()->setStretchLastSection(false); // the galleries side by side
     m_idCaption = new QLabel;
     m_idCaption->setObjectName(QStringLiteral("identificationCaption"));
     m_idCaption->setWordWrap(true);
