@@ -6,8 +6,10 @@
 // exit code 2 naming the key.
 #include "facebench/errors.h"
 #include "facebench/evaluation.h"
+#include "facebench/run_directory.h"
 #include "facebench/synthetic_data.h"
 #include "facebench/training_job.h"
+#include "facebench/verification_bin.h"
 #include "process_runner.h"
 #include "train/checkpoint.h"
 #include "weights/model_weights.h"
@@ -99,6 +101,8 @@ private Q_SLOTS:
     void cancelWritesACheckpoint();
     void badImagesAreListed();
     void validationLfwAccuracyIsEvals();
+    void validationBinAccuracyIsEvalBins();
+    void valBinMissingFileNamesKeyAndPath();
     void cliBadConfigIsExitCode2_data();
     void cliBadConfigIsExitCode2();
     void cliCtrlCWritesACheckpointAndExits130();
@@ -340,6 +344,91 @@ void TestTraining::validationLfwAccuracyIsEvals() {
         qPrintable(
             QString("lfw_acc %1, eval %2").arg(logged, 0, 'g', 17).arg(evaluated, 0, 'g', 17)));
     QVERIFY(evaluated > 0 && evaluated <= 1);
+}
+
+// A .bin of `count` pairs of the synthetic lfw.bin from pair `first` on, same and different
+// pairs alternating (the 10 folds of 2 pairs each then hold one of each): pickle protocol 3 of
+// (list of image bytes, list of bools), as InsightFace's pickle.dump writes it.
+QString tinyBin(const QString& data, const QString& path, std::size_t first, std::size_t count) {
+    const VerificationBin source = readVerificationBin(data.toStdString() + "/bin/lfw.bin");
+    std::vector<std::size_t> same, different;
+    for (std::size_t i = first; i < source.sameFlags.size(); ++i)
+        (source.sameFlags[i] ? same : different).push_back(i);
+    std::string images, flags;
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t pair = k % 2 ? different.at(k / 2) : same.at(k / 2);
+        for (std::size_t image : {2 * pair, 2 * pair + 1}) {
+            const std::vector<unsigned char>& bytes = *source.images[image];
+            images += 'B'; // BINBYTES, 4-byte little-endian length
+            for (int shift = 0; shift < 32; shift += 8)
+                images += char((bytes.size() >> shift) & 0xff);
+            images.append(bytes.begin(), bytes.end());
+        }
+        flags += source.sameFlags[pair] ? '\x88' : '\x89'; // NEWTRUE, NEWFALSE
+    }
+    std::ofstream(path.toStdString(), std::ios::binary)
+        << std::string("\x80\x03](") + images + "e](" + flags + "e\x86.";
+    return path;
+}
+
+// val.bin: each set's accuracy is logged at every validation as val_bin/<set>_acc, and equals
+// what `eval --bin` reports for the same weights (the final checkpoint, validated at step 4).
+void TestTraining::validationBinAccuracyIsEvalBins() {
+    const QString a = tinyBin(m_data, m_dir.filePath("tiny_a.bin"), 0, 20);
+    const QString b = tinyBin(m_data, m_dir.filePath("tiny_b.bin"), 20, 20);
+    const std::string sets = "val.bin=[" + a.toStdString() + ", " + b.toStdString() + "]";
+    const ExperimentConfig config =
+        tinyConfig(m_data, out("bin-equal"),
+                   {"train.iterations=4", "train.val_every=2", sets, "eval.batch_size=7"});
+    QCOMPARE(config.val.bin.size(), std::size_t(2));
+    const TrainingResult result = TrainingJob(config).run();
+    QCOMPARE(result.steps, std::int64_t(4));
+    const std::vector<nlohmann::json> rows = metricRows(result.runDir, "val");
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(rows[0]["step"].get<std::int64_t>(), std::int64_t(2));
+    QCOMPARE(rows[1]["step"].get<std::int64_t>(), std::int64_t(4));
+    for (const nlohmann::json& row : rows)
+        for (const char* key : {"val_bin/tiny_a_acc", "val_bin/tiny_b_acc"}) {
+            QVERIFY2(row.contains(key), row.dump().c_str());
+            const double value = row[key].get<double>();
+            QVERIFY(value >= 0 && value <= 1);
+        }
+
+    EvalRequest request;
+    request.runDir = result.runDir;
+    request.weights = RunDirectory(result.runDir).checkpoints().last(); // step 4's weights
+    request.binFiles = {a.toStdString(), b.toStdString()};
+    request.outDir = out("bin-equal-eval").toStdString();
+    request.bootstrap.replicates = 0;
+    const EvalOutcome outcome = evaluate(request);
+    QCOMPARE(outcome.results.size(), std::size_t(1));
+    const nlohmann::json evaluated = nlohmann::json::parse(outcome.results[0].json)["sets"];
+    for (const char* set : {"tiny_a", "tiny_b"}) {
+        const double logged = rows[1]["val_bin/" + std::string(set) + "_acc"].get<double>();
+        const double reported = evaluated[set]["accuracy"].get<double>();
+        QVERIFY2(std::abs(logged - reported) <= 1e-12,
+                 qPrintable(QString("%1: logged %2, eval --bin %3")
+                                .arg(set)
+                                .arg(logged, 0, 'g', 17)
+                                .arg(reported, 0, 'g', 17)));
+    }
+}
+
+// A val.bin file that does not exist fails when the config loads, naming the key and the path.
+void TestTraining::valBinMissingFileNamesKeyAndPath() {
+    const std::string missing = m_dir.filePath("absent/cfp_fp.bin").toStdString();
+    try {
+        tinyConfig(m_data, out("bin-missing"), {"val.bin=[" + missing + "]"});
+        QFAIL("a missing val.bin file was accepted");
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find("val.bin") != std::string::npos, message.c_str());
+        QVERIFY2(message.find(missing) != std::string::npos, message.c_str());
+    }
+    const std::string lfwBin = m_data.toStdString() + "/bin/lfw.bin";
+    QVERIFY_EXCEPTION_THROWN(
+        tinyConfig(m_data, out("bin-twice"), {"val.bin=[" + lfwBin + ", " + lfwBin + "]"}),
+        InputError);
 }
 
 void TestTraining::cliBadConfigIsExitCode2_data() {

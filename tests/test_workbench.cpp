@@ -120,6 +120,7 @@ private slots:
     void runsPanelNewFolderClosesRun();
     void emptyRunConfigIsAnError();
     void curvesDrawShortRuns();
+    void trainingPanelDrawsOneCurvePerBinSet();
     void curvesReadLikeTensorBoard();
     void trainingPanelStartsClean();
     void experimentFormSetsLogInterval();
@@ -664,6 +665,37 @@ void TestWorkbench::curvesDrawShortRuns() {
     curves.addRow(val);
     curves.refresh();
     QVERIFY(curves.accuracyPlot()->plot()->xAxis->range().upper > 50);
+}
+
+// A run's metrics.jsonl with val.bin sets (val_bin/<set>_acc) on the Training panel's board:
+// one accuracy curve per set, named by its .bin file, beside val_acc and the train series.
+void TestWorkbench::trainingPanelDrawsOneCurvePerBinSet() {
+    const QString path = m_dir.filePath(QStringLiteral("bin-curves-metrics.jsonl"));
+    writeText(path, "{\"type\":\"train\",\"step\":1,\"epoch\":0,\"loss\":3,\"acc\":0.1}\n"
+                    "{\"type\":\"val\",\"step\":2,\"epoch\":0,\"val_acc\":0.2,"
+                    "\"val_bin/lfw_acc\":0.55,\"val_bin/cfp_fp_acc\":0.5}\n"
+                    "{\"type\":\"train\",\"step\":3,\"epoch\":0,\"loss\":2,\"acc\":0.3}\n"
+                    "{\"type\":\"val\",\"step\":4,\"epoch\":0,\"val_acc\":0.4,"
+                    "\"val_bin/lfw_acc\":0.6,\"val_bin/cfp_fp_acc\":0.525}\n");
+    JobRunner runner;
+    TrainingPanel panel(&runner);
+    panel.resize(1200, 800);
+    panel.show(); // a hidden chart defers drawing its data
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.curves()->loadMetrics(fb::readRunMetrics(path.toStdString()));
+    CurvePlot* accuracy = panel.curves()->accuracyPlot();
+    QCOMPARE(accuracy->seriesCount(), 4); // train, val_acc and the two sets
+    QMap<QString, QVector<double>> byLegend;
+    for (int g = 0; g < accuracy->plot()->graphCount(); ++g) {
+        QCPGraph* graph = accuracy->plot()->graph(g);
+        if (graph->name().isEmpty())
+            continue;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+            byLegend[graph->name()].push_back(it->value);
+    }
+    QCOMPARE(byLegend.value(QStringLiteral("lfw.bin")), (QVector<double>{0.55, 0.6}));
+    QCOMPARE(byLegend.value(QStringLiteral("cfp_fp.bin")), (QVector<double>{0.5, 0.525}));
+    QCOMPARE(byLegend.value(QStringLiteral("val_acc")), (QVector<double>{0.2, 0.4}));
 }
 
 void TestWorkbench::curvesReadLikeTensorBoard() {

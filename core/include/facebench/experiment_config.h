@@ -105,6 +105,13 @@ struct EvalConfig {
     std::string templateMatrix = "probe-gallery";
 };
 
+// Validation during training besides data.val and the LFW protocol (train.val_every).
+struct ValConfig {
+    // InsightFace .bin verification sets (lfw.bin, cfp_fp.bin, ...), scored as `eval --bin`
+    // does; logged as val_bin/<file stem>_acc.
+    std::vector<std::string> bin;
+};
+
 struct DeviceConfig {
     std::string name = "cpu"; // cpu | cuda | cuda:N
     std::int64_t threads = 0; // CPU intra-op threads, 0 = one per core
@@ -126,6 +133,7 @@ struct ExperimentConfig {
     OptimConfig optim;
     ScheduleConfig schedule;
     TrainConfig train;
+    ValConfig val;
     EvalConfig eval;
     DeviceConfig device;
     StyleConfig style; // resolved: "auto" parts hold their framework's value

@@ -8,6 +8,7 @@
 #include "util/real_text.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -158,6 +159,15 @@ public:
                 std::adjacent_find(schedule.milestones.begin(), schedule.milestones.end()) !=
                     schedule.milestones.end())
                 fail("schedule.milestones", "milestones must be strictly increasing");
+        }
+        // Validation sets fail here, not at the first validation hours into a run.
+        std::set<std::string> binNames;
+        for (const std::string& file : config.val.bin) {
+            if (!std::filesystem::is_regular_file(file))
+                fail("val.bin", "no such .bin file: " + file);
+            if (!binNames.insert(std::filesystem::path(file).stem().string()).second)
+                fail("val.bin", "two sets named '" + std::filesystem::path(file).stem().string() +
+                                    "': their val_bin metrics would share a name");
         }
         static const std::regex devicePattern("cpu|cuda|cuda:[0-9]+");
         if (!std::regex_match(config.device.name, devicePattern))

@@ -275,6 +275,9 @@ std::vector<FieldSpec> buildSchema() {
               between(0, maxCount)),
         field("train", "freeze_bn", &C::train, &TrainConfig::freezeBn, V::Boolean),
 
+        // Checked at load time: each file exists, and no two share a name (their metrics would).
+        field("val", "bin", &C::val, &ValConfig::bin, V::TextList),
+
         field("eval", "protocols", &C::eval, &EvalConfig::protocols, V::ChoiceList, {},
               {"lfw", "pairs", "templates", "cross-quality", "dfw", "tracks"}),
         field("eval", "data", &C::eval, &EvalConfig::data, V::Text),
@@ -345,6 +348,7 @@ void checkScalar(const FieldSpec& spec, ValueKind kind, const YAML::Node& value,
     double number = 0;
     switch (kind) {
     case ValueKind::Text:
+    case ValueKind::TextList:
         // YAML is Unicode text (yaml-cpp passes stray bytes through); text that is not UTF-8
         // could not be written to the config's JSON form (`config check --json`) or shown.
         if (!isUtf8(text))
@@ -422,13 +426,15 @@ std::string scalarShorthand(const std::string& section) {
 
 void checkValue(const FieldSpec& spec, const YAML::Node& value, const SourceLocation& where) {
     const bool isList = spec.kind == ValueKind::IntegerList || spec.kind == ValueKind::RealList ||
-                        spec.kind == ValueKind::ChoiceList;
+                        spec.kind == ValueKind::ChoiceList || spec.kind == ValueKind::TextList;
     if (!isList) {
         checkScalar(spec, spec.kind, value, where);
         return;
     }
     if (!value.IsSequence())
-        throw InputError(where, spec.path(), "expected a list such as [1, 2]");
+        throw InputError(where, spec.path(),
+                         spec.kind == ValueKind::TextList ? "expected a list such as [a, b]"
+                                                          : "expected a list such as [1, 2]");
     if (spec.listLength != 0 && value.size() != spec.listLength)
         throw InputError(where, spec.path(),
                          "expected a list of " + std::to_string(spec.listLength) + " values, got " +

@@ -14,7 +14,17 @@
 
 namespace fb::detail {
 
-enum class ValueKind { Text, Choice, Integer, Real, Boolean, IntegerList, RealList, ChoiceList };
+enum class ValueKind {
+    Text,
+    Choice,
+    Integer,
+    Real,
+    Boolean,
+    IntegerList,
+    RealList,
+    ChoiceList,
+    TextList
+};
 
 struct FieldSpec {
     std::string section; // "model"

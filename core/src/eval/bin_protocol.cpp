@@ -8,6 +8,7 @@
 // population standard deviation (the "+-" arcface_torch prints). On unit features the squared
 // distance is 2 - 2 cos, computed from the cosine written to the scores file, so a reference
 // reading that file reproduces every fold exactly.
+#include "eval/bin_protocol.h"
 #include "eval/protocol_common.h"
 
 #include "facebench/errors.h"
@@ -27,11 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kBinFolds = 10;
-
-// The set's name: the file name without .bin ("cfp_fp" for cfp_fp.bin).
-std::string setName(const std::string& path) {
-    return fs::path(path).stem().string();
-}
 
 std::string imageExtension(const std::vector<unsigned char>& bytes) {
     if (bytes.size() >= 3 && bytes[0] == 0xff && bytes[1] == 0xd8 && bytes[2] == 0xff)
@@ -209,22 +205,34 @@ ProtocolResult runBinProtocol(const ProtocolRequest& request) {
     for (const std::string& file : request.binFiles) {
         if (!fs::is_regular_file(file))
             throw InputError(SourceLocation{file}, "--bin", "no such .bin file");
-        if (!names.insert(setName(file)).second)
+        if (!names.insert(binSetName(file)).second)
             throw InputError(SourceLocation{file}, "--bin",
-                             "two sets named '" + setName(file) +
-                                 "': their results would share eval/bin-" + setName(file) +
+                             "two sets named '" + binSetName(file) +
+                                 "': their results would share eval/bin-" + binSetName(file) +
                                  ".json");
     }
     Json sets = Json::object();
     std::string summary = "bin:";
     for (const std::string& file : request.binFiles) {
-        const SetResult set = evaluateSet(request, file, setName(file));
-        sets[setName(file)] = set.document;
+        const SetResult set = evaluateSet(request, file, binSetName(file));
+        sets[binSetName(file)] = set.document;
         summary += " " + set.summary + ";";
     }
     summary.pop_back();
     const Json doc{{"protocol", "bin"}, {"sets", sets}};
     return {"bin", doc.dump(2), summary};
+}
+
+std::string binSetName(const std::string& path) {
+    return fs::path(path).stem().string();
+}
+
+double binSetAccuracy(const std::string& file, const FeatureSource& mirrorSumFeatures) {
+    ProtocolRequest request; // no outDir: nothing written
+    request.features = mirrorSumFeatures;
+    request.bootstrap.replicates = 0; // the accuracy needs no intervals
+    request.failures = 0;
+    return evaluateSet(request, file, binSetName(file)).document["accuracy"].get<double>();
 }
 
 } // namespace fb::eval

@@ -1,5 +1,6 @@
 #include "train/periodic_validation.h"
 
+#include "eval/bin_protocol.h"
 #include "train/lfw_validation.h"
 #include "train/validation.h"
 
@@ -18,7 +19,7 @@ PeriodicValidation::PeriodicValidation(TrainingContext& context, TrainModules& m
     if (config.train.valEvery > 0 && wantsLfw && !config.eval.data.empty() &&
         std::filesystem::is_regular_file(config.eval.data + "/lfw/pairs.txt"))
         m_hooks.push_back(lfwVerificationHook(config.eval.data));
-    m_enabled = config.train.valEvery > 0 && (m_val || !m_hooks.empty());
+    m_enabled = config.train.valEvery > 0 && (m_val || !m_hooks.empty() || !config.val.bin.empty());
 }
 
 bool PeriodicValidation::due() const {
@@ -37,6 +38,7 @@ void PeriodicValidation::run() {
     std::optional<double> metric; // the first one measured decides best.pt
     heldOut(row, event, metric);
     verification(row, event, metric);
+    binSets(row, event, metric);
     setTrainingMode(m_modules, c.config.train.freezeBn);
     c.metrics->append(row);
     if (metric && (!c.state.bestMetric || *metric > *c.state.bestMetric)) {
@@ -79,6 +81,31 @@ void PeriodicValidation::verification(nlohmann::ordered_json& row, TrainingProgr
             }
         } catch (const std::exception& error) {
             m_context.log->line("validation '" + hook.name + "' failed: " + error.what());
+        }
+    }
+}
+
+// val.bin: each InsightFace .bin set scored by the bin protocol's own function on the features
+// `eval --bin` uses (mirror images summed), so val_bin/<set>_acc logged at a step is what
+// `eval --bin` reports for that step's checkpoint. A failing set is logged; the others still run.
+void PeriodicValidation::binSets(nlohmann::ordered_json& row, TrainingProgress& event,
+                                 std::optional<double>& metric) {
+    const ExperimentConfig& config = m_context.config;
+    if (config.val.bin.empty())
+        return;
+    ExperimentConfig mirrored = config;
+    mirrored.eval.flip = "sum"; // as evaluate() for the bin protocol
+    const FeatureSource features = modelFeatures(m_modules, mirrored);
+    for (const std::string& file : config.val.bin) {
+        const std::string name = "val_bin/" + eval::binSetName(file) + "_acc";
+        try {
+            const double accuracy = eval::binSetAccuracy(file, features);
+            row[name] = accuracy;
+            event.metrics[name] = accuracy;
+            if (!metric)
+                metric = accuracy;
+        } catch (const std::exception& error) {
+            m_context.log->line("validation on '" + file + "' failed: " + error.what());
         }
     }
 }

@@ -15,6 +15,20 @@
 
 namespace fb::ui {
 
+namespace {
+
+// An accuracy series' legend: a val.bin set by its file name ("cfp_fp.bin" for the metric
+// val_bin/cfp_fp_acc, one curve per set), other metrics by their name ("val_acc", "lfw_acc").
+QString accuracyLegend(const QString& key) {
+    const QString binPrefix = QStringLiteral("val_bin/"), suffix = QStringLiteral("_acc");
+    if (key.startsWith(binPrefix) && key.endsWith(suffix))
+        return key.mid(binPrefix.size(), key.size() - binPrefix.size() - suffix.size()) +
+               QStringLiteral(".bin");
+    return key;
+}
+
+} // namespace
+
 TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("trainingCurves"));
     m_loss = new CurvePlot(tr("Loss"), tr("Loss (nats)"));
@@ -123,7 +137,8 @@ int TrainingCurves::accuracySeries(const QString& key) {
     if (it != m_accSeries.end())
         return *it;
     const int series =
-        m_accuracy->addSeries(key, seriesColor(1 + m_accSeries.size()), /*smoothed=*/false);
+        m_accuracy->addSeries(accuracyLegend(key), seriesColor(1 + m_accSeries.size()),
+                              /*smoothed=*/false);
     m_accSeries.insert(key, series);
     return series;
 }
@@ -153,7 +168,8 @@ void TrainingCurves::addRow(const fb::MetricsRow& row, double wall) {
     } else if (row.type == "val") {
         if (row.has("val_loss"))
             m_loss->appendPoint(m_valLoss, step, epoch, wall, row.value("val_loss"));
-        // val_acc and verification hooks ("lfw_acc") share the accuracy chart.
+        // val_acc, verification hooks ("lfw_acc") and val.bin sets ("val_bin/cfp_fp_acc")
+        // share the accuracy chart.
         for (const auto& [key, value] : row.values) {
             const QString name = toQString(key);
             if (name.endsWith(QStringLiteral("_acc")))
