@@ -108,17 +108,18 @@ private slots:
                      {"fold_accuracies", folds},
                      {"thresholds", thresholds},
                      {"verification", block({0.9, 0.8, 0.7}, {})}});
+        // Not symmetric (M[1][0] != M[0][1]), as the probe-gallery matrices: rows stay rows.
         writeResult(
             m_alpha, "templates",
             {{"pose", QJsonObject{{"levels", QJsonArray{"front", "three-quarter", "profile"}},
                                   {"subjects", 5},
                                   {"matrix", QJsonArray{QJsonArray{0.91234, 0.8, 0.7},
-                                                        QJsonArray{0.8, 0.9, 0.65},
+                                                        QJsonArray{0.79, 0.9, 0.65},
                                                         QJsonArray{0.7, 0.65, 0.8875}}}}},
              {"age", QJsonObject{{"levels", QJsonArray{"young", "mature"}},
                                  {"subjects", 4},
-                                 {"matrix",
-                                  QJsonArray{QJsonArray{0.777777, 0.6}, QJsonArray{0.6, 0.81}}}}}});
+                                 {"matrix", QJsonArray{QJsonArray{0.777777, 0.6},
+                                                       QJsonArray{0.62, 0.81}}}}}});
         writeResult(m_alpha, "cross-quality",
                     {{"Low2High", block({0.5123, 0.3456, 0.1}, {})},
                      {"Middle2High", block({0.8, 0.7, 0.6}, {true, true, false})}});
@@ -334,7 +335,7 @@ private slots:
                 "| alpha | 97.2 | Front | 0.912 | 0.800 | 0.700 | Young | 0.778 | 0.600 | 51.2 | "
                 "34.6 | "
                 "10.0 | 80.0 | 70.0 | 60.0 * |\n"
-                "|  |  | Three-quarter | 0.800 | 0.900 | 0.650 | Mature | 0.600 | 0.810 |  |  |  | "
+                "|  |  | Three-quarter | 0.790 | 0.900 | 0.650 | Mature | 0.620 | 0.810 |  |  |  | "
                 " |  |  |\n"
                 "|  |  | Profile | 0.700 | 0.650 | 0.887 |  |  |  |  |  |  |  |  |  |\n"
                 "| beta | 50.0 | Front | - | - | - | Young | - | - | - | - | - | - | - | - |\n"
