@@ -1,9 +1,11 @@
 // The Study panel on a tiny 2x2 study (4 identities x 4 images of 32x32, cells of 2 steps, as
 // test_study does): a run started from the panel fills the grid cell by cell with each cell's
 // study.json number exactly, a double-clicked cell asks for its run directory, an axis value
-// the config rejects is named with its key before anything runs, and the table export is the
-// core renderer's output byte for byte.
+// the config rejects is named with its key before anything runs, the table export is the core
+// renderer's output byte for byte, and Pause checkpoints the running cell, which the next Run
+// resumes.
 #include "facebench/report_render.h"
+#include "facebench/run_directory.h"
 #include "facebench/study.h"
 #include "facebench/ui/job_runner.h"
 #include "facebench/ui/study_panel.h"
@@ -15,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -62,6 +65,7 @@ private slots:
     void doubleClickOpensTheCellsRun();
     void invalidAxisValueNamesTheKey();
     void exportsAreTheCoreRenderersOutput();
+    void pauseCheckpointsAndRunResumes();
 
 private:
     QTemporaryDir m_dir;
@@ -217,6 +221,43 @@ void TestStudyPanel::exportsAreTheCoreRenderersOutput() {
         QVERIFY2(panel.exportFigure(figure, &error), qPrintable(error));
         QVERIFY(QFileInfo(figure).size() > 0);
     }
+}
+
+void TestStudyPanel::pauseCheckpointsAndRunResumes() {
+    // One cell long enough to be caught mid-training (150 steps).
+    const QString file = m_dir.filePath("pause.yaml");
+    writeText(file, "name: pause\n"
+                    "base: {config: base.yaml, set: {train.iterations: 150}}\n"
+                    "axes:\n"
+                    "  head.type: [softmax]\n"
+                    "protocols: [lfw]\n");
+    JobRunner jobs;
+    StudyPanel panel(&jobs);
+    QVERIFY2(panel.openStudyFile(file), qPrintable(panel.errorText()));
+    auto* status = panel.findChild<QLabel*>("studyStatus");
+    QVERIFY(status);
+    QSignalSpy ended(&panel, &StudyPanel::runEnded);
+    QVERIFY(panel.run());
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith("step "), 120000);
+    panel.pause();
+    QVERIFY(ended.wait(120000));
+    QTableWidgetItem* item = panel.grid()->item(0, 0);
+    const QString runDir = item->data(StudyPanel::kRunDirRole).toString();
+    // Paused mid-cell: study.json keeps it running (to be resumed), with a checkpoint to do so.
+    QCOMPARE(item->data(StudyPanel::kStatusRole).toString(), QString("running"));
+    QVERIFY2(item->text().contains("stopped, Run resumes"), qPrintable(item->text()));
+    QVERIFY(fb::RunDirectory(runDir.toStdString()).hasLastCheckpoint());
+
+    QVERIFY(panel.run());
+    QVERIFY(ended.wait(240000));
+    QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+    item = panel.grid()->item(0, 0);
+    QCOMPARE(item->data(StudyPanel::kStatusRole).toString(), QString("done"));
+    // The same run directory carried on, not one started anew.
+    QCOMPARE(item->data(StudyPanel::kRunDirRole).toString(), runDir);
+    QFile log(QString::fromStdString(fb::RunDirectory(runDir.toStdString()).logFile()));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY2(log.readAll().toLower().contains("resum"), "the log tells of no resume");
 }
 
 QTEST_MAIN(TestStudyPanel)

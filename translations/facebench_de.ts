@@ -2664,6 +2664,10 @@ fehlt</translation>
         <source>Open Study Folder</source>
         <translation>Studienordner öffnen</translation>
     </message>
+    <message>
+        <source>stopped, Run resumes</source>
+        <translation>angehalten, Ausführen setzt fort</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>

@@ -2495,6 +2495,10 @@ image</source>
         <source>Open Study Folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped, Run resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>

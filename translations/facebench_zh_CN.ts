@@ -2650,6 +2650,10 @@ image</source>
         <source>Open Study Folder</source>
         <translation>打开研究文件夹</translation>
     </message>
+    <message>
+        <source>stopped, Run resumes</source>
+        <translation>已停止，“运行”将继续</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>

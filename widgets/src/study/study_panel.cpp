@@ -2,6 +2,7 @@
 #include "facebench/ui/study_panel.h"
 
 #include "facebench/report_render.h"
+#include "facebench/run_directory.h"
 #include "facebench/study.h"
 #include "facebench/training_job.h"
 #include "facebench/ui/figure_export.h"
@@ -15,6 +16,7 @@
 #include "study/study_grid.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -274,6 +276,7 @@ bool StudyPanel::open(const QString& file, const QString& dir, const QString& ba
     m_file = file;
     m_dir = dir;
     m_overrides.clear();
+    m_stoppedHere = false;
     m_outDir->setText(QDir::toNativeSeparators(m_dir));
     showError({});
     watchFolder();
@@ -497,6 +500,11 @@ void StudyPanel::fillGrid() {
                 item->setForeground(textColourOn(background));
             }
             QString status = statusText(cell.status);
+            if (cell.status == StudyCellStatus::Running) {
+                for (const StudyCellRecord* record : cell.records)
+                    if (record->status == StudyCellStatus::Running && isStopped(record->id))
+                        status = tr("stopped, Run resumes");
+            }
             if (cell.records.size() > 1)
                 status += QStringLiteral(" (%1/%2)").arg(cell.done).arg(cell.records.size());
             if (cell.status == StudyCellStatus::Running && !m_progressText.isEmpty())
@@ -524,6 +532,17 @@ void StudyPanel::fillGrid() {
     plotStudyFigure(m_figure, *m_model, rowKey, columnKey, held, metric,
                     toQString(m_model->state().name));
     emit gridUpdated();
+}
+
+bool StudyPanel::isStopped(const std::string& cellId) const {
+    if (isRunning())
+        return false;
+    if (m_stoppedHere)
+        return true;
+    // The trainer appends to its log at every logged step; a minute of silence is no run.
+    const RunDirectory run(StudyFiles{m_dir.toStdString()}.cellDir(cellId));
+    const QFileInfo log(toQString(run.logFile()));
+    return !log.exists() || log.lastModified().secsTo(QDateTime::currentDateTime()) > 60;
 }
 
 void StudyPanel::updateActions() {
@@ -613,6 +632,7 @@ bool StudyPanel::run() {
     };
     spec.onCancel = [runner] { runner->cancel(); };
     m_pausing = false;
+    m_stoppedHere = false;
     m_progressText.clear();
     m_status->setText(tr("Starting…"));
     m_jobId = m_jobs->submit(std::move(spec));
@@ -672,6 +692,7 @@ void StudyPanel::onJobFinished(int id) {
                       : info.state == JobState::Cancelled
                           ? tr("Cancelled: Run continues the study.")
                           : info.status);
+    m_stoppedHere = m_pausing || info.state == JobState::Cancelled;
     m_pausing = false;
     reload();
     emit runEnded();

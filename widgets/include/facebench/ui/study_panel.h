@@ -101,6 +101,9 @@ private:
     void onProgress(int id, const QVariantList& events);
     void onJobFinished(int id);
     void openCell(QTableWidgetItem* item);
+    // A cell study.json calls running that nothing runs now: paused or cancelled here, or its
+    // run log untouched for a while (a `study run` stopped by Ctrl-C or a crash).
+    bool isStopped(const std::string& cellId) const;
     std::map<std::string, std::string> filters() const;
     void chooseFile();
     void chooseFolder();
@@ -114,7 +117,8 @@ private:
     std::shared_ptr<fb::StudyRunner> m_runner;
     int m_jobId = 0;
     bool m_pausing = false;
-    QString m_progressText; // the running cell's step and ETA
+    bool m_stoppedHere = false; // this panel's run ended by Pause or Cancel
+    QString m_progressText;     // the running cell's step and ETA
 
     QLabel* m_title = nullptr;
     QLineEdit* m_outDir = nullptr;
