@@ -302,6 +302,7 @@ void ComparisonPanel::drawRoc() {
                 for (const ScoredPair& p : readScoredPairs(b.block.scoresFile))
                     (p.same ? scores.genuine : scores.impostor).push_back(p.score);
                 rocs << rocSeries(QFileInfo(QDir::cleanPath(d)).fileName(), scores);
+                rocs.back().intervals = tarIntervalPoints(b.block);
             } catch (const std::exception& e) {
                 m_status->setText(userMessage(toQString(e.what())));
             }
