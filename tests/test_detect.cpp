@@ -147,16 +147,16 @@ private Q_SLOTS:
                     image.pixels[(y * 320 + x) * 3 + c] =
                         static_cast<std::uint8_t>((x + 2 * y + c) & 255);
         const FaceBox face{100.4, 50.7, 200.9, 170.2, 1.0, {}};
-        const RgbImage crop = cropFace(image, face, {0.15, 0, 0, false});
+        const RgbImage crop = cropFace(image, face, {0.15, 0, 0, "none"});
         QCOMPARE(crop.width, 130);
         QCOMPARE(crop.height, 156);
         QCOMPARE(int(crop.pixels[0]), (85 + 2 * 32) & 255);
         QCOMPARE(int(crop.pixels[((155 * 130) + 129) * 3 + 2]), (214 + 2 * 187 + 2) & 255);
-        const RgbImage resized = cropFace(image, face, {0.15, 64, 48, false});
+        const RgbImage resized = cropFace(image, face, {0.15, 64, 48, "none"});
         QCOMPARE(resized.width, 64);
         QCOMPARE(resized.height, 48);
         QVERIFY_EXCEPTION_THROWN(cropFace(image, {400, 10, 450, 60, 1, {}}), InputError);
-        const RgbImage centre = centreCrop(image, {0.15, 0, 0, false});
+        const RgbImage centre = centreCrop(image, {0.15, 0, 0, "none"});
         QCOMPARE(centre.width, 240);
         QCOMPARE(int(centre.pixels[0]), 40);
     }
@@ -172,7 +172,7 @@ private Q_SLOTS:
                           {56.0252, 71.7366},
                           {41.5493, 92.3655},
                           {70.7299, 92.2041}};
-        const RgbImage aligned = cropFace(image, face, {0.15, 0, 0, true});
+        const RgbImage aligned = cropFace(image, face, {0.15, 0, 0, "arcface"});
         QCOMPARE(aligned.width, 112);
         QCOMPARE(aligned.height, 112);
         QCOMPARE(aligned.pixels[(50 * 112 + 60) * 3], image.pixels[(50 * 112 + 60) * 3]);
@@ -249,6 +249,24 @@ private Q_SLOTS:
         writeText(path, "a.jpg,1,2,3,4\nb.jpg,1,2,x,4\n"); // a header only on line 1
         QVERIFY_EXCEPTION_THROWN(readBoxesCsv(path.toStdString()), InputError);
         writeText(path, "image,x,y,w,h\na.jpg,1,2,0,4\n");
+        QVERIFY_EXCEPTION_THROWN(readBoxesCsv(path.toStdString()), InputError);
+        // Ten more columns: the five landmarks, for `crop --align`.
+        writeText(path, "image,x,y,w,h,p1x,p1y,p2x,p2y,p3x,p3y,p4x,p4y,p5x,p5y\n"
+                        "a.jpg,10,20,30,40,15,30,35,30.5,25,40,18,50,32,50\nb.jpg,1,2,3,4\n");
+        const auto marked = readBoxesCsv(path.toStdString());
+        QCOMPARE(int(marked.at("a.jpg")[0].landmarks.size()), 5);
+        QCOMPARE(marked.at("a.jpg")[0].landmarks[1], (std::array<double, 2>{35, 30.5}));
+        QCOMPARE(marked.at("a.jpg")[0].landmarks[4], (std::array<double, 2>{32, 50}));
+        QVERIFY(marked.at("b.jpg")[0].landmarks.empty());
+        writeText(path, "image,x,y,w,h\na.jpg,10,20,30,40,15,30,35,30,25,40,18,50,32,nan\n");
+        try {
+            readBoxesCsv(path.toStdString());
+            QFAIL("a landmark that is not a finite number must be an InputError");
+        } catch (const InputError& e) {
+            QCOMPARE(e.where().line, 2);
+            QVERIFY2(QString(e.what()).contains("landmark 5"), e.what());
+        }
+        writeText(path, "image,x,y,w,h\na.jpg,10,20,30,40,15,30\n"); // one landmark: neither
         QVERIFY_EXCEPTION_THROWN(readBoxesCsv(path.toStdString()), InputError);
         // Finite values whose sum x + w overflows: an infinite box would crop as NaN.
         writeText(path, "image,x,y,w,h\na.jpg,1,2,3,4\nb.jpg,1e308,2,1e308,4\n");
@@ -449,7 +467,7 @@ private Q_SLOTS:
         const RgbImage photo = readRgbImage((realFaces() + "/sample1.jpg").toStdString());
         const RgbImage half =
             cropFace(photo, {0, 0, double(photo.width), double(photo.height), 1, {}},
-                     {0.0, photo.width / 2, photo.height / 2, false});
+                     {0.0, photo.width / 2, photo.height / 2, "none"});
         QVERIFY(!detector->detect(half).empty());
     }
 
@@ -562,6 +580,75 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("bad.csv:2"));
         QVERIFY(!QFile::exists(dir.filePath("o5")));
+    }
+
+    // `crop --align arcface` with landmarks from a boxes CSV: the face warped onto the ArcFace
+    // template at --size, the alignment and landmarks recorded in crop_boxes.csv and the
+    // report; a face without landmarks fails alone; a request that cannot align is refused.
+    void cropAligned() {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QDir().mkpath(in + "/test");
+        RgbImage image = grey(200, 160, 40);
+        // A bright square over photo pixels 124-139 x 142-157, near the nose of the landmarks
+        // below (the ArcFace template times 2 plus (20, 10), so aligned = (photo - (20, 10)) / 2).
+        for (int y = 150 - 8; y < 150 + 8; ++y)
+            for (int x = 132 - 8; x < 132 + 8; ++x)
+                for (int c = 0; c < 3; ++c)
+                    image.pixels[(y * 200 + x) * 3 + c] = 250;
+        writeRgbImage((in + "/test/face.png").toStdString(), image);
+        writeRgbImage((in + "/test/plain.png").toStdString(), image);
+        writeText(dir.filePath("boxes.csv"),
+                  "image,x,y,w,h,p1x,p1y,p2x,p2y,p3x,p3y,p4x,p4y,p5x,p5y\n"
+                  "test/face.png,60,80,140,150,96.5892,113.3926,167.0636,113.0028,132.0504,"
+                  "153.4732,103.0986,194.731,161.4598,194.4082\n"
+                  "test/plain.png,60,80,140,150\n");
+        const QString out = dir.filePath("out");
+        auto r = runCli({"crop", "--json", "--detector", "boxes:" + dir.filePath("boxes.csv"),
+                         "--in", in, "--out", out, "--align", "arcface"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["cropped"].toInt(), 1);
+        QCOMPARE(doc["failed"].toInt(), 1);
+        QVERIFY(
+            doc["failures"].toArray()[0].toObject()["problem"].toString().contains("landmarks"));
+        const RgbImage aligned = readRgbImage((out + "/test/face.png").toStdString());
+        QCOMPARE(aligned.width, 112);
+        QCOMPARE(aligned.height, 112);
+        // Aligned (56, 70) samples photo (132, 150), inside the square; (62, 70) and (50, 70)
+        // sample (144, 150) and (120, 150), outside it; (56, 78) samples (132, 166), below the
+        // photo: black.
+        QCOMPARE(int(aligned.pixels[(70 * 112 + 56) * 3]), 250);
+        QCOMPARE(int(aligned.pixels[(70 * 112 + 62) * 3]), 40);
+        QCOMPARE(int(aligned.pixels[(70 * 112 + 50) * 3]), 40);
+        QCOMPARE(int(aligned.pixels[(78 * 112 + 56) * 3]), 0);
+        QCOMPARE(readJson(out + "/crop_report.json")["align"].toString(), QString("arcface"));
+        const QList<QByteArray> rows = readBytes(out + "/crop_boxes.csv").split('\n');
+        QVERIFY2(rows[0].startsWith("image,x1,y1,x2,y2,score,align,left_eye_x"), rows[0]);
+        QCOMPARE(rows[1], QByteArray("test/face.png,60.00,80.00,200.00,230.00,1.0000,arcface,96.59,"
+                                     "113.39,167.06,113.00,132.05,153.47,103.10,194.73,161.46,"
+                                     "194.41"));
+
+        // At --size 224x224 the template doubles: aligned = photo - (20, 10).
+        r = runCli({"crop", "--detector", "boxes:" + dir.filePath("boxes.csv"), "--in", in, "--out",
+                    dir.filePath("out224"), "--align", "arcface", "--size", "224x224"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const RgbImage large =
+            readRgbImage((dir.filePath("out224") + "/test/face.png").toStdString());
+        QCOMPARE(large.width, 224);
+        QCOMPARE(int(large.pixels[(140 * 224 + 112) * 3]), 250);
+        QCOMPARE(int(large.pixels[(140 * 224 + 126) * 3]), 40);
+
+        // Requests that cannot align: exit 2 naming the problem, nothing written.
+        r = runCli({"crop", "--detector", "boxes:" + dir.filePath("boxes.csv"), "--in", in, "--out",
+                    dir.filePath("o1"), "--align", "dlib68"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("none, arcface, dlib"), r.err.constData());
+        r = runCli({"crop", "--detector", "haar", "--in", in, "--out", dir.filePath("o2"),
+                    "--align", "arcface"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("landmarks"), r.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath("o1")) && !QFile::exists(dir.filePath("o2")));
     }
 
     // An image reached through a symbolic link is cropped into --out under the link's own name;

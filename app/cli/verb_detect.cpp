@@ -206,8 +206,10 @@ void addDetectVerb(CLI::App& app, const GlobalOptions& options, VerbAction& acti
     crop->add_option("--size", c->size, "Output size WxH (default: the crop's own size)");
     crop->add_option("--workers", c->request.workers, "Images processed at once")
         ->check(CLI::Range(1, 64));
-    crop->add_flag("--align", c->request.crop.align,
-                   "Similarity-align to the ArcFace 112x112 five-point template (MTCNN)");
+    crop->add_option("--align", c->request.crop.align,
+                     "none (default: the box crop), arcface or dlib: a similarity carrying "
+                     "MTCNN's five landmarks onto insightface's 112x112 template or dlib's "
+                     "150x150 face chip, scaled to --size");
     crop->add_option("--no-face", c->request.noFace,
                      "Image without a face: auto (discard under train/, else centre crop and "
                      "flag), discard or centre");

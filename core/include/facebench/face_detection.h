@@ -79,16 +79,19 @@ std::size_t pickFace(const std::vector<FaceBox>& faces, int imageWidth, int imag
 
 struct CropOptions {
     double enlarge = 0.15; // of the box's width and height, on each side (Section 4.1)
-    int width = 0;         // output size; 0 x 0: keep the crop's own size (align: 112 x 112)
+    int width = 0;         // output size; 0 x 0: keep the crop's own size (aligned: 112, 150)
     int height = 0;
-    // 5-point similarity alignment to the ArcFace 112x112 template (scaled to width x height);
-    // only when the face has landmarks, otherwise the plain crop.
-    bool align = false;
+    // "none": the box crop above. "arcface" or "dlib": the five landmarks carried by a
+    // similarity onto insightface's 112x112 template or onto dlib's 150x150 face chip (padding
+    // 0.25), scaled to width x height: the faces ArcFace-style networks and dlib's recogniser
+    // (face-api) were trained on. A face without landmarks cannot be aligned (InputError).
+    std::string align = "none";
 };
 
 // The face as the crop verb writes it: enlarge + clip + truncate, then resize to
 // options.width x height (bilinear, aspect not kept, as facenet's misc.imresize), or the aligned
-// face. Box entirely outside the image: InputError.
+// face (bilinear warp, black outside the image). Box entirely outside the image, unknown
+// template or no landmarks to align: InputError.
 RgbImage cropFace(const RgbImage& image, const FaceBox& face, const CropOptions& options = {});
 // The fallback for a test image without a face: the centred square of side min(width, height),
 // resized like a crop.

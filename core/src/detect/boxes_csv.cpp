@@ -10,6 +10,8 @@
 namespace fb {
 namespace {
 
+constexpr std::size_t kLandmarks = 5; // MTCNN's points, as FaceBox::landmarks holds them
+
 std::vector<std::string> splitCsv(const std::string& line) {
     std::vector<std::string> out;
     std::string cell;
@@ -53,9 +55,10 @@ std::map<std::string, std::vector<FaceBox>> readBoxesCsv(const std::string& path
             continue;
         const auto cells = splitCsv(line);
         const SourceLocation where{path, lineNo};
-        if (cells.size() != 5)
+        if (cells.size() != 5 && cells.size() != 5 + 2 * kLandmarks)
             throw InputError(where, "",
-                             "expected 5 columns image,x,y,w,h, found " +
+                             "expected 5 columns image,x,y,w,h (or 15 with five landmarks "
+                             "x,y after them), found " +
                                  std::to_string(cells.size()));
         double v[4];
         bool numeric = true;
@@ -77,7 +80,16 @@ std::map<std::string, std::vector<FaceBox>> readBoxesCsv(const std::string& path
             image = image.substr(2);
         if (image.empty())
             throw InputError(where, "", "empty image path");
-        boxes[image].push_back({v[0], v[1], v[0] + v[2], v[1] + v[3], 1.0, {}});
+        FaceBox box{v[0], v[1], v[0] + v[2], v[1] + v[3], 1.0, {}};
+        for (std::size_t k = 5; k + 1 < cells.size(); k += 2) {
+            std::array<double, 2> point{};
+            if (!parseNumber(cells[k], point[0]) || !parseNumber(cells[k + 1], point[1]))
+                throw InputError(where, "",
+                                 "landmark " + std::to_string((k - 5) / 2 + 1) +
+                                     ": x and y must be finite numbers");
+            box.landmarks.push_back(point);
+        }
+        boxes[image].push_back(box);
     }
     return boxes;
 }

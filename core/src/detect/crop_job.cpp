@@ -1,8 +1,10 @@
 // The crop verb's job (seed Section 4.1): detect (or take the provided box), pick one
-// face, crop with the 15% margin, resize, write the same layout under outDir, and a report.
+// face, crop with the 15% margin and resize (or align it on its landmarks), write the same
+// layout under outDir, and a report.
 // Per-image problems are recorded, never fatal for the batch. Torch-free: the detectors behind
 // FaceDetector::create hold the torch code.
 #include "detect/boxes_csv.h"
+#include "detect/face_alignment.h"
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
@@ -87,6 +89,13 @@ void validateCropRequest(const CropRequest& r) {
         throw InputError(SourceLocation{}, "enlarge", "must lie in [0, 2]");
     if (r.crop.width < 0 || r.crop.height < 0 || (r.crop.width == 0) != (r.crop.height == 0))
         throw InputError(SourceLocation{}, "size", "must be WxH with both positive");
+    if (r.crop.align != "none") {
+        alignmentTemplateSize(r.crop.align); // InputError naming the known templates
+        if (r.detector == "haar")
+            throw InputError(SourceLocation{}, "align",
+                             "the Haar detector gives no landmarks to align with: use mtcnn, or "
+                             "boxes with landmark columns");
+    }
 }
 
 // Detects (detector) or looks up (boxes) the faces of inDir/rel, picks one and writes its crop
@@ -136,10 +145,34 @@ Outcome cropImage(const CropRequest& r, const std::string& rel, FaceDetector* de
     return o;
 }
 
+// crop_boxes.csv: the face each crop came from, the alignment it got and the landmarks it was
+// aligned with (empty cells for a face without landmarks).
+constexpr const char* kBoxesHeader =
+    "image,x1,y1,x2,y2,score,align,left_eye_x,left_eye_y,right_eye_x,right_eye_y,nose_x,nose_y,"
+    "mouth_left_x,mouth_left_y,mouth_right_x,mouth_right_y\n";
+
+std::string boxRow(const FaceBox& face, const std::string& align) {
+    char cell[96];
+    std::snprintf(cell, sizeof cell, ",%.2f,%.2f,%.2f,%.2f,%.4f,", face.x1, face.y1, face.x2,
+                  face.y2, face.score);
+    std::string row = cell + align;
+    for (std::size_t k = 0; k < 5; ++k) {
+        if (k < face.landmarks.size()) {
+            std::snprintf(cell, sizeof cell, ",%.2f,%.2f", face.landmarks[k][0],
+                          face.landmarks[k][1]);
+            row += cell;
+        } else {
+            row += ",,";
+        }
+    }
+    return row + "\n";
+}
+
 // The counts and file lists of the outcomes; boxText gets a crop_boxes.csv row per crop. An
 // outcome without a kind was never reached (cancelled).
 CropResult tallyOutcomes(const std::vector<std::string>& files,
-                         const std::vector<Outcome>& outcomes, std::string& boxText) {
+                         const std::vector<Outcome>& outcomes, const std::string& align,
+                         std::string& boxText) {
     CropResult result;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const Outcome& o = outcomes[i];
@@ -150,10 +183,7 @@ CropResult tallyOutcomes(const std::vector<std::string>& files,
             ++result.cropped;
             if (o.multiple)
                 ++result.multipleFaces;
-            char row[160];
-            std::snprintf(row, sizeof row, ",%.2f,%.2f,%.2f,%.2f,%.4f\n", o.face.x1, o.face.y1,
-                          o.face.x2, o.face.y2, o.face.score);
-            boxText += files[i] + row;
+            boxText += files[i] + boxRow(o.face, align);
         } else if (o.kind == "discarded") {
             ++result.discarded;
             result.discardedFiles.push_back(files[i]);
@@ -253,8 +283,8 @@ CropResult CropJob::run(const ProgressCallback& progress) {
     for (auto& t : threads)
         t.join();
 
-    std::string boxText = "image,x1,y1,x2,y2,score\n";
-    CropResult result = tallyOutcomes(files, outcomes, boxText);
+    std::string boxText = kBoxesHeader;
+    CropResult result = tallyOutcomes(files, outcomes, r.crop.align, boxText);
     result.cancelled = m_cancel.load();
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

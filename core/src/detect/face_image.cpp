@@ -2,6 +2,7 @@
 #include "detect/face_image.h"
 
 #include "data/image_decode.h"
+#include "detect/face_alignment.h"
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
@@ -85,52 +86,29 @@ cv::Mat resizeTo(const cv::Mat& crop, const CropOptions& options) {
     return out;
 }
 
-// ArcFace's 112x112 five-point template (insightface, src/common/face_align.py `arcface_src`).
-constexpr double kArcfaceTemplate[5][2] = {{38.2946, 51.6963},
-                                           {73.5318, 51.5014},
-                                           {56.0252, 71.7366},
-                                           {41.5493, 92.3655},
-                                           {70.7299, 92.2041}};
-
-// Least-squares similarity (rotation, uniform scale, translation) mapping src onto dst: the
-// closed form of Umeyama (1991) for 2-D without reflection. Returns the 2x3 matrix.
-cv::Mat similarity(const std::vector<std::array<double, 2>>& src, const double dst[5][2], double sx,
-                   double sy) {
-    double mx = 0, my = 0, nx = 0, ny = 0;
-    for (int i = 0; i < 5; ++i) {
-        mx += src[i][0] / 5;
-        my += src[i][1] / 5;
-        nx += dst[i][0] * sx / 5;
-        ny += dst[i][1] * sy / 5;
-    }
-    double dot = 0, cross = 0, norm = 0;
-    for (int i = 0; i < 5; ++i) {
-        const double x = src[i][0] - mx, y = src[i][1] - my;
-        const double u = dst[i][0] * sx - nx, v = dst[i][1] * sy - ny;
-        dot += x * u + y * v;
-        cross += x * v - y * u;
-        norm += x * x + y * y;
-    }
-    if (norm <= 1e-12)
-        throw InputError("landmarks coincide: cannot align the face");
-    const double a = dot / norm, b = cross / norm;
-    cv::Mat m =
-        (cv::Mat_<double>(2, 3) << a, -b, nx - (a * mx - b * my), b, a, ny - (b * mx + a * my));
-    return m;
+// The face warped so that its landmarks land on the template's points: insightface's norm_crop
+// (cv2.warpAffine, bilinear, border 0).
+cv::Mat alignFace(const cv::Mat& rgb, const FaceBox& face, const CropOptions& options) {
+    if (face.landmarks.size() != 5)
+        throw InputError("no five landmarks to align the face with (--align needs MTCNN or a "
+                         "boxes CSV with landmark columns)");
+    const int size = alignmentTemplateSize(options.align);
+    const int w = options.width > 0 ? options.width : size;
+    const int h = options.height > 0 ? options.height : size;
+    const Affine2x3 t = similarityTransform(face.landmarks, alignmentTemplate(options.align, w, h));
+    const cv::Mat m = (cv::Mat_<double>(2, 3) << t[0], t[1], t[2], t[3], t[4], t[5]);
+    cv::Mat out;
+    cv::warpAffine(rgb, out, m, cv::Size(w, h), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                   cv::Scalar::all(0));
+    return out;
 }
 
 } // namespace
 
 RgbImage cropFace(const RgbImage& image, const FaceBox& face, const CropOptions& options) {
     const cv::Mat rgb = toMat(image);
-    if (options.align && face.landmarks.size() == 5) {
-        const int w = options.width > 0 ? options.width : 112;
-        const int h = options.height > 0 ? options.height : 112;
-        const cv::Mat m = similarity(face.landmarks, kArcfaceTemplate, w / 112.0, h / 112.0);
-        cv::Mat out;
-        cv::warpAffine(rgb, out, m, cv::Size(w, h), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
-        return fromMat(out);
-    }
+    if (options.align != "none")
+        return fromMat(alignFace(rgb, face, options));
     const CropBox c = enlargeAndClip(face, image.width, image.height, options.enlarge);
     if (c.empty())
         throw InputError("face box [" + std::to_string(face.x1) + ", " + std::to_string(face.y1) +
@@ -145,10 +123,8 @@ RgbImage centreCrop(const RgbImage& image, const CropOptions& options) {
     const int side = std::min(image.width, image.height);
     const cv::Rect r((image.width - side) / 2, (image.height - side) / 2, side, side);
     CropOptions o = options;
-    if (o.align && o.width <= 0) {
-        o.width = 112;
-        o.height = 112;
-    }
+    if (o.align != "none" && o.width <= 0) // the size the aligned faces have
+        o.width = o.height = alignmentTemplateSize(o.align);
     return fromMat(resizeTo(rgb(r), o));
 }
 
