@@ -22,4 +22,9 @@ struct FigureOptions {
 int writeReportFigures(const std::vector<std::string>& runs, const FigureOptions& options,
                        bool json);
 
+// `study report DIR --figures` (facebench/study.h, studyFigureData): per metric of the study's
+// table grouped bars with 95% interval whiskers (study-<metric>), the cells' ROC curves overlaid
+// (study-roc) and each cell's images/s (study-throughput), into DIR/figures/ or outDir.
+int writeStudyFigures(const std::string& studyDir, const FigureOptions& options, bool json);
+
 } // namespace fb::cli

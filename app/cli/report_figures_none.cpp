@@ -12,4 +12,8 @@ int writeReportFigures(const std::vector<std::string>&, const FigureOptions&, bo
                      "them from the workbench (Evaluation > Export all figures)");
 }
 
+int writeStudyFigures(const std::string& studyDir, const FigureOptions& options, bool json) {
+    return writeReportFigures({studyDir}, options, json); // the same message
+}
+
 } // namespace fb::cli

@@ -1,19 +1,24 @@
-// `facebench-cli study run FILE [--out DIR] [--set KEY=VALUE]...`, `study status DIR` and
+// `facebench-cli study run FILE [--out DIR] [--set KEY=VALUE]... [--devices cpu|cuda:0,...]`,
+// `study status DIR` and
 // `study report DIR [--out FILE.md|.csv|.json]` (facebench/study.h): the seed's comparisons
 // (Table 6 losses, Tables 7-10 frameworks, Table 3 models, Fig. 2 batch size) as one resumable
 // command. Every cell is resolved before the first one trains, so a bad value is exit 2 at
 // once; Ctrl-C checkpoints the running cell and exits 130, and the same command continues.
 #include "interrupt_guard.h"
+#include "report_figures.h"
 #include "verbs.h"
 
 #include "facebench/atomic_file.h"
 #include "facebench/errors.h"
 #include "facebench/report_render.h"
+#include "facebench/run_directory.h"
 #include "facebench/study.h"
 #include "facebench/training_job.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <memory>
 
 namespace fb::cli {
@@ -25,12 +30,16 @@ struct StudyRunCliOptions {
     std::string out;
     std::vector<std::string> sets;
     std::string devices;
+    std::string cell; // worker mode (a --devices worker): this cell alone
+    int cellThreads = 0;
 };
 
 struct StudyReportCliOptions {
     std::string dir;
     std::string out;
     std::string format;
+    bool figures = false; // also draw DIR/figures/ (report_figures.h)
+    FigureOptions figureOptions;
 };
 
 void studySay(const std::string& text) {
@@ -38,15 +47,41 @@ void studySay(const std::string& text) {
     std::fflush(stderr);
 }
 
+// "cpu,cpu,cuda:1" as a list; an empty item is an error.
+std::vector<std::string> deviceList(const std::string& text) {
+    std::vector<std::string> devices;
+    if (text.empty())
+        return devices;
+    std::stringstream list(text);
+    for (std::string device; std::getline(list, device, ',');) {
+        if (device.empty())
+            throw InputError(SourceLocation{}, "--devices",
+                             "an empty device in '" + text +
+                                 "' (give cpu or cuda:N, comma-separated)");
+        devices.push_back(device);
+    }
+    if (text.back() == ',')
+        throw InputError(SourceLocation{}, "--devices", "a trailing comma in '" + text + "'");
+    return devices;
+}
+
 int runStudy(const GlobalOptions& global, const StudyRunCliOptions& o) {
-    if (!o.devices.empty() && o.devices != "cpu")
-        throw InputError(
-            SourceLocation{}, "--devices",
-            "only 'cpu' is supported for studies so far (cells run one after another)");
     const Study study = loadStudy(o.file, o.sets);
     StudyRunOptions options;
     options.outDir = o.out.empty() ? "studies/" + study.name : o.out;
     options.overrides = o.sets;
+    options.devices = deviceList(o.devices);
+    options.onlyCell = o.cell;
+    options.cellThreads = o.cellThreads;
+    // A --devices worker is this program again, on one cell of the same study and folder.
+    options.workerCommand = {std::filesystem::read_symlink("/proc/self/exe").string(),
+                             "study",
+                             "run",
+                             o.file,
+                             "--out",
+                             options.outDir};
+    for (const std::string& set : o.sets)
+        options.workerCommand.insert(options.workerCommand.end(), {"--set", set});
     options.log = studySay;
     options.progress = [](const TrainingProgress& p) {
         if (p.kind == TrainingProgress::Kind::Start && p.step == 0 && p.runDir.empty())
@@ -58,8 +93,17 @@ int runStudy(const GlobalOptions& global, const StudyRunCliOptions& o) {
                       (long long)p.step, (long long)p.totalSteps, p.loss, p.acc, p.imgPerSec);
         studySay(line);
     };
+    if (!o.cell.empty()) { // a worker: its parent reports
+        StudyRunner runner(study, options);
+        const InterruptGuard interruptGuard(runner);
+        const StudyRunSummary summary = runner.run();
+        return summary.cancelled ? kExitInterrupted : summary.failed ? kExitFailed : kExitDone;
+    }
     studySay("study " + study.name + ": " + std::to_string(study.cells.size()) + " cell(s) in " +
-             options.outDir);
+             options.outDir +
+             (options.devices.size() > 1
+                  ? " on " + std::to_string(options.devices.size()) + " workers (" + o.devices + ")"
+                  : ""));
     StudyRunner runner(study, options);
     const InterruptGuard interruptGuard(runner);
     const StudyRunSummary summary = runner.run();
@@ -133,11 +177,16 @@ int studyStatus(const GlobalOptions& global, const std::string& dir) {
     return kExitDone;
 }
 
-int studyReport(const StudyReportCliOptions& o) {
+int studyReport(const GlobalOptions& global, const StudyReportCliOptions& o) {
     const std::string format = !o.format.empty() ? o.format
                                : o.out.empty()   ? "md"
                                                  : extensionFormat(o.out);
     const std::string text = renderReport(buildStudyReport(o.dir), format);
+    if (o.figures) { // the figures instead of the printed tables (--out still works)
+        if (!o.out.empty())
+            writeFileAtomically(o.out, text);
+        return writeStudyFigures(o.dir, o.figureOptions, global.json);
+    }
     if (o.out.empty())
         std::cout << text;
     else
@@ -161,7 +210,12 @@ void addStudyVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
     runVerb->add_option(
         "--set", run->sets,
         "Override a key in every cell, e.g. --set train.iterations=50 (repeatable)");
-    runVerb->add_option("--devices", run->devices, "Devices to run cells on (only cpu so far)");
+    runVerb->add_option("--devices", run->devices,
+                        "Run cells side by side, one worker process per device, each one cell at "
+                        "a time: cpu (may repeat), cuda:N, comma-separated (e.g. cuda:0,cuda:1)");
+    // Internal: how a --devices worker is started (one cell; study.json is the parent's).
+    runVerb->add_option("--cell", run->cell)->group("");
+    runVerb->add_option("--cell-threads", run->cellThreads)->group("");
     runVerb->callback(
         [&options, &action, run] { action = [&options, run] { return runStudy(options, *run); }; });
 
@@ -184,7 +238,26 @@ void addStudyVerb(CLI::App& app, const GlobalOptions& options, VerbAction& actio
         ->add_option("--format", report->format,
                      "md, csv or json (default: by --out's extension, else md)")
         ->check(CLI::IsMember({"md", "csv", "json"}));
-    reportVerb->callback([&action, report] { action = [report] { return studyReport(*report); }; });
+    reportVerb->add_flag("--figures", report->figures,
+                         "Draw the table's metrics as bars with 95% whiskers, the cells' ROC "
+                         "curves and their images/s into " +
+                             RunDirectory("DIR").figuresDir() +
+                             "/ (PNG, PDF, SVG; needs the GUI build)");
+    reportVerb->add_option("--figure-width-mm", report->figureOptions.widthMm, "Figure width (mm)")
+        ->capture_default_str();
+    reportVerb
+        ->add_option("--figure-height-mm", report->figureOptions.heightMm, "Figure height (mm)")
+        ->capture_default_str();
+    reportVerb->add_option("--dpi", report->figureOptions.dpi, "PNG resolution")
+        ->capture_default_str();
+    reportVerb
+        ->add_option("--formats", report->figureOptions.formats, "Figure formats, comma-separated")
+        ->capture_default_str();
+    reportVerb->add_option("--figures-out", report->figureOptions.outDir,
+                           "Folder for the figures (default DIR/figures)");
+    reportVerb->callback([&options, &action, report] {
+        action = [&options, report] { return studyReport(options, *report); };
+    });
 }
 
 } // namespace fb::cli

@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 // an astronomical product.
 constexpr std::size_t kMaxCells = 10000;
 
-const std::vector<std::string> kStudyKeys = {"name",    "base",      "axes",  "cells",
-                                             "repeats", "protocols", "layout"};
+const std::vector<std::string> kStudyKeys = {"name",      "base",   "axes", "cells", "repeats",
+                                             "protocols", "layout", "kind", "bench", "datasets"};
 
 // The named layouts and the config key that labels their rows (seed Tables 3, 6, 7-10, 4).
 const std::map<std::string, std::string>& namedLayouts() {
@@ -91,6 +91,7 @@ struct BaseConfig {
     std::string text;
     std::string source;
     std::vector<StudySetting> settings; // base.set
+    bool isPreset = false;
 };
 
 BaseConfig readBaseFile(const YAML::Node& node, const std::string& file, const std::string& baseDir,
@@ -105,7 +106,7 @@ BaseConfig readBaseFile(const YAML::Node& node, const std::string& file, const s
         } catch (const InputError& error) {
             throw InputError(locationOf(node, file), "base", error.problem());
         }
-        return {"preset: " + value + "\n", file, {}};
+        return {"preset: " + value + "\n", file, {}, true};
     }
     const fs::path path =
         fs::path(value).is_absolute() ? fs::path(value) : fs::path(baseDir) / value;
@@ -115,7 +116,7 @@ BaseConfig readBaseFile(const YAML::Node& node, const std::string& file, const s
                          "cannot open the config file '" + path.string() + "'");
     std::ostringstream text;
     text << in.rdbuf();
-    return {text.str(), path.string(), {}};
+    return {text.str(), path.string(), {}, false};
 }
 
 // base: NAME (a preset, else a config file) or {preset: NAME | config: PATH, set: {k: v}}.
@@ -201,6 +202,127 @@ StudyLayout readLayout(const YAML::Node& node, const std::string& file) {
     return layout;
 }
 
+// A whole number in [low, high] at `node`, else an error naming `key` and the range.
+long long readWhole(const YAML::Node& node, const std::string& file, const std::string& key,
+                    long long low, long long high) {
+    long long value = 0;
+    char rest = 0;
+    if (!node.IsScalar() || std::sscanf(node.Scalar().c_str(), "%lld%c", &value, &rest) != 1 ||
+        value < low || value > high)
+        throw InputError(locationOf(node, file), key,
+                         "expected a whole number from " + std::to_string(low) + " to " +
+                             std::to_string(high));
+    return value;
+}
+
+StudyKind readKind(const YAML::Node& node, const std::string& file) {
+    if (node.IsScalar() && node.Scalar() == "train")
+        return StudyKind::Train;
+    if (node.IsScalar() && node.Scalar() == "bench")
+        return StudyKind::Bench;
+    throw InputError(locationOf(node, file), "kind",
+                     "expected train (each cell trained and evaluated) or bench (each cell's "
+                     "training step timed)" +
+                         (node.IsScalar() ? didYouMean(node.Scalar(), {"train", "bench"}) : ""));
+}
+
+// bench: {iterations: N, warmup: N, memory_cap_mb: N}, the bench verb's options of each cell.
+StudyBenchSettings readBenchSettings(const YAML::Node& node, const std::string& file) {
+    if (!node.IsMap())
+        throw InputError(locationOf(node, file), "bench",
+                         "expected {iterations: N, warmup: N, memory_cap_mb: N}");
+    const std::vector<std::string> keys = {"iterations", "warmup", "memory_cap_mb"};
+    StudyBenchSettings bench;
+    for (const auto& entry : node) {
+        const std::string key = entry.first.Scalar();
+        if (key == "iterations")
+            bench.iterations =
+                static_cast<int>(readWhole(entry.second, file, "bench.iterations", 1, 100000));
+        else if (key == "warmup")
+            bench.warmup = static_cast<int>(readWhole(entry.second, file, "bench.warmup", 1, 1000));
+        else if (key == "memory_cap_mb")
+            bench.memoryCapMb = readWhole(entry.second, file, "bench.memory_cap_mb", 0, 1 << 30);
+        else
+            throw InputError(locationOf(entry.first, file), "bench." + key,
+                             "unknown key" + didYouMean(key, keys));
+    }
+    return bench;
+}
+
+// size: WxH (as `data synth --size`), each side a face can be drawn at.
+void readSize(const YAML::Node& node, const std::string& file, const std::string& key, int& width,
+              int& height) {
+    int w = 0, h = 0;
+    char rest = 0;
+    if (!node.IsScalar() || std::sscanf(node.Scalar().c_str(), "%dx%d%c", &w, &h, &rest) != 2 ||
+        w < kSynthMinSide || h < kSynthMinSide || w > kSynthMaxSide || h > kSynthMaxSide)
+        throw InputError(locationOf(node, file), key,
+                         "expected WxH with each side from " + std::to_string(kSynthMinSide) +
+                             " to " + std::to_string(kSynthMaxSide) + ", e.g. 96x112");
+    width = w;
+    height = h;
+}
+
+// Bounded so that a hostile study file cannot ask for an astronomical amount of images.
+constexpr long long kMaxDatasets = 64;
+constexpr long long kMaxSynthIdentities = 1000000;
+constexpr long long kMaxSynthImagesPerIdentity = 10000;
+
+// datasets: {FOLDER: {identities: N, images_per_identity: N, test_identities: N, seed: N,
+// size: WxH}}, each checked as `data synth` checks its options.
+std::vector<StudyDataset> readDatasets(const YAML::Node& node, const std::string& file) {
+    if (!node.IsMap() || node.size() == 0)
+        throw InputError(locationOf(node, file), "datasets",
+                         "expected a mapping of folders to synthetic set options, e.g. "
+                         "runs/synth-broad: {identities: 400, images_per_identity: 10}");
+    if (static_cast<long long>(node.size()) > kMaxDatasets)
+        throw InputError(locationOf(node, file), "datasets",
+                         "more than " + std::to_string(kMaxDatasets) + " data sets");
+    const std::vector<std::string> keys = {"identities", "images_per_identity", "test_identities",
+                                           "seed", "size"};
+    std::vector<StudyDataset> datasets;
+    std::set<std::string> folders;
+    for (const auto& entry : node) {
+        const std::string folder = entry.first.Scalar();
+        const std::string where = "datasets." + folder;
+        if (folder.empty())
+            throw InputError(locationOf(entry.first, file), "datasets", "expected a folder");
+        if (!folders.insert(fs::path(folder).lexically_normal().string()).second)
+            throw InputError(locationOf(entry.first, file), where, "duplicate folder");
+        StudyDataset dataset;
+        dataset.options.outDir = folder;
+        dataset.options.seed = 1;
+        dataset.where = locationOf(entry.first, file);
+        if (!entry.second.IsNull() && !entry.second.IsMap())
+            throw InputError(locationOf(entry.second, file), where,
+                             "expected {identities: N, images_per_identity: N, ...} or {}");
+        for (const auto& option : entry.second) {
+            const std::string key = option.first.Scalar();
+            const std::string name = where + "." + key;
+            SynthOptions& o = dataset.options;
+            if (key == "identities")
+                o.identities =
+                    static_cast<int>(readWhole(option.second, file, name, 1, kMaxSynthIdentities));
+            else if (key == "images_per_identity")
+                o.imagesPerIdentity = static_cast<int>(
+                    readWhole(option.second, file, name, 1, kMaxSynthImagesPerIdentity));
+            else if (key == "test_identities")
+                o.testIdentities = static_cast<int>(readWhole(
+                    option.second, file, name, kSynthMinTestIdentities, kMaxSynthIdentities));
+            else if (key == "seed")
+                o.seed = static_cast<std::uint64_t>(
+                    readWhole(option.second, file, name, 0, 4294967295LL));
+            else if (key == "size")
+                readSize(option.second, file, name, o.width, o.height);
+            else
+                throw InputError(locationOf(option.first, file), name,
+                                 "unknown key" + didYouMean(key, keys));
+        }
+        datasets.push_back(std::move(dataset));
+    }
+    return datasets;
+}
+
 // "head.type=arcface+head.m=0.3" with characters unsafe in a folder name replaced by '_'.
 std::string slugOf(const std::vector<StudySetting>& settings) {
     std::string slug;
@@ -247,11 +369,27 @@ ExperimentConfig resolveCell(const BaseConfig& base, const std::vector<StudySett
                              const std::vector<std::string>& overrides,
                              const SourceLocation& cellWhere) {
     std::vector<std::string> assignments;
-    for (const StudySetting& setting : settings)
-        assignments.push_back(setting.assignment());
+    std::string baseText = base.text;
+    for (const StudySetting& setting : settings) {
+        if (setting.key != "preset") {
+            assignments.push_back(setting.assignment());
+            continue;
+        }
+        // A cell's own preset (models-full.yaml: each network with its Table 2 row) replaces a
+        // base that is a preset; over a config file it would be ambiguous.
+        if (!base.isPreset)
+            throw InputError(setting.where, "preset",
+                             "a cell can set preset only when the base is a preset");
+        try {
+            findPreset(setting.value);
+        } catch (const InputError& error) {
+            throw InputError(setting.where, "preset", error.problem());
+        }
+        baseText = "preset: " + setting.value + "\n";
+    }
     assignments.insert(assignments.end(), overrides.begin(), overrides.end());
     try {
-        return parseExperimentConfig(base.text, base.source, assignments);
+        return parseExperimentConfig(baseText, base.source, assignments);
     } catch (const InputError& error) {
         const std::string& origin = error.where().file;
         for (auto setting = settings.rbegin(); setting != settings.rend(); ++setting)
@@ -309,6 +447,19 @@ Study parseStudy(const std::string& yamlText, const std::string& sourceName,
     }
     if (const YAML::Node repeats = root["repeats"])
         study.repeats = readRepeats(repeats, sourceName);
+    if (const YAML::Node kind = root["kind"])
+        study.kind = readKind(kind, sourceName);
+    if (const YAML::Node bench = root["bench"]) {
+        if (study.kind != StudyKind::Bench)
+            throw InputError(locationOf(bench, sourceName), "bench",
+                             "bench settings need kind: bench");
+        study.bench = readBenchSettings(bench, sourceName);
+    }
+    if (study.kind == StudyKind::Bench && root["protocols"])
+        throw InputError(locationOf(root["protocols"], sourceName), "protocols",
+                         "a bench study times training steps and evaluates nothing");
+    if (const YAML::Node datasets = root["datasets"])
+        study.datasets = readDatasets(datasets, sourceName);
 
     // The base alone first: an error in it names the base file's line.
     resolveCell(base, base.settings, {}, SourceLocation{sourceName});

@@ -6,10 +6,15 @@
 #include "facebench/study.h"
 
 #include "facebench/eval_results.h"
+#include "facebench/run_directory.h"
+#include "facebench/score_file.h"
 #include "facebench/verification_intervals.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <numeric>
 
@@ -314,6 +319,85 @@ ReportTable gridTable(const StudyState& state, const std::vector<Condition>& con
     return table;
 }
 
+// A number over the repeats of a condition: the mean, with a Student t interval from two on.
+ReportCell meanCell(const std::vector<double>& values, int decimals) {
+    if (values.empty())
+        return missingCell();
+    ReportCell cell = numberCell(meanOf(values), decimals);
+    if (values.size() >= 2) {
+        const ConfidenceInterval interval = foldInterval(values);
+        cell.interval =
+            ReportInterval{interval.low, interval.high, 0.95, repeatMethod(values.size())};
+    }
+    return cell;
+}
+
+// kind: bench (seed Fig. 2): per condition the throughput of its training step and whether its
+// batch fit in memory, from the cells' metrics in study.json.
+ReportTable benchTable(const StudyState& state) {
+    const StudyLayout& layout = state.layout;
+    ReportTable table;
+    table.key = "study";
+    table.title = state.name + ": training-step throughput" +
+                  (layout.rows.empty() ? "" : " by " + layout.rows);
+    std::vector<std::string> conditions;
+    for (const StudyCellRecord& cell : state.cells)
+        if (std::find(conditions.begin(), conditions.end(), cell.condition) == conditions.end())
+            conditions.push_back(cell.condition);
+    bool showOthers = false;
+    for (const StudyCellRecord& cell : state.cells)
+        showOthers = showOthers || !othersOf(cell, {layout.rows}).empty();
+    table.columns.push_back(
+        {layout.rows.empty() ? "cell" : layout.rows, layout.rows.empty() ? "cell" : layout.rows});
+    if (showOthers)
+        table.columns.push_back({"settings", "other settings"});
+    table.columns.push_back({"n", "repeats"});
+    table.columns.push_back({"images_per_s", "images/s"});
+    table.columns.push_back({"ms_median", "ms/step (median)"});
+    table.columns.push_back({"peak_mem_mb", "peak memory (MiB)"});
+    table.columns.push_back({"oom", "out of memory"});
+    for (const std::string& condition : conditions) {
+        const StudyCellRecord* first = nullptr;
+        std::vector<double> throughput, ms, memory;
+        int done = 0, oom = 0;
+        for (const StudyCellRecord& cell : state.cells) {
+            if (cell.condition != condition)
+                continue;
+            first = first ? first : &cell;
+            if (cell.status != StudyCellStatus::Done)
+                continue;
+            ++done;
+            const auto value = [&](const char* key) {
+                const auto found = cell.metrics.find(key);
+                return found == cell.metrics.end() ? kNaN : found->second;
+            };
+            if (value("oom") == 1.0) {
+                ++oom;
+                continue;
+            }
+            for (auto [key, list] :
+                 {std::pair{"images_per_s", &throughput}, std::pair{"ms_median", &ms},
+                  std::pair{"peak_mem_mb", &memory}})
+                if (!std::isnan(value(key)))
+                    list->push_back(value(key));
+        }
+        std::vector<ReportCell> row;
+        row.push_back(textCell(layout.rows.empty() ? condition : valueOf(*first, layout.rows)));
+        if (showOthers)
+            row.push_back(textCell(othersOf(*first, {layout.rows})));
+        row.push_back(numberCell(static_cast<double>(done), 0));
+        row.push_back(meanCell(throughput, 2));
+        row.push_back(meanCell(ms, 3));
+        row.push_back(meanCell(memory, 1));
+        row.push_back(done == 0 ? missingCell()
+                                : textCell(oom == 0      ? "no"
+                                           : oom == done ? "yes"
+                                                         : "some"));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
 ReportTable cellTable(const StudyState& state, const StudyFiles& files) {
     ReportTable table;
     table.key = "study_cells";
@@ -323,6 +407,20 @@ ReportTable cellTable(const StudyState& state, const StudyFiles& files) {
                      {"status", "status"},
                      {"seconds", "seconds"},
                      {"acc_pct", "acc (%)"}};
+    if (state.kind == StudyKind::Bench) {
+        table.columns.back() = {"images_per_s", "images/s"};
+        for (const StudyCellRecord& cell : state.cells) {
+            const auto found = cell.metrics.find("images_per_s");
+            table.rows.push_back(
+                {textCell(cell.id), numberCell(cell.repeat, 0),
+                 textCell(cell.metrics.count("oom") && cell.metrics.at("oom") == 1.0
+                              ? "oom"
+                              : studyCellStatusName(cell.status)),
+                 numberCell(cell.seconds, 1),
+                 found == cell.metrics.end() ? missingCell() : numberCell(found->second, 2)});
+        }
+        return table;
+    }
     for (const StudyCellRecord& cell : state.cells) {
         const CellNumbers numbers = cell.status == StudyCellStatus::Done
                                         ? numbersOf(files.cellDir(cell.id))
@@ -361,6 +459,8 @@ PairedTest pairedTTest(const std::vector<double>& a, const std::vector<double>& 
 std::vector<ReportTable> buildStudyReport(const std::string& studyDir) {
     const StudyFiles files{studyDir};
     const StudyState state = readStudyState(files.state());
+    if (state.kind == StudyKind::Bench)
+        return {benchTable(state), cellTable(state, files)};
     const std::vector<Condition> conditions = conditionsOf(state, files);
     std::vector<ReportTable> tables;
     if (state.layout.name == "grid")
@@ -368,6 +468,103 @@ std::vector<ReportTable> buildStudyReport(const std::string& studyDir) {
     tables.push_back(conditionTable(state, conditions));
     tables.push_back(cellTable(state, files));
     return tables;
+}
+
+namespace {
+
+std::string labelOf(const std::vector<ReportCell>& row, bool withSettings) {
+    std::string label = row.front().text;
+    if (withSettings && row.size() > 1 && row[1].kind == ReportCell::Kind::Text &&
+        !row[1].text.empty())
+        label += label.empty() ? row[1].text : " (" + row[1].text + ")";
+    return label;
+}
+
+// The first table's numeric columns that are a measurement of each condition: not the repeat
+// count or the test statistics.
+bool isMeasurement(const std::string& key) {
+    return key != "n" && key != "paired_t" && key != "diff_pp" &&
+           key.find("_sd") == std::string::npos;
+}
+
+} // namespace
+
+StudyFigureData studyFigureData(const std::string& studyDir) {
+    const StudyFiles files{studyDir};
+    const StudyState state = readStudyState(files.state());
+    const std::vector<ReportTable> tables = buildStudyReport(studyDir);
+    // The grid table of a {rows, columns} layout comes first; the bars follow the condition table.
+    const ReportTable& table = tables[tables.size() - 2];
+    const bool withSettings = table.columns.size() > 1 && table.columns[1].key == "settings";
+    StudyFigureData data;
+    for (std::size_t c = 1; c < table.columns.size(); ++c) {
+        if (!isMeasurement(table.columns[c].key))
+            continue;
+        StudyBarChart chart;
+        chart.metric = table.columns[c].key;
+        chart.title = table.columns[c].header;
+        for (const std::vector<ReportCell>& row : table.rows) {
+            const ReportCell& cell = row[c];
+            if (cell.kind != ReportCell::Kind::Number)
+                continue;
+            StudyBar bar{labelOf(row, withSettings), cell.number, cell.number, cell.number};
+            if (cell.interval) {
+                bar.low = cell.interval->low;
+                bar.high = cell.interval->high;
+            }
+            chart.bars.push_back(bar);
+        }
+        if (!chart.bars.empty())
+            data.bars.push_back(std::move(chart));
+    }
+
+    int repeats = 1;
+    for (const StudyCellRecord& cell : state.cells)
+        repeats = std::max(repeats, cell.repeat + 1);
+    data.throughput.metric = "images_per_s";
+    data.throughput.title = state.kind == StudyKind::Bench ? "images/s (training step, timed)"
+                                                           : "images/s (training, mean of the "
+                                                             "logged steps)";
+    for (const StudyCellRecord& cell : state.cells) {
+        if (cell.status != StudyCellStatus::Done)
+            continue;
+        const std::string label =
+            repeats > 1 ? cell.condition + " r" + std::to_string(cell.repeat) : cell.condition;
+        const auto speed = cell.metrics.find(state.kind == StudyKind::Bench ? "images_per_s"
+                                                                            : "train_images_per_s");
+        if (speed != cell.metrics.end())
+            data.throughput.bars.push_back({label, speed->second, speed->second, speed->second});
+        if (state.kind == StudyKind::Bench)
+            continue;
+        std::vector<EvalResult> results = readRunEvalResults(files.cellDir(cell.id));
+        std::stable_partition(results.begin(), results.end(),
+                              [](const EvalResult& r) { return r.protocol == "lfw"; });
+        // The scores file as the result names it (relative to where the study ran), else
+        // beside the result in the cell's eval/.
+        const auto scoresPath = [&](const VerificationBlock& block) -> std::string {
+            if (block.scoresFile.empty())
+                return "";
+            const std::string beside =
+                (std::filesystem::path(RunDirectory(files.cellDir(cell.id)).eval().dir) /
+                 std::filesystem::path(block.scoresFile).filename())
+                    .string();
+            return std::ifstream(block.scoresFile) ? block.scoresFile
+                   : std::ifstream(beside)         ? beside
+                                                   : "";
+        };
+        const VerificationBlock* chosen = nullptr;
+        for (const EvalResult& result : results)
+            for (const VerificationBlock& block : result.blocks)
+                if (!chosen && !scoresPath(block).empty())
+                    chosen = &block;
+        if (!chosen)
+            continue;
+        StudyRocCurve curve{label, chosen->label, {}};
+        for (const ScoredPair& pair : readScoredPairs(scoresPath(*chosen)))
+            (pair.same ? curve.scores.genuine : curve.scores.impostor).push_back(pair.score);
+        data.rocs.push_back(std::move(curve));
+    }
+    return data;
 }
 
 } // namespace fb

@@ -4,6 +4,8 @@
 
 #include "facebench/atomic_file.h"
 #include "facebench/eval_results.h"
+#include "facebench/run_directory.h"
+#include "facebench/run_metrics.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,10 @@ std::string farText(double far) {
 }
 
 } // namespace
+
+std::string studyKindName(StudyKind kind) {
+    return kind == StudyKind::Bench ? "bench" : "train";
+}
 
 std::string studyCellStatusName(StudyCellStatus status) {
     for (const auto& [value, text] : kStatusNames)
@@ -75,8 +81,11 @@ void writeStudyState(const std::string& stateFile, const StudyState& state) {
     const Json layout = {{"name", state.layout.name},
                          {"rows", state.layout.rows},
                          {"columns", state.layout.columns}};
-    const Json document = {
-        {"name", state.name}, {"layout", layout}, {"overrides", state.overrides}, {"cells", cells}};
+    const Json document = {{"name", state.name},
+                           {"kind", studyKindName(state.kind)},
+                           {"layout", layout},
+                           {"overrides", state.overrides},
+                           {"cells", cells}};
     writeFileAtomically(stateFile, document.dump(2) + "\n");
 }
 
@@ -88,6 +97,12 @@ StudyState readStudyState(const std::string& stateFile) {
     try {
         const Json document = Json::parse(in);
         state.name = document.at("name").get<std::string>();
+        // Written before bench studies existed: a training study.
+        const std::string kind = document.value("kind", "train");
+        if (kind != "train" && kind != "bench")
+            throw InputError(SourceLocation{stateFile}, "kind",
+                             "unknown study kind '" + kind + "'");
+        state.kind = kind == "bench" ? StudyKind::Bench : StudyKind::Train;
         const Json& layout = document.at("layout");
         state.layout = {layout.at("name").get<std::string>(), layout.at("rows").get<std::string>(),
                         layout.at("columns").get<std::string>()};
@@ -121,6 +136,45 @@ std::map<std::string, double> studyHeadlineMetrics(const std::string& runDir) {
         for (const VerificationBlock& block : result.blocks)
             for (const TarAtFar& row : block.tarAtFar)
                 metrics[block.label + "_tar@" + farText(row.far)] = row.tar;
+    }
+    // The training throughput (img/s of the logged steps, mean), for the throughput figure.
+    const std::string metricsFile = RunDirectory(runDir).metricsFile();
+    std::ifstream exists(metricsFile);
+    if (exists) {
+        double sum = 0;
+        int count = 0;
+        for (const MetricsRow& row : readRunMetrics(metricsFile).rows)
+            if (row.type == "train" && row.has("img_s")) {
+                sum += row.value("img_s");
+                ++count;
+            }
+        if (count > 0)
+            metrics["train_images_per_s"] = sum / count;
+    }
+    return metrics;
+}
+
+std::map<std::string, double> studyBenchMetrics(const std::string& cellDir) {
+    const std::string file = BenchFiles{cellDir}.json();
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw InputError(SourceLocation{file}, "", "the bench cell has no result file");
+    std::map<std::string, double> metrics;
+    try {
+        const Json document = Json::parse(in);
+        const Json& rows = document.at("rows");
+        if (!rows.is_array() || rows.size() != 1)
+            throw InputError(SourceLocation{file}, "rows", "expected the one row of the cell");
+        const Json& row = rows.front();
+        const std::string status = row.at("status").get<std::string>();
+        metrics["oom"] = status == "oom" ? 1.0 : 0.0;
+        if (status == "ok") {
+            metrics["images_per_s"] = row.at("images_s").get<double>();
+            metrics["ms_median"] = row.at("ms_median").get<double>();
+            metrics["peak_mem_mb"] = row.at("peak_mem_mb").get<double>();
+        }
+    } catch (const nlohmann::json::exception& error) {
+        throw InputError(SourceLocation{file}, "", std::string("malformed: ") + error.what());
     }
     return metrics;
 }
