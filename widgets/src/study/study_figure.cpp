@@ -13,8 +13,10 @@
 namespace fb::ui {
 namespace {
 
-// An axis without a key stands for a single unnamed value.
+// An axis without a key stands for a single unnamed value; a study without cells has none.
 std::vector<std::string> valuesOf(const StudyGrid& grid, const std::string& key) {
+    if (grid.state().cells.empty())
+        return {};
     const StudyAxis* axis = grid.axis(key);
     return axis ? axis->values : std::vector<std::string>{""};
 }

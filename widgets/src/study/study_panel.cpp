@@ -362,7 +362,9 @@ void StudyPanel::reload() {
     m_title->setText(m_file.isEmpty()
                          ? tr("No study open.")
                          : tr("%1 (%n cell(s))", nullptr, int(m_model->state().cells.size()))
-                               .arg(toQString(m_model->state().name)));
+                               .arg(m_model->state().name.empty()
+                                        ? QFileInfo(m_file).fileName()
+                                        : toQString(m_model->state().name)));
     updateChoices();
     fillGrid();
     updateActions();
@@ -455,7 +457,11 @@ void StudyPanel::fillGrid() {
         const StudyAxis* axis = m_model->axis(key);
         return axis ? axis->values : std::vector<std::string>{""};
     };
-    const std::vector<std::string> rows = valuesOf(rowKey), columns = valuesOf(columnKey);
+    // A study that did not load has no cells, not one cell of the base.
+    const bool empty = m_model->state().cells.empty();
+    const std::vector<std::string> rows = empty ? std::vector<std::string>{} : valuesOf(rowKey);
+    const std::vector<std::string> columns =
+        empty ? std::vector<std::string>{} : valuesOf(columnKey);
     const auto label = [this](const std::string& value) {
         return value.empty() ? tr("(base)") : toQString(value);
     };
