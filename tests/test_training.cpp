@@ -416,15 +416,19 @@ void TestTraining::validationBinAccuracyIsEvalBins() {
 
 // A val.bin file that does not exist fails when the config loads, naming the key and the path.
 void TestTraining::valBinMissingFileNamesKeyAndPath() {
+    // A moved set does not stop the config from loading (evaluating an old run reads it) ...
     const std::string missing = m_dir.filePath("absent/cfp_fp.bin").toStdString();
+    TrainingJob job(tinyConfig(m_data, out("bin-missing"), {"val.bin=[" + missing + "]"}));
+    // ... but training refuses it before the first step, naming the key and the file.
     try {
-        tinyConfig(m_data, out("bin-missing"), {"val.bin=[" + missing + "]"});
-        QFAIL("a missing val.bin file was accepted");
+        job.run();
+        QFAIL("training started with a missing val.bin file");
     } catch (const InputError& error) {
         const std::string message = error.what();
         QVERIFY2(message.find("val.bin") != std::string::npos, message.c_str());
         QVERIFY2(message.find(missing) != std::string::npos, message.c_str());
     }
+    QVERIFY(!QFileInfo::exists(out("bin-missing"))); // no run directory
     const std::string lfwBin = m_data.toStdString() + "/bin/lfw.bin";
     QVERIFY_EXCEPTION_THROWN(
         tinyConfig(m_data, out("bin-twice"), {"val.bin=[" + lfwBin + ", " + lfwBin + "]"}),

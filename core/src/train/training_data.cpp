@@ -85,6 +85,10 @@ TrainingData prepareTrainingData(const ExperimentConfig& config,
     generateSyntheticIfMissing(config, status, data.notes);
     if (!fs::exists(config.data.train))
         throw InputError(SourceLocation{config.data.train}, "data.train", "no such file or folder");
+    // Here, not at the first validation hours into the run.
+    for (const std::string& file : config.val.bin)
+        if (!fs::is_regular_file(file))
+            throw InputError(SourceLocation{file}, "val.bin", "no such .bin file");
     if (status)
         status("indexing " + config.data.train);
     auto train = std::make_shared<DatasetIndex>(
