@@ -62,6 +62,25 @@
     </message>
 </context>
 <context>
+    <name>PretrainedChoices</name>
+    <message>
+        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
+        <translation>Kein vortrainiertes Netz installiert: `%1` lädt sie nach %2</translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation>Vortrainiert</translation>
+    </message>
+    <message>
+        <source>%1 (pretrained, %2)</source>
+        <translation>%1 (vortrainiert, %2)</translation>
+    </message>
+    <message>
+        <source>none installed: run %1</source>
+        <translation>keines installiert: %1 ausführen</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Export figure</source>
@@ -366,6 +385,18 @@
         <translation>%1: nichts zu zeichnen: keine eval/*.json, metrics.jsonl oder bench/*.json</translation>
     </message>
     <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>(Basis)</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
         <source>Rank (log scale)</source>
         <translation>Rang (logarithmische Skala)</translation>
     </message>
@@ -408,18 +439,6 @@
     <message>
         <source>TPIR at FPIR (1:N open set)</source>
         <translation>TPIR bei FPIR (1:N, offene Menge)</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>(base)</source>
-        <translation>(Basis)</translation>
-    </message>
-    <message>
-        <source>Cell</source>
-        <translation>Zelle</translation>
     </message>
 </context>
 <context>
@@ -1213,30 +1232,6 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
         <translation>Evaluation eingereiht: Sie läuft, sobald die CPU frei ist (Fortschritt auf der Seite „Aufträge“) …</translation>
     </message>
     <message>
-        <source>The run&apos;s checkpoint</source>
-        <translation>Checkpoint des Laufs</translation>
-    </message>
-    <message>
-        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
-        <translation>Den besten Checkpoint des Laufs auswerten oder ein installiertes vortrainiertes Netz mit der Vorverarbeitung seiner Autoren, in den Laufordner oben</translation>
-    </message>
-    <message>
-        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
-        <translation>Der Datenordner der Protokolle (lfw/pairs.txt und die anderen), wie `data synth` ihn schreibt; ein Lauf bringt seinen eigenen mit (eval.data)</translation>
-    </message>
-    <message>
-        <source>Evaluate:</source>
-        <translation>Auswerten:</translation>
-    </message>
-    <message>
-        <source>Protocol data:</source>
-        <translation>Protokolldaten:</translation>
-    </message>
-    <message>
-        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
-        <translation>%1 ist kein Datenordner der Protokolle: den Ordner mit lfw/pairs.txt angeben (`facebench-cli data synth` schreibt einen)</translation>
-    </message>
-    <message>
         <source>CMC (1:N)</source>
         <translation>CMC (1:N)</translation>
     </message>
@@ -1295,6 +1290,30 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
     <message>
         <source>Values in %, [low, high] their intervals; * not resolvable.</source>
         <translation>Werte in %, [unten, oben] ihre Intervalle; * nicht auflösbar.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s checkpoint</source>
+        <translation>Checkpoint des Laufs</translation>
+    </message>
+    <message>
+        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
+        <translation>Den besten Checkpoint des Laufs auswerten oder ein installiertes vortrainiertes Netz mit der Vorverarbeitung seiner Autoren, in den Laufordner oben</translation>
+    </message>
+    <message>
+        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
+        <translation>Der Datenordner der Protokolle (lfw/pairs.txt und die anderen), wie `data synth` ihn schreibt; ein Lauf bringt seinen eigenen mit (eval.data)</translation>
+    </message>
+    <message>
+        <source>Evaluate:</source>
+        <translation>Auswerten:</translation>
+    </message>
+    <message>
+        <source>Protocol data:</source>
+        <translation>Protokolldaten:</translation>
+    </message>
+    <message>
+        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
+        <translation>%1 ist kein Datenordner der Protokolle: den Ordner mit lfw/pairs.txt angeben (`facebench-cli data synth` schreibt einen)</translation>
     </message>
 </context>
 <context>
@@ -2989,25 +3008,6 @@ fehlt</translation>
     <message>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
-    </message>
-</context>
-<context>
-    <name>PretrainedChoices</name>
-    <message>
-        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
-        <translation>Kein vortrainiertes Netz installiert: `%1` lädt sie nach %2</translation>
-    </message>
-    <message>
-        <source>Pretrained</source>
-        <translation>Vortrainiert</translation>
-    </message>
-    <message>
-        <source>%1 (pretrained, %2)</source>
-        <translation>%1 (vortrainiert, %2)</translation>
-    </message>
-    <message>
-        <source>none installed: run %1</source>
-        <translation>keines installiert: %1 ausführen</translation>
     </message>
 </context>
 </TS>

@@ -62,6 +62,25 @@
     </message>
 </context>
 <context>
+    <name>PretrainedChoices</name>
+    <message>
+        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (pretrained, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none installed: run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Export figure</source>
@@ -363,6 +382,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rank (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification rate (closed set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 subjects, %3 mated probes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positive identification rate (FPIR, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True positive identification rate (TPIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery %1 (%2 non-mated probes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolvable (fewer than 1/FPIR non-mated probes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% interval [%1, %2] (Student t over the folds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,6 +427,14 @@
     </message>
     <message>
         <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -643,6 +706,24 @@
     </message>
     <message>
         <source>Benchmark queued: it runs when its device is free (progress on the Jobs page)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the pretrained networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained, installed: %1
+%2
+Throughput does not depend on the weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained, not installed: run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1145,6 +1226,90 @@
         <source>Evaluation queued: it runs when the CPU is free (progress on the Jobs page)…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CMC (1:N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1:N table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tab is a table: use Export table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMC (1:N closed set): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPIR at FPIR (1:N open set): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mated probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-mated probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank-%1 (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPIR@FPIR %1 (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolvable: too few non-mated probes to measure this FPIR (fewer than 1/FPIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No 1:N identification results: evaluate the run with the ijb protocol on IJB-B/C-style data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values in %, [low, high] their intervals; * not resolvable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ExperimentPanel</name>
@@ -1447,6 +1612,22 @@
     </message>
     <message>
         <source>the file is empty: it holds no experiment settings. Choose another file or fill in the form and save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random initialisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune an installed pretrained network: its model, input size and pre-processing, its weights as the backbone&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights file %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

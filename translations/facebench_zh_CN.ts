@@ -62,6 +62,25 @@
     </message>
 </context>
 <context>
+    <name>PretrainedChoices</name>
+    <message>
+        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
+        <translation>未安装预训练网络：运行 `%1` 将其获取到 %2</translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>%1 (pretrained, %2)</source>
+        <translation>%1（预训练，%2）</translation>
+    </message>
+    <message>
+        <source>none installed: run %1</source>
+        <translation>未安装：运行 %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Export figure</source>
@@ -366,6 +385,18 @@
         <translation>%1：没有可绘制的内容：缺少 eval/*.json、metrics.jsonl 或 bench/*.json</translation>
     </message>
     <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>（基础）</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元</translation>
+    </message>
+    <message>
         <source>Rank (log scale)</source>
         <translation>排名（对数刻度）</translation>
     </message>
@@ -408,18 +439,6 @@
     <message>
         <source>TPIR at FPIR (1:N open set)</source>
         <translation>FPIR 下的 TPIR（1:N 开集）</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>键</translation>
-    </message>
-    <message>
-        <source>(base)</source>
-        <translation>（基础）</translation>
-    </message>
-    <message>
-        <source>Cell</source>
-        <translation>单元</translation>
     </message>
 </context>
 <context>
@@ -1211,30 +1230,6 @@ Throughput does not depend on the weights.</source>
         <translation>已将 %1 个文件写入 %2</translation>
     </message>
     <message>
-        <source>The run&apos;s checkpoint</source>
-        <translation>运行的检查点</translation>
-    </message>
-    <message>
-        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
-        <translation>评估运行的最佳检查点，或以作者的预处理评估已安装的预训练网络，结果写入上方的运行文件夹</translation>
-    </message>
-    <message>
-        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
-        <translation>协议的数据文件夹（lfw/pairs.txt 及其他），格式同 `data synth` 的输出；运行自带其数据文件夹（eval.data）</translation>
-    </message>
-    <message>
-        <source>Evaluate:</source>
-        <translation>评估：</translation>
-    </message>
-    <message>
-        <source>Protocol data:</source>
-        <translation>协议数据：</translation>
-    </message>
-    <message>
-        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
-        <translation>%1 不是协议数据文件夹：请指定包含 lfw/pairs.txt 的文件夹（`facebench-cli data synth` 可生成）</translation>
-    </message>
-    <message>
         <source>CMC (1:N)</source>
         <translation>CMC（1:N）</translation>
     </message>
@@ -1293,6 +1288,30 @@ Throughput does not depend on the weights.</source>
     <message>
         <source>Values in %, [low, high] their intervals; * not resolvable.</source>
         <translation>数值单位为 %，[下限, 上限] 为其区间；* 表示不可分辨。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s checkpoint</source>
+        <translation>运行的检查点</translation>
+    </message>
+    <message>
+        <source>Evaluate the run&apos;s best checkpoint, or an installed pretrained network with its authors&apos; pre-processing into the run folder above</source>
+        <translation>评估运行的最佳检查点，或以作者的预处理评估已安装的预训练网络，结果写入上方的运行文件夹</translation>
+    </message>
+    <message>
+        <source>The protocols&apos; data folder (lfw/pairs.txt and the others), as `data synth` writes it; a run brings its own (eval.data)</source>
+        <translation>协议的数据文件夹（lfw/pairs.txt 及其他），格式同 `data synth` 的输出；运行自带其数据文件夹（eval.data）</translation>
+    </message>
+    <message>
+        <source>Evaluate:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>Protocol data:</source>
+        <translation>协议数据：</translation>
+    </message>
+    <message>
+        <source>%1 is no protocol data folder: name the folder that holds lfw/pairs.txt (`facebench-cli data synth` writes one)</source>
+        <translation>%1 不是协议数据文件夹：请指定包含 lfw/pairs.txt 的文件夹（`facebench-cli data synth` 可生成）</translation>
     </message>
 </context>
 <context>
@@ -2975,25 +2994,6 @@ image</source>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
-    </message>
-</context>
-<context>
-    <name>PretrainedChoices</name>
-    <message>
-        <source>No pretrained network is installed: run `%1` to fetch them into %2</source>
-        <translation>未安装预训练网络：运行 `%1` 将其获取到 %2</translation>
-    </message>
-    <message>
-        <source>Pretrained</source>
-        <translation>预训练</translation>
-    </message>
-    <message>
-        <source>%1 (pretrained, %2)</source>
-        <translation>%1（预训练，%2）</translation>
-    </message>
-    <message>
-        <source>none installed: run %1</source>
-        <translation>未安装：运行 %1</translation>
     </message>
 </context>
 </TS>
