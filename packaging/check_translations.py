@@ -11,14 +11,22 @@ For every message of every file given it reports:
   - plural forms (numerusform) missing or empty for the file's language.
 Messages marked vanished or obsolete are not shipped by lrelease and are skipped.
 
-Usage: check_translations.py [--plurals-only] FILE.ts...
+Usage: check_translations.py [--plurals-only] [--sources PROJECT.json] FILE.ts...
   --plurals-only  unfinished messages are allowed except plural ones (a source-language file
                   such as facebench_en.ts, where only the plural forms are translated).
+  --sources       check a copy of each file after lupdate has read the sources of this lupdate
+                  project (the one the build's update_translations target uses): a tr() string
+                  that the file lacks is then reported as unfinished. Without it a string added
+                  to the code but never to the .ts files would pass and show untranslated.
 Exit status 0 when every file is clean, 1 on any problem (one line per problem, file:line,
 context and source text) or when a file cannot be read or parsed; 2 on a usage error.
 """
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 # Plural forms per language, as Qt's numerus rules count them. A language not listed needs as
@@ -86,7 +94,8 @@ def short(text, width=70):
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def check_file(path, plurals_only):
+def check_file(path, plurals_only, shown=None):
+    """Prints each problem of `path` (named `shown` in the report, default the path)."""
     try:
         with open(path, encoding="utf-8") as f:
             raw = f.read()
@@ -94,6 +103,7 @@ def check_file(path, plurals_only):
     except (OSError, ET.ParseError, UnicodeDecodeError) as e:
         print(f"{path}: cannot read: {e}")
         return None
+    path = shown or path
     language = (root.get("language") or "").replace("-", "_").split("_")[0].lower()
     keeps_letter = language in MNEMONIC_KEEPS_LETTER
     expected_forms = PLURAL_FORMS.get(language) or max(
@@ -167,23 +177,46 @@ def check_file(path, plurals_only):
     return len(problems)
 
 
+def updated_copies(paths, project, folder):
+    """Copies of `paths` in `folder`, each brought up to date with the project's sources."""
+    lupdate = os.environ.get("LUPDATE", "/usr/lib/qt6/bin/lupdate")
+    copies = []
+    for path in paths:
+        copy = os.path.join(folder, os.path.basename(path))
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    run = subprocess.run([lupdate, "-project", project, "-no-obsolete", "-locations", "none",
+                          "-ts", *copies], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"{project}: lupdate failed: {run.stderr.strip()}")
+        return None
+    return copies
+
+
 def main(argv):
     args = argv[1:]
-    plurals_only = False
-    if "--plurals-only" in args:
-        plurals_only = True
-        args = [a for a in args if a != "--plurals-only"]
+    plurals_only = "--plurals-only" in args
+    args = [a for a in args if a != "--plurals-only"]
+    project = None
+    if "--sources" in args:
+        i = args.index("--sources")
+        if i + 1 >= len(args):
+            print(__doc__.strip(), file=sys.stderr)
+            return 2
+        project = args[i + 1]
+        del args[i:i + 2]
     if not args or any(a.startswith("-") for a in args):
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    status = 0
-    for path in args:
-        n = check_file(path, plurals_only)
-        if n is None:
-            status = 1
-        elif n:
-            status = 1
-    return status
+    with tempfile.TemporaryDirectory() as folder:
+        checked = updated_copies(args, project, folder) if project else args
+        if checked is None:
+            return 1
+        status = 0
+        for path, shown in zip(checked, args):
+            if check_file(path, plurals_only, shown) != 0:
+                status = 1
+        return status
 
 
 if __name__ == "__main__":
