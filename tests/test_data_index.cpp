@@ -454,7 +454,8 @@ private Q_SLOTS:
                                                       << "times the file's size in memory";
         QTest::newRow("an object a byte")
             << QByteArray(1 << 20, 'N') << "times the file's size in memory";
-        QTest::newRow("memo index unset") << literal("h\x05.") << "memo 5 unset";
+        QTest::newRow("memo index unset")
+            << literal("h\x05.") << "byte 2: pickle memo 5 was never stored";
         QTest::newRow("empty stack") << QByteArray("a.") << "stack underflow";
         QTest::newRow("no mark") << literal("K\x01"
                                             "e.")

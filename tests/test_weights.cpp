@@ -384,7 +384,9 @@ void TestWeights::hostilePickles_data() {
         << "data.pkl changes a list or dict after placing it inside another value";
     QTest::newRow("dict set into itself")
         << QByteArray("}q\x00h\x00K\x01s.", 9) << "a list or dict in data.pkl contains itself";
-    QTest::newRow("pop below a MARK") << QByteArray("K\x01(a.", 5) << "pickle stack underflow";
+    QTest::newRow("pop below a MARK")
+        << QByteArray("K\x01(a.", 5)
+        << "pickle stack underflow (a MARK where a value was expected)";
     QTest::newRow("memo never stored")
         << QByteArray("h\x07.", 3) << "pickle memo 7 was never stored";
     QTest::newRow("text longer than the file") << QByteArray("X\xff\xff\xff\x7f"
