@@ -2687,6 +2687,14 @@ fehlt</translation>
         <source>stopped, Run resumes</source>
         <translation>angehalten, Ausführen setzt fort</translation>
     </message>
+    <message>
+        <source>No study is open. A study trains one experiment along config keys (loss, model, batch size, ...) and compares the results in one table.
+
+Open Study File… opens a study file to edit and run: examples/studies/ holds the paper&apos;s comparisons (losses.yaml takes minutes on a CPU). Open Study Folder… opens the results of a study run before, here or with facebench-cli study run.</source>
+        <translation>Keine Studie geöffnet. Eine Studie trainiert ein Experiment entlang von Konfigurationsschlüsseln (Verlust, Modell, Batchgröße, ...) und vergleicht die Ergebnisse in einer Tabelle.
+
+„Studiendatei öffnen…“ öffnet eine Studiendatei zum Bearbeiten und Ausführen: examples/studies/ enthält die Vergleiche des Artikels (losses.yaml dauert auf einer CPU Minuten). „Studienordner öffnen…“ öffnet die Ergebnisse einer früher ausgeführten Studie, hier oder mit facebench-cli study run.</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>
@@ -3008,6 +3016,10 @@ fehlt</translation>
     <message>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>Open the study file or study output folder &lt;path&gt; on the Study page.</source>
+        <translation>Die Studiendatei oder den Ausgabeordner einer Studie &lt;path&gt; auf der Seite „Studie“ öffnen.</translation>
     </message>
 </context>
 </TS>

@@ -2680,6 +2680,12 @@ image</source>
         <source>stopped, Run resumes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No study is open. A study trains one experiment along config keys (loss, model, batch size, ...) and compares the results in one table.
+
+Open Study File… opens a study file to edit and run: examples/studies/ holds the paper&apos;s comparisons (losses.yaml takes minutes on a CPU). Open Study Folder… opens the results of a study run before, here or with facebench-cli study run.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>
@@ -2999,6 +3005,10 @@ image</source>
     </message>
     <message>
         <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the study file or study output folder &lt;path&gt; on the Study page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2673,6 +2673,14 @@ image</source>
         <source>stopped, Run resumes</source>
         <translation>已停止，“运行”将继续</translation>
     </message>
+    <message>
+        <source>No study is open. A study trains one experiment along config keys (loss, model, batch size, ...) and compares the results in one table.
+
+Open Study File… opens a study file to edit and run: examples/studies/ holds the paper&apos;s comparisons (losses.yaml takes minutes on a CPU). Open Study Folder… opens the results of a study run before, here or with facebench-cli study run.</source>
+        <translation>尚未打开研究。研究沿配置键（损失、模型、批大小……）训练同一个实验，并在一张表中比较结果。
+
+“打开研究文件…”打开一个研究文件以编辑和运行：examples/studies/ 收录了论文中的各项比较（losses.yaml 在 CPU 上只需几分钟）。“打开研究文件夹…”打开之前运行的研究结果，无论是在此处运行的还是用 facebench-cli study run 运行的。</translation>
+    </message>
 </context>
 <context>
     <name>fb::ui::ThumbnailModel</name>
@@ -2994,6 +3002,10 @@ image</source>
     <message>
         <source>Unknown page &apos;%1&apos;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
+    </message>
+    <message>
+        <source>Open the study file or study output folder &lt;path&gt; on the Study page.</source>
+        <translation>在“研究”页面打开研究文件或研究输出文件夹 &lt;path&gt;。</translation>
     </message>
 </context>
 </TS>

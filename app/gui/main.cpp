@@ -20,6 +20,7 @@
 #include <facebench/ui/main_window.h>
 #include <facebench/ui/resources.h>
 #include <facebench/ui/runs_panel.h>
+#include <facebench/ui/study_panel.h>
 #include <facebench/ui/to_qstring.h>
 #include <facebench/ui/training_panel.h>
 #include <facebench/version.h>
@@ -41,7 +42,7 @@ void installTranslators(QTranslator& qtTranslator, QTranslator& translator) {
 }
 
 // The options of scripted sessions and screenshots: open a folder, a page, a run, an experiment,
-// a stored benchmark, an Evaluation tab, a comparison or a dataset.
+// a stored benchmark, an Evaluation tab, a comparison, a dataset or a study.
 struct SessionOptions {
     const QCommandLineOption folder{
         QStringLiteral("folder"),
@@ -100,11 +101,17 @@ struct SessionOptions {
         QStringLiteral("detector"),
         QCoreApplication::translate("main", "Detector of the crop preview: mtcnn, haar or none."),
         QStringLiteral("name")};
+    // The Study page: a study file to edit and run, or a study's output folder to read.
+    const QCommandLineOption study{
+        QStringLiteral("study"),
+        QCoreApplication::translate("main", "Open the study file or study output folder <path> "
+                                            "on the Study page."),
+        QStringLiteral("path")};
 
     void addTo(QCommandLineParser& parser) const {
         parser.addOptions({folder, page, run, experiment, train});
         parser.addOptions({bench, evalTab, compare, benchTab});
-        parser.addOptions({dataset, previewImage, detector});
+        parser.addOptions({dataset, previewImage, detector, study});
     }
 };
 
@@ -155,6 +162,15 @@ void openSessionItems(fb::ui::MainWindow& window, const QCommandLineParser& pars
     if (auto* comparison = window.findChild<fb::ui::ComparisonPanel*>())
         for (const QString& dir : parser.values(o.compare))
             comparison->addRun(dir);
+    if (auto* study = window.findChild<fb::ui::StudyPanel*>(); study && parser.isSet(o.study)) {
+        const QString path = parser.value(o.study);
+        // A failure shows its message on the page, so the page is shown either way.
+        if (QFileInfo(path).isDir())
+            study->openStudyFolder(path);
+        else
+            study->openStudyFile(path);
+        window.showPage(QStringLiteral("study"));
+    }
     if (parser.isSet(o.train)) {
         const int jobs = parser.value(o.train).toInt();
         for (int i = 0; i < jobs; ++i)

@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -184,11 +185,25 @@ StudyPanel::StudyPanel(JobRunner* jobs, QWidget* parent) : QWidget(parent), m_jo
     auto* gridTabLayout = new QVBoxLayout(gridTab);
     gridTabLayout->addLayout(choices);
     gridTabLayout->addWidget(split, 1);
+    // Until a study is open, an empty grid and bare axes would tell a newcomer nothing.
+    auto* startHint = new QLabel(
+        tr("No study is open. A study trains one experiment along config keys (loss, model, "
+           "batch size, ...) and compares the results in one table.\n\nOpen Study File… opens a "
+           "study file to edit and run: examples/studies/ holds the paper's comparisons "
+           "(losses.yaml takes minutes on a CPU). Open Study Folder… opens the results of a "
+           "study run before, here or with facebench-cli study run."));
+    startHint->setObjectName(QStringLiteral("studyStartHint"));
+    startHint->setWordWrap(true);
+    startHint->setAlignment(Qt::AlignCenter);
+    startHint->setMargin(24);
+    m_gridPages = new QStackedWidget;
+    m_gridPages->addWidget(startHint);
+    m_gridPages->addWidget(gridTab);
 
     m_editor = new StudyEditor;
     m_editor->setObjectName(QStringLiteral("studyEditor"));
     m_tabs = new QTabWidget;
-    m_tabs->addTab(gridTab, tr("Grid"));
+    m_tabs->addTab(m_gridPages, tr("Grid"));
     m_tabs->addTab(m_editor, tr("Editor"));
 
     auto* layout = new QVBoxLayout(this);
@@ -365,6 +380,7 @@ void StudyPanel::reload() {
                                .arg(m_model->state().name.empty()
                                         ? QFileInfo(m_file).fileName()
                                         : toQString(m_model->state().name)));
+    m_gridPages->setCurrentIndex(m_file.isEmpty() ? 0 : 1);
     updateChoices();
     fillGrid();
     updateActions();

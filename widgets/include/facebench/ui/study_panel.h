@@ -22,6 +22,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 class QTableWidgetItem;
 class QTabWidget;
@@ -130,6 +131,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     QTabWidget* m_tabs = nullptr;
+    QStackedWidget* m_gridPages = nullptr; // what to do while no study is open, else the grid
     QComboBox* m_rows = nullptr;
     QComboBox* m_columns = nullptr;
     QComboBox* m_metric = nullptr;
