@@ -10,6 +10,7 @@
 // port in use and an unreachable master are exit code 2 naming the option.
 // Every run picks a free port (bind port 0), so parallel ctest runs do not collide.
 #include "process_runner.h"
+#include "tiny_training_setup.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -130,28 +131,23 @@ private:
 void TestDistributed::initTestCase() {
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath("synth");
-    const ProcessResult synth =
-        runCli({"data", "synth", "--out", data, "--identities", "9", "--images-per-identity", "7",
-                "--test-identities", "20", "--size", "32x32", "--seed", "5", "--threads", "1"});
+    const ProcessResult synth = fb::test::synthTinyFaceSet(data, 9, 7, 5);
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
     // Global batch 14 over 63 images with last_batch keep: steps 1-4 are 7 + 7 images, step 5
     // is the epoch's short last batch of 7, split unevenly (rank 0 takes positions 0, 2, 4, 6,
     // rank 1 positions 1, 3, 5), so the shares 4 x 2 / 7 and 3 x 2 / 7 weigh its loss and
     // gradients; step 6 starts the second epoch from the parameters step 5 left.
+    fb::test::TinyTrainingConfig config;
+    config.data = data;
+    config.batchSize = 14;
+    config.iterations = 6;
+    config.trainKeys = "freeze_bn: true";
+    config.sections = "style: {last_batch: keep}\n";
+    config.outputKeys = "name: d";
     m_config = m_dir.filePath("dist.yaml");
     QFile file(m_config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(("data: {train: " + data +
-                "/train, workers: 1}\n"
-                "model: {name: small-resnet-64}\n"
-                "head: {type: softmax}\n"
-                "schedule: {form: constant, base_lr: 0.05}\n"
-                "train: {batch_size: 14, iterations: 6, seed: 7, log_every: 1, "
-                "checkpoint_every: 0, freeze_bn: true}\n"
-                "style: {last_batch: keep}\n"
-                "device: {threads: 1}\n"
-                "output: {name: d}\n")
-                   .toUtf8());
+    file.write(config.yaml().toUtf8());
     file.close();
     const ProcessResult one = runCli(trainArgs("one", kSteps));
     QVERIFY2(one.exitCode == 0, one.err.constData());

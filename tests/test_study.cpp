@@ -10,6 +10,7 @@
 #include "facebench/report_table.h"
 #include "facebench/study.h"
 #include "process_runner.h"
+#include "tiny_training_setup.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -84,23 +85,9 @@ private:
 void TestStudy::initTestCase() {
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath("data");
-    const ProcessResult synth =
-        runCli({"data", "synth", "--out", data, "--identities", "4", "--images-per-identity", "4",
-                "--test-identities", "20", "--size", "32x32", "--seed", "3", "--threads", "1"});
+    const ProcessResult synth = test::synthTinyFaceSet(data, 4, 4, 3);
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
-    writeText(
-        m_dir.filePath("base.yaml"),
-        "data: {train: " + data.toStdString() +
-            "/train, workers: 1}\n"
-            "model: {name: small-resnet-64}\n"
-            "head: {type: softmax}\n"
-            "train: {batch_size: 8, iterations: 2, seed: 1, log_every: 1, checkpoint_every: 0, "
-            "val_every: 0}\n"
-            "eval: {data: " +
-            data.toStdString() +
-            ", protocols: [lfw]}\n"
-            "device: {threads: 1}\n"
-            "output: {tensorboard: false}\n");
+    writeText(m_dir.filePath("base.yaml"), test::tinyStudyBaseConfig(data).yaml().toStdString());
 }
 
 QString TestStudy::study(const QString& name, const std::string& body) {
@@ -110,13 +97,7 @@ QString TestStudy::study(const QString& name, const std::string& body) {
 }
 
 void TestStudy::gridRunsEndToEnd() {
-    const QString file = study("grid.yaml", "name: grid\n"
-                                            "base: {config: base.yaml}\n"
-                                            "axes:\n"
-                                            "  head.type: [softmax, arcface]\n"
-                                            "  train.batch_size: [4, 8]\n"
-                                            "protocols: [lfw]\n"
-                                            "layout: losses\n");
+    const QString file = study("grid.yaml", test::kTinyGridStudy);
     m_grid = m_dir.filePath("grid");
     const ProcessResult run = runCli({"study", "run", file, "--out", m_grid});
     QVERIFY2(run.exitCode == 0, run.err.constData());

@@ -10,6 +10,7 @@
 #include "facebench/ui/job_runner.h"
 #include "facebench/ui/study_panel.h"
 #include "process_runner.h"
+#include "tiny_training_setup.h"
 #include "study/study_editor.h"
 
 #include <QFile>
@@ -76,30 +77,11 @@ private:
 void TestStudyPanel::initTestCase() {
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath("data");
-    const ProcessResult synth =
-        runCli({"data", "synth", "--out", data, "--identities", "4", "--images-per-identity", "4",
-                "--test-identities", "20", "--size", "32x32", "--seed", "3", "--threads", "1"});
+    const ProcessResult synth = fb::test::synthTinyFaceSet(data, 4, 4, 3);
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
-    writeText(m_dir.filePath("base.yaml"),
-              "data: {train: " + data +
-                  "/train, workers: 1}\n"
-                  "model: {name: small-resnet-64}\n"
-                  "head: {type: softmax}\n"
-                  "train: {batch_size: 8, iterations: 2, seed: 1, log_every: 1, "
-                  "checkpoint_every: 0, val_every: 0}\n"
-                  "eval: {data: " +
-                  data +
-                  ", protocols: [lfw]}\n"
-                  "device: {threads: 1}\n"
-                  "output: {tensorboard: false}\n");
+    writeText(m_dir.filePath("base.yaml"), fb::test::tinyStudyBaseConfig(data).yaml());
     m_file = m_dir.filePath("grid.yaml");
-    writeText(m_file, "name: grid\n"
-                      "base: {config: base.yaml}\n"
-                      "axes:\n"
-                      "  head.type: [softmax, arcface]\n"
-                      "  train.batch_size: [4, 8]\n"
-                      "protocols: [lfw]\n"
-                      "layout: losses\n");
+    writeText(m_file, fb::test::kTinyGridStudy);
     m_out = m_dir.filePath("grid"); // the panel's default: beside the file, named after it
 }
 

@@ -5,6 +5,7 @@
 // repeats no step; output.tensorboard: false writes no event file; bad input exits 2 naming it.
 #include "process_runner.h"
 #include "report/tensorboard_writer.h"
+#include "tiny_training_setup.h"
 
 #include <QDir>
 #include <QFile>
@@ -230,26 +231,18 @@ private:
 void TestTensorBoard::initTestCase() {
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath("synth");
-    const ProcessResult synth =
-        runCli({"data", "synth", "--out", data, "--identities", "8", "--images-per-identity", "8",
-                "--test-identities", "20", "--size", "32x32", "--seed", "5", "--threads", "1"});
+    const ProcessResult synth = fb::test::synthTinyFaceSet(data, 8, 8, 5);
     QVERIFY2(synth.exitCode == 0, synth.err.constData());
     // Validation at steps 4 and 8 (held-out accuracy and LFW verification), so val rows and
     // their metrics go to the event file too.
+    fb::test::TinyTrainingConfig config;
+    config.data = data;
+    config.dataKeys = "val_split: 0.25";
+    config.trainKeys = "val_every: 4";
+    config.evalLfw = true;
+    config.outputKeys = "name: tb";
     m_config = m_dir.filePath("tiny.yaml");
-    writeText(m_config, ("data: {train: " + data +
-                         "/train, val_split: 0.25, workers: 1}\n"
-                         "model: {name: small-resnet-64}\n"
-                         "head: {type: softmax}\n"
-                         "schedule: {form: constant, base_lr: 0.05}\n"
-                         "train: {batch_size: 16, iterations: 8, seed: 7, log_every: 1, "
-                         "checkpoint_every: 0, val_every: 4}\n"
-                         "eval: {data: " +
-                         data +
-                         ", protocols: [lfw]}\n"
-                         "device: {threads: 1}\n"
-                         "output: {name: tb}\n")
-                            .toUtf8());
+    writeText(m_config, config.yaml().toUtf8());
     m_run = train("runs");
     QVERIFY(!m_run.isEmpty());
 }

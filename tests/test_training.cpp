@@ -7,10 +7,10 @@
 #include "facebench/errors.h"
 #include "facebench/evaluation.h"
 #include "facebench/run_directory.h"
-#include "facebench/synthetic_data.h"
 #include "facebench/training_job.h"
 #include "facebench/verification_bin.h"
 #include "process_runner.h"
+#include "tiny_training_setup.h"
 #include "train/checkpoint.h"
 #include "weights/model_weights.h"
 
@@ -30,21 +30,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One training run's settings as YAML; `extra` is appended (later keys may not repeat
-// sections, so callers pass --set style overrides instead).
+// One training run's settings: the plain tiny run (8 steps of 16 images at lr 0.05), written
+// under outDir, with --set style overrides (later keys may not repeat sections).
 ExperimentConfig tinyConfig(const QString& dataDir, const QString& outDir,
                             const std::vector<std::string>& overrides = {}) {
-    const std::string yaml =
-        "data: {train: " + dataDir.toStdString() +
-        "/train, workers: 1}\n"
-        "model: {name: small-resnet-64}\n"
-        "head: {type: softmax}\n"
-        "schedule: {form: constant, base_lr: 0.05}\n"
-        "train: {batch_size: 16, iterations: 8, seed: 7, log_every: 1, checkpoint_every: 0}\n"
-        "device: {threads: 1}\n"
-        "output: {dir: " +
-        outDir.toStdString() + ", name: t}\n";
-    return parseExperimentConfig(yaml, "test.yaml", overrides);
+    test::TinyTrainingConfig config;
+    config.data = dataDir;
+    config.outputKeys = "dir: " + outDir + ", name: t";
+    return parseExperimentConfig(config.yaml().toStdString(), "test.yaml", overrides);
 }
 
 std::vector<nlohmann::json> metricRows(const std::string& runDir, const std::string& type) {
@@ -117,14 +110,8 @@ private:
 void TestTraining::initTestCase() {
     QVERIFY(m_dir.isValid());
     m_data = m_dir.filePath("synth");
-    SynthOptions options;
-    options.outDir = m_data.toStdString();
-    options.identities = 8;
-    options.imagesPerIdentity = 8;
-    options.testIdentities = kSynthMinTestIdentities;
-    options.width = options.height = 32;
-    options.seed = 5;
-    SynthJob(options).run();
+    const ProcessResult synth = test::synthTinyFaceSet(m_data, 8, 8, 5);
+    QVERIFY2(synth.exitCode == 0, synth.err.constData());
     QVERIFY(QDir(m_data + "/train").exists());
 }
 
