@@ -88,7 +88,11 @@ void TestStudyPanel::initTestCase() {
 void TestStudyPanel::runFromThePanelFillsTheGridCellByCell() {
     JobRunner jobs;
     StudyPanel panel(&jobs);
+    // Until a study is open the page says what to open instead of an empty grid.
+    const auto* hint = panel.findChild<QLabel*>("studyStartHint");
+    QVERIFY(hint && hint->isVisibleTo(&panel) && !panel.grid()->isVisibleTo(&panel));
     QVERIFY2(panel.openStudyFile(m_file), qPrintable(panel.errorText()));
+    QVERIFY(!hint->isVisibleTo(&panel) && panel.grid()->isVisibleTo(&panel));
     QCOMPARE(panel.studyFolder(), m_out);
     panel.setAxes("head.type", "train.batch_size");
     QTableWidget* grid = panel.grid();
