@@ -1,6 +1,7 @@
 // The benchmark engine on the CPU with the smallest backbone (small-resnet-64, its own
 // 64x64 input) at batch sizes 2 and 4: rows and statuses, the oom path under --memory-cap-mb
 // with the sweep going on, the JSON / CSV / Markdown outputs, --data DIR through the real loader,
+// bench.json read back (readBenchResult) field by field and bad bench.json named by file and key,
 // the bound named from deliberately slow data and compute, the timing loop's own overhead
 // against the steps it times, and bad CLI input (exit 2 naming the option). One LibTorch thread:
 // on a loaded 2-core machine OpenMP's multi-threaded steps stall for hundreds of milliseconds
@@ -8,8 +9,10 @@
 #include "bench/bench_loop.h"
 #include "bench/bench_measure.h"
 #include "facebench/bench_job.h"
+#include "facebench/bench_result_file.h"
 #include "facebench/errors.h"
 #include "facebench/model_catalog.h"
+#include "facebench/run_directory.h"
 #include "facebench/synthetic_data.h"
 #include "process_runner.h"
 #include "train/train_step.h"
@@ -20,6 +23,7 @@
 #include <QtTest>
 
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -57,6 +61,75 @@ double sum(const std::vector<double>& values) {
     return std::accumulate(values.begin(), values.end(), 0.0);
 }
 
+// Every field of bench_job.h's structs set, on the steps benchJson rounds to (two decimals for
+// images/s, three for ms, one for MiB, six for seconds, four for the speedup), so that reading
+// back gives the very same doubles: a measured row (ok), an oom row, a distributed row with
+// t_agg and two scaling rows.
+BenchResult everyFieldSet() {
+    BenchResult r;
+    r.startedAt = "2026-11-29T01:00:00Z";
+    r.cancelled = true;
+    r.scalingNote = "devices run one after the other, \"quoted\", 2 of them";
+    BenchOptions& o = r.options;
+    o.models = {"small-resnet-64", "lightcnn-9"};
+    o.batchSizes = {16, 32};
+    o.devices = {"cpu", "cuda:0"};
+    o.iterations = 7;
+    o.warmup = 2;
+    o.inputHeight = 112;
+    o.inputWidth = 96;
+    o.precision = "amp";
+    o.channelsLast = true;
+    o.data = "/data/casia";
+    o.memoryCapMb = 2048;
+    o.head = "arcface";
+    o.numClasses = 10572;
+    o.threads = 3;
+    r.deviceTable = {
+        "AMD EPYC 7763 64-Core Processor", 16, 3, {{0, "NVIDIA H200", 132, 139.8, "9.0"}}};
+    BenchRow ok{
+        "small-resnet-64", 16,     "cuda:0",     "amp",     "112x96", 250.5, 63.875, 70.125, 512.5,
+        0.000125,          0.0625, std::nan(""), "compute", "ok",     ""};
+    BenchRow oom{"lightcnn-9",
+                 32,
+                 "cpu",
+                 "fp32",
+                 "112x96",
+                 0,
+                 0,
+                 0,
+                 2100.5,
+                 0,
+                 0,
+                 std::nan(""),
+                 "",
+                 "oom",
+                 "resident set grew past --memory-cap-mb, \"2048\""};
+    BenchRow distributed{"small-resnet-64",
+                         32,
+                         "cpu x2",
+                         "fp32",
+                         "64x64",
+                         480.25,
+                         66.6,
+                         71.002,
+                         0,
+                         0.001,
+                         0.04,
+                         0.0125,
+                         "data",
+                         "ok",
+                         ""};
+    r.rows = {ok, oom, distributed};
+    r.scaling = {{"small-resnet-64", 16, 1, 260, 0}, {"small-resnet-64", 16, 2, 500.75, 0.9259}};
+    return r;
+}
+
+// Doubles compared exactly (QCOMPARE would allow qFuzzyCompare's tolerance); NaN equals NaN.
+bool same(double a, double b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
 } // namespace
 
 class TestBench : public QObject {
@@ -67,6 +140,9 @@ private Q_SLOTS:
     void memoryCapGivesOomAndSweepContinues_data();
     void memoryCapGivesOomAndSweepContinues();
     void jsonSchemaAndFiles();
+    void jsonReadsBackExactly();
+    void badJsonNamesFileAndKey_data();
+    void badJsonNamesFileAndKey();
     void cancelStopsTheSweep();
     void realDataNamesTheBound();
     void slowTermIsTheBound_data();
@@ -201,6 +277,153 @@ void TestBench::jsonSchemaAndFiles() {
     const std::string md = benchMarkdown(m_result);
     QVERIFY(md.find("| model | batch | device |") != std::string::npos);
     QVERIFY(md.find("| small-resnet-64 | 4 | cpu | fp32 | 64x64 |") != std::string::npos);
+}
+
+void TestBench::jsonReadsBackExactly() {
+    const BenchResult written = everyFieldSet();
+    const QString dir = m_dir.filePath("readback");
+    writeBenchResults(written, dir.toStdString());
+    const BenchResult read = readBenchResult(BenchFiles{dir.toStdString()}.json());
+
+    QCOMPARE(read.startedAt, written.startedAt);
+    QCOMPARE(read.cancelled, written.cancelled);
+    QCOMPARE(read.scalingNote, written.scalingNote);
+    const BenchOptions &o = read.options, &w = written.options;
+    QCOMPARE(o.models, w.models);
+    QCOMPARE(o.batchSizes, w.batchSizes);
+    QCOMPARE(o.devices, w.devices);
+    QCOMPARE(o.iterations, w.iterations);
+    QCOMPARE(o.warmup, w.warmup);
+    QCOMPARE(o.inputHeight, w.inputHeight);
+    QCOMPARE(o.inputWidth, w.inputWidth);
+    QCOMPARE(o.precision, w.precision);
+    QCOMPARE(o.channelsLast, w.channelsLast);
+    QCOMPARE(o.data, w.data);
+    QCOMPARE(o.memoryCapMb, w.memoryCapMb);
+    QCOMPARE(o.head, w.head);
+    QCOMPARE(o.numClasses, w.numClasses);
+    QCOMPARE(o.threads, w.threads);
+    QCOMPARE(read.deviceTable.cpuModel, written.deviceTable.cpuModel);
+    QCOMPARE(read.deviceTable.cpuCores, written.deviceTable.cpuCores);
+    QCOMPARE(read.deviceTable.threads, written.deviceTable.threads);
+    QCOMPARE(read.deviceTable.gpus.size(), std::size_t(1));
+    const GpuInfo &g = read.deviceTable.gpus[0], &wg = written.deviceTable.gpus[0];
+    QCOMPARE(g.index, wg.index);
+    QCOMPARE(g.name, wg.name);
+    QCOMPARE(g.multiprocessors, wg.multiprocessors);
+    QVERIFY(same(g.memoryGb, wg.memoryGb));
+    QCOMPARE(g.computeCapability, wg.computeCapability);
+    QCOMPARE(read.rows.size(), written.rows.size());
+    for (std::size_t i = 0; i < read.rows.size(); ++i) {
+        const BenchRow &r = read.rows[i], &wr = written.rows[i];
+        QCOMPARE(r.model, wr.model);
+        QCOMPARE(r.batch, wr.batch);
+        QCOMPARE(r.device, wr.device);
+        QCOMPARE(r.precision, wr.precision);
+        QCOMPARE(r.input, wr.input);
+        QCOMPARE(r.bound, wr.bound);
+        QCOMPARE(r.status, wr.status);
+        QCOMPARE(r.message, wr.message);
+        for (const auto& [got, want] :
+             {std::pair{r.imagesPerSec, wr.imagesPerSec}, std::pair{r.msMedian, wr.msMedian},
+              std::pair{r.msP90, wr.msP90}, std::pair{r.peakMemMb, wr.peakMemMb},
+              std::pair{r.tData, wr.tData}, std::pair{r.tCompute, wr.tCompute},
+              std::pair{r.tAgg, wr.tAgg}})
+            QVERIFY2(same(got, want), qPrintable(QStringLiteral("rows[%1]: %2 read back as %3")
+                                                     .arg(i)
+                                                     .arg(want, 0, 'g', 17)
+                                                     .arg(got, 0, 'g', 17)));
+    }
+    QVERIFY(std::isnan(read.rows[0].tAgg)); // no "t_agg" key: not measured
+    QCOMPARE(read.rows[2].tAgg, 0.0125);
+    QCOMPARE(read.scaling.size(), written.scaling.size());
+    for (std::size_t i = 0; i < read.scaling.size(); ++i) {
+        const ScalingRow &s = read.scaling[i], &ws = written.scaling[i];
+        QCOMPARE(s.model, ws.model);
+        QCOMPARE(s.batch, ws.batch);
+        QCOMPARE(s.devices, ws.devices);
+        QVERIFY(same(s.imagesPerSec, ws.imagesPerSec));
+        QVERIFY(same(s.speedup, ws.speedup));
+    }
+    // The same text again, and so for a measured sweep's rows (rounded once by benchJson).
+    QCOMPARE(benchJson(read), benchJson(written));
+    QCOMPARE(m_result.rows.size(), std::size_t(2));
+    QCOMPARE(benchJson(parseBenchResult(benchJson(m_result), "measured.json")),
+             benchJson(m_result));
+}
+
+void TestBench::badJsonNamesFileAndKey_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("not JSON") << QByteArray("{\"rows\": [") << ""
+                              << "not JSON";
+    QTest::newRow("top level a list") << QByteArray("[]") << ""
+                                      << "the top level is array";
+    QTest::newRow("rows missing") << QByteArray(R"({"started_at": "2026-11-29T01:00:00Z"})")
+                                  << "rows"
+                                  << "missing";
+    QTest::newRow("rows an object") << QByteArray(R"({"rows": {}})") << "rows"
+                                    << "expected a list, found object";
+    QTest::newRow("row without model")
+        << QByteArray(R"({"rows": [{"model": "a", "batch": 2}, {"batch": 4}]})") << "rows[1].model"
+        << "missing";
+    QTest::newRow("row without batch")
+        << QByteArray(R"({"rows": [{"model": "a", "batch": 2}, {"model": "a"}]})")
+        << "rows[1].batch"
+        << "missing";
+    QTest::newRow("batch as text")
+        << QByteArray(R"({"rows": [{"model": "a", "batch": "4"}]})") << "rows[0].batch"
+        << "expected a whole number, found string";
+    QTest::newRow("batch zero") << QByteArray(R"({"rows": [{"model": "a", "batch": 0}]})")
+                                << "rows[0].batch"
+                                << "must be from 1 to";
+    QTest::newRow("images_s as text")
+        << QByteArray(R"({"rows": [{"model": "a", "batch": 2, "images_s": "fast"}]})")
+        << "rows[0].images_s"
+        << "expected a number, found string";
+    QTest::newRow("gpu name a number")
+        << QByteArray(R"({"rows": [], "device_table": {"gpus": [{"name": 3}]}})")
+        << "device_table.gpus[0].name"
+        << "expected a string, found number";
+    QTest::newRow("threads beyond int")
+        << QByteArray(R"({"rows": [], "options": {"threads": 4294967296}})") << "options.threads"
+        << "must be from 0 to 2147483647";
+    QTest::newRow("scaling without devices")
+        << QByteArray(R"({"rows": [], "scaling": [{"model": "a", "batch": 2}]})")
+        << "scaling[0].devices"
+        << "missing";
+    QTest::newRow("cancelled as text")
+        << QByteArray(R"({"rows": [], "cancelled": "no"})") << "cancelled"
+        << "expected true or false, found string";
+    QTest::newRow("nested too deep")
+        << QByteArray("{\"rows\": [") + QByteArray(20, '[') + QByteArray(21, ']') + "}"
+        << ""
+        << "nested deeper than 8 levels";
+    // Past the size cap the file is refused before it is parsed, whatever it holds.
+    QTest::newRow("larger than 16 MiB")
+        << QByteArray("{\"rows\": []}") + QByteArray((16 << 20) + 1, ' ') << ""
+        << "larger than 16 MiB";
+}
+
+void TestBench::badJsonNamesFileAndKey() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, key);
+    QFETCH(QString, problem);
+    const QString path = m_dir.filePath("bad-bench.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(text), text.size());
+    file.close();
+    try {
+        readBenchResult(path.toStdString());
+        QFAIL("read without an error");
+    } catch (const InputError& error) {
+        QCOMPARE(QString::fromStdString(error.where().file), path);
+        QCOMPARE(QString::fromStdString(error.key()), key);
+        QVERIFY2(QString::fromStdString(error.problem()).contains(problem), error.what());
+        QVERIFY2(QString::fromUtf8(error.what()).startsWith(path), error.what());
+    }
 }
 
 void TestBench::cancelStopsTheSweep() {

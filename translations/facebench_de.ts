@@ -247,22 +247,6 @@
         <translation>Mittlere Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation>kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>not JSON at offset %1: %2</source>
-        <translation>kein JSON an Offset %1: %2</translation>
-    </message>
-    <message>
-        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
-        <translation>Schlüssel &quot;rows&quot;: kein Benchmark-Ergebnis (kein rows-Array)</translation>
-    </message>
-    <message>
-        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
-        <translation>Schlüssel &quot;rows[%1]&quot;: benötigt model und batch</translation>
-    </message>
-    <message>
         <source>Batch size (images, log scale)</source>
         <translation>Batchgröße (Bilder, log. Skala)</translation>
     </message>

@@ -245,22 +245,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Batch size (images, log scale)</source>
         <translation type="unfinished"></translation>
     </message>

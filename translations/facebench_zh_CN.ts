@@ -247,22 +247,6 @@
         <translation>平均余弦相似度</translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation>无法打开：%1</translation>
-    </message>
-    <message>
-        <source>not JSON at offset %1: %2</source>
-        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
-    </message>
-    <message>
-        <source>key &quot;rows&quot;: not a benchmark result (no rows array)</source>
-        <translation>键 &quot;rows&quot;：不是基准测试结果（没有 rows 数组）</translation>
-    </message>
-    <message>
-        <source>key &quot;rows[%1]&quot;: needs model and batch</source>
-        <translation>键 &quot;rows[%1]&quot;：需要 model 和 batch</translation>
-    </message>
-    <message>
         <source>Batch size (images, log scale)</source>
         <translation>批大小（图像数，对数刻度）</translation>
     </message>

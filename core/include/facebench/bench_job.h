@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,11 @@ struct BenchRow {
     double peakMemMb = 0; // CUDA: allocator peak; CPU: resident-set growth (bench_memory.h)
     double tData = 0;     // mean seconds per iteration waiting for the loader (eq. 7)
     double tCompute = 0;  // mean seconds per iteration in the training step
-    std::string bound;    // "data" | "compute" with --data DIR (eq. 8); "" for synthetic
-    std::string status;   // ok | oom | error
+    // Distributed rows (benchmarks/bench_dist.sh): mean seconds per step in the gradient
+    // all-reduce, eq. 7's third term; NaN for a row that did not measure it (every BenchJob row).
+    double tAgg = std::numeric_limits<double>::quiet_NaN();
+    std::string bound;  // "data" | "compute" with --data DIR (eq. 8); "" for synthetic
+    std::string status; // ok | oom | error
     std::string message;
 };
 
@@ -114,7 +118,8 @@ private:
 };
 
 // Output formats (bench_report.cpp). JSON: {"started_at", "options", "device_table", "rows",
-// "scaling", "scaling_note", "cancelled"}; rows carry the keys of BENCH_CSV's header.
+// "scaling", "scaling_note", "cancelled"}; rows carry the keys of BENCH_CSV's header, and "t_agg"
+// when they measured it. readBenchResult (bench_result_file.h) reads the JSON back.
 std::string benchJson(const BenchResult& result, int indent = 2);
 std::string benchCsv(const BenchResult& result);
 std::string benchMarkdown(const BenchResult& result);

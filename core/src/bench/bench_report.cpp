@@ -1,12 +1,9 @@
-// The benchmark's output files: bench.json, bench.csv and bench.md.
+// The benchmark's output files: bench.json (bench_json.cpp), bench.csv and bench.md.
 #include "facebench/atomic_file.h"
 #include "facebench/bench_job.h"
 #include "facebench/errors.h"
 #include "facebench/run_directory.h"
 
-#include <nlohmann/json.hpp>
-
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -14,30 +11,6 @@
 namespace fb {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-// Rounded for files a person reads; the figures are timings, not exact values.
-double rounded(double value, double unit) {
-    return std::round(value / unit) * unit;
-}
-
-Json rowJson(const BenchRow& r) {
-    return {{"model", r.model},
-            {"batch", r.batch},
-            {"device", r.device},
-            {"precision", r.precision},
-            {"input", r.input},
-            {"images_s", rounded(r.imagesPerSec, 0.01)},
-            {"ms_median", rounded(r.msMedian, 0.001)},
-            {"ms_p90", rounded(r.msP90, 0.001)},
-            {"peak_mem_mb", rounded(r.peakMemMb, 0.1)},
-            {"t_data", rounded(r.tData, 1e-6)},
-            {"t_compute", rounded(r.tCompute, 1e-6)},
-            {"bound", r.bound},
-            {"status", r.status},
-            {"message", r.message}};
-}
 
 std::string csvField(const std::string& text) {
     if (text.find_first_of(",\"\n") == std::string::npos)
@@ -55,53 +28,6 @@ std::string number(double value, const char* format) {
 }
 
 } // namespace
-
-std::string benchJson(const BenchResult& result, int indent) {
-    const BenchOptions& o = result.options;
-    Json options = {{"models", o.models},
-                    {"batch_sizes", o.batchSizes},
-                    {"devices", o.devices},
-                    {"iterations", o.iterations},
-                    {"warmup", o.warmup},
-                    {"input_size", o.inputHeight > 0 ? Json::array({o.inputHeight, o.inputWidth})
-                                                     : Json(nullptr)},
-                    {"precision", o.precision},
-                    {"channels_last", o.channelsLast},
-                    {"data", o.data},
-                    {"memory_cap_mb", o.memoryCapMb},
-                    {"head", o.head},
-                    {"num_classes", o.numClasses},
-                    {"threads", o.threads}};
-    Json gpus = Json::array();
-    for (const GpuInfo& g : result.deviceTable.gpus)
-        gpus.push_back({{"index", g.index},
-                        {"name", g.name},
-                        {"multiprocessors", g.multiprocessors},
-                        {"memory_gb", rounded(g.memoryGb, 0.01)},
-                        {"compute_capability", g.computeCapability}});
-    Json rows = Json::array();
-    for (const BenchRow& r : result.rows)
-        rows.push_back(rowJson(r));
-    Json scaling = Json::array();
-    for (const ScalingRow& s : result.scaling)
-        scaling.push_back({{"model", s.model},
-                           {"batch", s.batch},
-                           {"devices", s.devices},
-                           {"images_s", rounded(s.imagesPerSec, 0.01)},
-                           {"speedup", rounded(s.speedup, 1e-4)}});
-    const Json document = {{"started_at", result.startedAt},
-                           {"options", options},
-                           {"device_table",
-                            {{"cpu_model", result.deviceTable.cpuModel},
-                             {"cpu_cores", result.deviceTable.cpuCores},
-                             {"threads", result.deviceTable.threads},
-                             {"gpus", gpus}}},
-                           {"rows", rows},
-                           {"scaling", scaling},
-                           {"scaling_note", result.scalingNote},
-                           {"cancelled", result.cancelled}};
-    return document.dump(indent) + "\n";
-}
 
 std::string benchCsv(const BenchResult& result) {
     std::string out =

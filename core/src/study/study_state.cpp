@@ -3,6 +3,7 @@
 #include "facebench/study.h"
 
 #include "facebench/atomic_file.h"
+#include "facebench/bench_result_file.h"
 #include "facebench/eval_results.h"
 #include "facebench/run_directory.h"
 #include "facebench/run_metrics.h"
@@ -156,25 +157,20 @@ std::map<std::string, double> studyHeadlineMetrics(const std::string& runDir) {
 
 std::map<std::string, double> studyBenchMetrics(const std::string& cellDir) {
     const std::string file = BenchFiles{cellDir}.json();
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
+    if (!std::ifstream(file))
         throw InputError(SourceLocation{file}, "", "the bench cell has no result file");
+    const BenchResult result = readBenchResult(file);
+    if (result.rows.size() != 1)
+        throw InputError(SourceLocation{file}, "rows", "expected the one row of the cell");
+    const BenchRow& row = result.rows.front();
+    if (row.status.empty())
+        throw InputError(SourceLocation{file}, "rows[0].status", "missing");
     std::map<std::string, double> metrics;
-    try {
-        const Json document = Json::parse(in);
-        const Json& rows = document.at("rows");
-        if (!rows.is_array() || rows.size() != 1)
-            throw InputError(SourceLocation{file}, "rows", "expected the one row of the cell");
-        const Json& row = rows.front();
-        const std::string status = row.at("status").get<std::string>();
-        metrics["oom"] = status == "oom" ? 1.0 : 0.0;
-        if (status == "ok") {
-            metrics["images_per_s"] = row.at("images_s").get<double>();
-            metrics["ms_median"] = row.at("ms_median").get<double>();
-            metrics["peak_mem_mb"] = row.at("peak_mem_mb").get<double>();
-        }
-    } catch (const nlohmann::json::exception& error) {
-        throw InputError(SourceLocation{file}, "", std::string("malformed: ") + error.what());
+    metrics["oom"] = row.status == "oom" ? 1.0 : 0.0;
+    if (row.status == "ok") {
+        metrics["images_per_s"] = row.imagesPerSec;
+        metrics["ms_median"] = row.msMedian;
+        metrics["peak_mem_mb"] = row.peakMemMb;
     }
     return metrics;
 }

@@ -183,14 +183,13 @@ BenchOptions BenchPanel::options() const {
 bool BenchPanel::openBenchJson(const QString& path, QString* error) {
     BenchResult r;
     QString message;
-    std::vector<double> tAgg;
-    if (!readBenchJson(path, &r, &message, &tAgg)) {
+    if (!readBenchJson(path, &r, &message)) {
         m_status->setText(message);
         if (error)
             *error = message;
         return false;
     }
-    setResult(r, tAgg);
+    setResult(r);
     m_status->setText(
         tr("%1: %2 rows, started %3").arg(path).arg(r.rows.size()).arg(toQString(r.startedAt)));
     return true;
@@ -203,14 +202,14 @@ void BenchPanel::showTab(const QString& name) {
         m_tabs->setCurrentIndex(i);
 }
 
-void BenchPanel::setResult(const BenchResult& result, const std::vector<double>& tAgg) {
+void BenchPanel::setResult(const BenchResult& result) {
     m_result = result;
     plotThroughput(m_throughput, result, tr("Throughput against batch size"));
     plotScaling(m_scaling, result, tr("Scaling with eq. 6 speedup"));
     plotTimeSplit(m_time, result,
-                  tAgg.empty() ? tr("Data loading against compute per iteration")
-                               : tr("Data loading, compute and all-reduce per iteration"),
-                  tAgg);
+                  anyAllReduceTime(result)
+                      ? tr("Data loading, compute and all-reduce per iteration")
+                      : tr("Data loading against compute per iteration"));
     for (QCustomPlot* p : {m_throughput, m_scaling, m_time})
         p->replot();
     const QStringList header{tr("Model"),       tr("Batch"),          tr("Device"),

@@ -1,13 +1,10 @@
 // Benchmark figures (facebench/ui/bench_charts.h).
 #include "facebench/ui/bench_charts.h"
 
+#include "facebench/bench_result_file.h"
+#include "facebench/errors.h"
 #include "facebench/ui/chart_style.h"
 #include "facebench/ui/to_qstring.h"
-
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <qcustomplot.h>
 
@@ -45,79 +42,20 @@ void noData(QCustomPlot* plot, const QString& message) {
 
 } // namespace
 
-bool readBenchJson(const QString& path, BenchResult* result, QString* error,
-                   std::vector<double>* tAgg) {
-    QFile file(path);
-    auto fail = [&](const QString& m) {
+bool readBenchJson(const QString& path, BenchResult* result, QString* error) {
+    try {
+        *result = readBenchResult(path.toStdString());
+        return true;
+    } catch (const InputError& e) { // names the file and the key
         if (error)
-            *error = path + QStringLiteral(": ") + m;
+            *error = toQString(e.what());
         return false;
-    };
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QObject::tr("cannot open: %1").arg(file.errorString()));
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
-    if (parse.error != QJsonParseError::NoError)
-        return fail(
-            QObject::tr("not JSON at offset %1: %2").arg(parse.offset).arg(parse.errorString()));
-    const QJsonObject root = doc.object();
-    if (!root.value(QStringLiteral("rows")).isArray())
-        return fail(QObject::tr("key \"rows\": not a benchmark result (no rows array)"));
-    BenchResult r;
-    r.startedAt = root.value(QStringLiteral("started_at")).toString().toStdString();
-    r.cancelled = root.value(QStringLiteral("cancelled")).toBool();
-    r.scalingNote = root.value(QStringLiteral("scaling_note")).toString().toStdString();
-    const QJsonObject dt = root.value(QStringLiteral("device_table")).toObject();
-    r.deviceTable.cpuModel = dt.value(QStringLiteral("cpu_model")).toString().toStdString();
-    r.deviceTable.cpuCores = dt.value(QStringLiteral("cpu_cores")).toInt();
-    r.deviceTable.threads = dt.value(QStringLiteral("threads")).toInt();
-    int index = 0;
-    std::vector<double> agg;
-    bool anyAgg = false;
-    for (const QJsonValue& v : root.value(QStringLiteral("rows")).toArray()) {
-        const QJsonObject o = v.toObject();
-        if (!o.value(QStringLiteral("model")).isString() ||
-            !o.value(QStringLiteral("batch")).isDouble())
-            return fail(QObject::tr("key \"rows[%1]\": needs model and batch").arg(index));
-        BenchRow row;
-        row.model = o.value(QStringLiteral("model")).toString().toStdString();
-        row.batch = static_cast<std::int64_t>(o.value(QStringLiteral("batch")).toDouble());
-        row.device = o.value(QStringLiteral("device")).toString().toStdString();
-        row.precision = o.value(QStringLiteral("precision")).toString().toStdString();
-        row.input = o.value(QStringLiteral("input")).toString().toStdString();
-        row.imagesPerSec = o.value(QStringLiteral("images_s")).toDouble();
-        row.msMedian = o.value(QStringLiteral("ms_median")).toDouble();
-        row.msP90 = o.value(QStringLiteral("ms_p90")).toDouble();
-        row.peakMemMb = o.value(QStringLiteral("peak_mem_mb")).toDouble();
-        row.tData = o.value(QStringLiteral("t_data")).toDouble();
-        row.tCompute = o.value(QStringLiteral("t_compute")).toDouble();
-        row.bound = o.value(QStringLiteral("bound")).toString().toStdString();
-        row.status = o.value(QStringLiteral("status")).toString().toStdString();
-        row.message = o.value(QStringLiteral("message")).toString().toStdString();
-        r.rows.push_back(row);
-        // Distributed rows (bench_dist.sh) carry t_agg, the all-reduce share of eq. 7.
-        anyAgg = anyAgg || o.contains(QStringLiteral("t_agg"));
-        agg.push_back(o.value(QStringLiteral("t_agg")).toDouble());
-        ++index;
     }
-    for (const QJsonValue& v : root.value(QStringLiteral("scaling")).toArray()) {
-        const QJsonObject o = v.toObject();
-        ScalingRow s;
-        s.model = o.value(QStringLiteral("model")).toString().toStdString();
-        s.batch = static_cast<std::int64_t>(o.value(QStringLiteral("batch")).toDouble());
-        // Device-count rows say "devices"; process-count rows (distributed training) may say
-        // "processes": both are the n of eq. 6.
-        s.devices = o.contains(QStringLiteral("devices"))
-                        ? o.value(QStringLiteral("devices")).toInt()
-                        : o.value(QStringLiteral("processes")).toInt();
-        s.imagesPerSec = o.value(QStringLiteral("images_s")).toDouble();
-        s.speedup = o.value(QStringLiteral("speedup")).toDouble();
-        r.scaling.push_back(s);
-    }
-    *result = r;
-    if (tAgg)
-        *tAgg = anyAgg ? agg : std::vector<double>{};
-    return true;
+}
+
+bool anyAllReduceTime(const BenchResult& result) {
+    return std::any_of(result.rows.begin(), result.rows.end(),
+                       [](const BenchRow& r) { return !std::isnan(r.tAgg); });
 }
 
 void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString& title) {
@@ -252,8 +190,7 @@ void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& ti
     plot->yAxis->setRange(0, top * 1.2 + 1e-9);
 }
 
-void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title,
-                   const std::vector<double>& tAgg) {
+void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title) {
     resetChart(plot);
     styleChart(plot, {title, QObject::tr("Configuration (model, batch size)"),
                       QObject::tr("Time per iteration (ms)"), true, Qt::AlignTop | Qt::AlignLeft});
@@ -267,7 +204,7 @@ void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& 
     compute->setPen(QPen(seriesColor(0).darker(130), 1));
     compute->moveAbove(data);
     // Eq. 7's third term, only for distributed rows that measured it.
-    const bool withAgg = tAgg.size() == result.rows.size() && !tAgg.empty();
+    const bool withAgg = anyAllReduceTime(result);
     QCPBars* agg = nullptr;
     if (withAgg) {
         agg = new QCPBars(plot->xAxis, plot->yAxis);
@@ -286,7 +223,7 @@ void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& 
         ++x;
         data->addData(x, 1000 * r.tData);
         compute->addData(x, 1000 * r.tCompute);
-        const double a = withAgg ? tAgg[i] : 0.0;
+        const double a = std::isnan(r.tAgg) ? 0.0 : r.tAgg;
         if (agg)
             agg->addData(x, 1000 * a);
         top = std::max(top, 1000 * (r.tData + r.tCompute + a));

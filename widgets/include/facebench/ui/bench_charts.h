@@ -7,18 +7,16 @@
 
 #include <QString>
 
-#include <vector>
-
 class QCustomPlot;
 
 namespace fb::ui {
 
-// Reads bench.json (bench_report.cpp's layout). False and *error (naming the path and key) if
-// the file is missing or malformed.
-// *tAgg, when given, receives each row's "t_agg" (seconds in the gradient all-reduce, eq. 7;
-// written by benchmarks/bench_dist.sh), or is left empty when no row has one.
-bool readBenchJson(const QString& path, BenchResult* result, QString* error = nullptr,
-                   std::vector<double>* tAgg = nullptr);
+// Reads bench.json (readBenchResult, facebench/bench_result_file.h). False and *error (naming
+// the path and key) if the file is missing or malformed.
+bool readBenchJson(const QString& path, BenchResult* result, QString* error = nullptr);
+// Whether a row has t_agg (seconds in the gradient all-reduce, eq. 7; distributed rows written
+// by benchmarks/bench_dist.sh).
+bool anyAllReduceTime(const BenchResult& result);
 
 // One series per (model, device, precision): images/s against batch size on a log2 batch axis;
 // oom rows as red crosses on the batch axis labelled "oom".
@@ -27,8 +25,7 @@ void plotThroughput(QCustomPlot* plot, const BenchResult& result, const QString&
 // eq. 6's speedup; a note when there are no scaling rows.
 void plotScaling(QCustomPlot* plot, const BenchResult& result, const QString& title = {});
 // Stacked bars per configuration: t_data under t_compute, in ms per iteration, and t_agg on top
-// when tAgg (one value per result.rows entry, seconds) is given.
-void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title = {},
-                   const std::vector<double>& tAgg = {});
+// when a row has it (anyAllReduceTime; a row without it counts 0 there).
+void plotTimeSplit(QCustomPlot* plot, const BenchResult& result, const QString& title = {});
 
 } // namespace fb::ui

@@ -29,8 +29,8 @@ public:
 
     void setJobRunner(JobRunner* runner) { m_runner = runner; }
     bool openBenchJson(const QString& path, QString* error = nullptr);
-    // tAgg: per-row all-reduce seconds (eq. 7) of a distributed sweep, or empty.
-    void setResult(const BenchResult& result, const std::vector<double>& tAgg = {});
+    // Rows with t_agg (a distributed sweep) add the all-reduce seconds (eq. 7) to the time split.
+    void setResult(const BenchResult& result);
     // Shows the tab "throughput", "scaling", "time" or "rows" (scripted screenshots).
     void showTab(const QString& name);
     const BenchResult& result() const { return m_result; }
