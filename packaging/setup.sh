@@ -33,7 +33,7 @@ usage() {
 }
 
 # --- the demo: the one place to change what `setup.sh demo` shows -------------
-# The main job: the quick start (small ResNet + ArcFace on the synthetic set it generates
+# The main job: the quick start (small ResNet + center loss on the synthetic set it generates
 # into runs/synthetic/ on first use), every test protocol on the trained model, and the
 # study's tables for it, beside the same protocols on the pretrained MobileFaceNet (fetched by
 # the weights step; a network trained on real, aligned faces meeting drawn ones).

@@ -489,14 +489,14 @@ void TestTraining::cliCtrlCWritesACheckpointAndExits130() {
 }
 
 // `facebench-cli train` without CONFIG runs the compiled-in copy of examples/quickstart.yaml:
-// the same text, a valid config, an ArcFace head on generated synthetic data.
+// the same text, a valid config, the center-loss head (eq. 2) on generated synthetic data.
 void TestTraining::quickstartIsEmbeddedAndValid() {
     const std::string file = readText(qEnvironmentVariable("FACEBENCH_SOURCE_DIR").toStdString() +
                                       "/examples/quickstart.yaml");
     QVERIFY(!file.empty());
     QCOMPARE(quickstartConfigText(), file);
     const ExperimentConfig config = parseExperimentConfig(file, "quickstart.yaml");
-    QCOMPARE(config.head.type, std::string("arcface"));
+    QCOMPARE(config.head.type, std::string("center"));
     QVERIFY(config.data.synthetic);
     QCOMPARE(config.data.train, std::string("runs/synthetic/train"));
 }
