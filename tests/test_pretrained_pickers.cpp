@@ -113,6 +113,12 @@ private slots:
         emit model->activated(small);
         QCOMPARE(start->currentIndex(), 0);
         QCOMPARE(panel.config().model.weights, std::string());
+
+        // A YAML without model.weights shows random initialisation, not the heading.
+        const QString plain = m_tmp.filePath(QStringLiteral("plain.yaml"));
+        writeText(plain, "model: {name: small-resnet-64}\n");
+        QVERIFY2(other.loadYaml(plain), qPrintable(other.currentError()));
+        QCOMPARE(other.findChild<QComboBox*>(QStringLiteral("model.weights"))->currentIndex(), 0);
     }
 
     // The Evaluation page: "Evaluate:" offers the installed network, which names a results

@@ -262,13 +262,15 @@ void ExperimentPanel::updateModelInfo() {
 // pretrained network (a loaded YAML's) gets an entry of its own.
 void ExperimentPanel::showStartWeights(const fb::ExperimentConfig& config) {
     const QString weights = toQString(config.model.weights);
-    int index = 0;
-    for (int i = 0; i < m_startFrom->count(); ++i)
+    // The first match: the headings below "Random initialisation" carry no data and would match
+    // an empty model.weights too.
+    int index = -1;
+    for (int i = 0; i < m_startFrom->count() && index < 0; ++i)
         if (m_startFrom->itemData(i, kPretrainedWeightsRole).toString() == weights &&
             m_startFrom->itemData(i).toString() ==
                 (weights.isEmpty() ? QString() : toQString(config.model.name)))
             index = i;
-    if (index == 0 && !weights.isEmpty()) {
+    if (index < 0) {
         m_startFrom->addItem(tr("Weights file %1").arg(QFileInfo(weights).fileName()),
                              toQString(config.model.name));
         index = m_startFrom->count() - 1;
