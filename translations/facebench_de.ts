@@ -1879,8 +1879,8 @@ Der Durchsatz hängt nicht von den Gewichten ab.</translation>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <source>Train a small network with an ArcFace loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
-        <translation>Trainieren Sie ein kleines Netz mit ArcFace-Loss auf generierten Gesichtern (beim ersten Mal erzeugt): etwa 2 Minuten auf zwei CPU-Kernen. Der Lauf erscheint dann unten; klicken Sie auf der Seite „Evaluation“ auf „Evaluieren“, um LFW und TAR@FAR zu erhalten.</translation>
+        <source>Train a small network with a center loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
+        <translation>Trainieren Sie ein kleines Netz mit Center-Loss auf generierten Gesichtern (beim ersten Mal erzeugt): etwa 2 Minuten auf zwei CPU-Kernen. Der Lauf erscheint dann unten; klicken Sie auf der Seite „Evaluation“ auf „Evaluieren“, um LFW und TAR@FAR zu erhalten.</translation>
     </message>
     <message>
         <source>Train the Quick Start</source>

@@ -1873,7 +1873,7 @@ Throughput does not depend on the weights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Train a small network with an ArcFace loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
+        <source>Train a small network with a center loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

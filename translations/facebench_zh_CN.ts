@@ -1829,8 +1829,8 @@ Throughput does not depend on the weights.</source>
         <translation>快速入门</translation>
     </message>
     <message>
-        <source>Train a small network with an ArcFace loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
-        <translation>在生成的人脸图像（首次使用时生成）上用 ArcFace 损失训练一个小型网络：在两个 CPU 核心上约需 2 分钟。该运行随后会显示在下方；在其“评估”页面点击“评估”即可得到 LFW 与 TAR@FAR 结果。</translation>
+        <source>Train a small network with a center loss on generated faces (made on first use): about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its Evaluation page for LFW and TAR@FAR.</source>
+        <translation>在生成的人脸图像（首次使用时生成）上用中心损失（center loss）训练一个小型网络：在两个 CPU 核心上约需 2 分钟。该运行随后会显示在下方；在其“评估”页面点击“评估”即可得到 LFW 与 TAR@FAR 结果。</translation>
     </message>
     <message>
         <source>Train the Quick Start</source>

@@ -106,7 +106,7 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
 
     auto* quickStart = new QGroupBox(tr("Quick start"));
     auto* quickText = wrappedLabel(
-        tr("Train a small network with an ArcFace loss on generated faces (made on first use): "
+        tr("Train a small network with a center loss on generated faces (made on first use): "
            "about 2 minutes on two CPU cores. The run then appears below; press Evaluate on its "
            "Evaluation page for LFW and TAR@FAR."));
     auto* quickButton = new QPushButton(tr("Train the Quick Start"));
