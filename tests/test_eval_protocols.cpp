@@ -52,6 +52,27 @@ QJsonObject parse(const fb::ProtocolResult& r) {
     return QJsonDocument::fromJson(QByteArray::fromStdString(r.json)).object();
 }
 
+// A VGGFace2-style template list of `study` (pose or age) in `dir`: per subject and level two
+// templates of five images n<s>/<study>-<level>-<t>-<k>.jpg (empty files; only their names are
+// read), listed in vggface2/test_<study>temp_imglist.txt, each image's feature from
+// `feature(s, level, t, k)`.
+template <class Feature>
+void writeTemplates(const QTemporaryDir& dir, const QString& study, int subjects, int levels,
+                    ConstructedFeatures& f, Feature feature) {
+    QByteArray list;
+    for (int s = 0; s < subjects; ++s)
+        for (int level = 0; level < levels; ++level)
+            for (int t = 0; t < 2; ++t)
+                for (int k = 0; k < 5; ++k) {
+                    const QString rel =
+                        QString("n%1/%2-%3-%4-%5.jpg").arg(s).arg(study).arg(level).arg(t).arg(k);
+                    list += rel.toUtf8() + "\n";
+                    writeText(dir.filePath("test/" + rel), "");
+                    f.byName["test/" + rel.toStdString()] = feature(s, level, t, k);
+                }
+    writeText(dir.filePath("vggface2/test_" + study + "temp_imglist.txt"), list);
+}
+
 } // namespace
 
 class TestEvalProtocols : public QObject {
@@ -66,31 +87,15 @@ private slots:
         const std::string root = dir.path().toStdString();
         ConstructedFeatures f;
         auto theta = [](int s, int level, int t) { return 0.4 * level + 0.15 * t + 0.05 * s; };
-        for (const auto& [study, levels] : {std::pair<QString, int>{"pose", 3}, {"age", 2}}) {
-            QByteArray list;
-            for (int s = 0; s < 2; ++s)
-                for (int level = 0; level < levels; ++level)
-                    for (int t = 0; t < 2; ++t)
-                        for (int k = 0; k < 5; ++k) {
-                            const QString rel = QString("n%1/%2-%3-%4-%5.jpg")
-                                                    .arg(s)
-                                                    .arg(study)
-                                                    .arg(level)
-                                                    .arg(t)
-                                                    .arg(k);
-                            list += rel.toUtf8() + "\n";
-                            writeText(dir.filePath("test/" + rel), "");
-                            const double a = theta(s, level, t);
-                            // Template (s 0, level 0, t 0): images at a - .3, a, a + .3, a + .3, a
-                            // - .3: their mean points at a, so only the averaging is tested there.
-                            const double offsets[] = {-0.3, 0.0, 0.3, 0.3, -0.3};
-                            const double wiggle =
-                                (s == 0 && level == 0 && t == 0) ? offsets[k] : 0.0;
-                            f.byName["test/" + rel.toStdString()] = {float(std::cos(a + wiggle)),
-                                                                     float(std::sin(a + wiggle))};
-                        }
-            writeText(dir.filePath("vggface2/test_" + study + "temp_imglist.txt"), list);
-        }
+        for (const auto& [study, levels] : {std::pair<QString, int>{"pose", 3}, {"age", 2}})
+            writeTemplates(dir, study, 2, levels, f, [&](int s, int level, int t, int k) {
+                const double a = theta(s, level, t);
+                // Template (s 0, level 0, t 0): images at a - .3, a, a + .3, a + .3, a - .3:
+                // their mean points at a, so only the averaging is tested there.
+                const double offsets[] = {-0.3, 0.0, 0.3, 0.3, -0.3};
+                const double wiggle = (s == 0 && level == 0 && t == 0) ? offsets[k] : 0.0;
+                return std::vector<float>{float(std::cos(a + wiggle)), float(std::sin(a + wiggle))};
+            });
         fb::ProtocolRequest request;
         request.dataDir = root;
         request.features = f.source(root);
@@ -145,25 +150,12 @@ private slots:
         const std::vector<std::vector<std::pair<V, V>>> age{
             {{{1, 0}, {0.8f, 0.6f}}, {{0.6f, 0.8f}, {0, 1}}},
             {{{0, 1}, {0.6f, 0.8f}}, {{1, 0}, {0.8f, 0.6f}}}};
-        for (const auto& [study, vectors] : {std::pair{QString("pose"), pose}, {"age", age}}) {
-            QByteArray list;
-            for (std::size_t s = 0; s < vectors.size(); ++s)
-                for (std::size_t level = 0; level < vectors[s].size(); ++level)
-                    for (int t = 0; t < 2; ++t)
-                        for (int k = 0; k < 5; ++k) {
-                            const QString rel = QString("n%1/%2-%3-%4-%5.jpg")
-                                                    .arg(s)
-                                                    .arg(study)
-                                                    .arg(level)
-                                                    .arg(t)
-                                                    .arg(k);
-                            list += rel.toUtf8() + "\n";
-                            writeText(dir.filePath("test/" + rel), "");
-                            f.byName["test/" + rel.toStdString()] =
-                                t == 0 ? vectors[s][level].first : vectors[s][level].second;
-                        }
-            writeText(dir.filePath("vggface2/test_" + study + "temp_imglist.txt"), list);
-        }
+        for (const auto& [study, vectors] : {std::pair{QString("pose"), pose}, {"age", age}})
+            writeTemplates(dir, study, int(vectors.size()), int(vectors[0].size()), f,
+                           [&vectors = vectors](int s, int level, int t, int) {
+                               const auto& pair = vectors[std::size_t(s)][std::size_t(level)];
+                               return t == 0 ? pair.first : pair.second;
+                           });
         fb::ProtocolRequest request; // the default rule
         request.dataDir = root;
         request.features = f.source(root);
